@@ -1,0 +1,138 @@
+// The VDS-shaped object model shared by the addon facade, the host, every shell and the renderer.
+// Sizes are bytes as plain numbers (exact up to 2^53 bytes = 8 PiB).
+
+export const SPECIFIC_LUN_TYPES = ['simple', 'span', 'stripe', 'mirror', 'parity', 'raid10', 'raid6'] as const;
+export const AUTOMAGIC_LUN_TYPES = ['auto', 'faultTolerant', 'nonFaultTolerant'] as const;
+export const LUN_TYPES = [...SPECIFIC_LUN_TYPES, ...AUTOMAGIC_LUN_TYPES] as const;
+
+export type SpecificLunType = (typeof SPECIFIC_LUN_TYPES)[number];
+export type AutomagicLunType = (typeof AUTOMAGIC_LUN_TYPES)[number];
+export type LunType = (typeof LUN_TYPES)[number];
+
+export const SUBSYSTEM_STATUSES = ['online', 'notReady', 'offline', 'failed', 'partiallyManaged', 'unknown'] as const;
+export type SubsystemStatus = (typeof SUBSYSTEM_STATUSES)[number];
+
+export const DRIVE_STATUSES = ['online', 'notReady', 'offline', 'failed', 'removed', 'unknown'] as const;
+export type DriveStatus = (typeof DRIVE_STATUSES)[number];
+
+export const LUN_STATUSES = ['online', 'notReady', 'offline', 'failed', 'unknown'] as const;
+export type LunStatus = (typeof LUN_STATUSES)[number];
+
+export const HEALTHS = ['unknown', 'healthy', 'rebuilding', 'degraded', 'failing', 'failed'] as const;
+export type Health = (typeof HEALTHS)[number];
+
+export const DRIVE_FLAGS = ['hotSpare', 'assigned', 'unassigned', 'hotSpareInUse', 'hotSpareStandby'] as const;
+export type DriveFlag = (typeof DRIVE_FLAGS)[number];
+
+export type ProviderName = 'sim' | 'vds';
+
+export interface Subsystem {
+  id: string;
+  name: string;
+  identification: string;
+  status: SubsystemStatus;
+  health: Health;
+  supportedTypes: LunType[];
+  /** Supported stripe sizes in bytes, ascending. */
+  stripeSizes: number[];
+  maskingCapable: boolean;
+  driveCount: number;
+  lunCount: number;
+  capacityBytes: number;
+  freeBytes: number;
+}
+
+export interface Drive {
+  id: string;
+  subsystemId: string;
+  name: string;
+  identification: string;
+  sizeBytes: number;
+  freeBytes: number;
+  bus: number;
+  slot: number;
+  status: DriveStatus;
+  health: Health;
+  flags: DriveFlag[];
+}
+
+export interface Lun {
+  id: string;
+  subsystemId: string;
+  name: string;
+  identification: string;
+  type: SpecificLunType;
+  sizeBytes: number;
+  status: LunStatus;
+  health: Health;
+  /** VDS unmasking list: "*" (all hosts), "" (none) or ";"-separated initiator names. */
+  unmaskingList: string;
+  driveIds: string[];
+  stripeSizeBytes?: number;
+}
+
+/** VDS_HINTS, the subset the product sets. */
+export interface LunHints {
+  stripeSizeBytes?: number;
+  maximumDriveCount?: number;
+  fastCrashRecoveryRequired?: boolean;
+  mostlyReads?: boolean;
+  optimizeForSequentialReads?: boolean;
+  optimizeForSequentialWrites?: boolean;
+  readBackVerifyEnabled?: boolean;
+  writeThroughCachingEnabled?: boolean;
+  hardwareChecksumEnabled?: boolean;
+  isYankable?: boolean;
+  rebuildPriority?: number;
+}
+
+export interface MaxLunSizeRequest {
+  subsystemId: string;
+  type: LunType;
+  /** Drives in order; empty or absent = the provider picks. */
+  driveIds?: string[];
+  hints?: LunHints;
+}
+
+export interface CreateLunRequest extends MaxLunSizeRequest {
+  sizeBytes: number;
+  unmaskingList?: string;
+}
+
+export const OPERATION_STATES = ['queued', 'running', 'succeeded', 'failed', 'canceled', 'interrupted'] as const;
+export type OperationState = (typeof OPERATION_STATES)[number];
+export const FINAL_OPERATION_STATES: readonly OperationState[] = ['succeeded', 'failed', 'canceled', 'interrupted'];
+
+export interface ApiErrorShape {
+  /** Symbolic name, e.g. VDS_E_NOT_ENOUGH_SPACE, E_INVALIDARG. */
+  code: string;
+  /** The HRESULT as an unsigned 32-bit number (print with formatHresult). */
+  hresult: number;
+  message: string;
+  /** What the user can do about it. */
+  action?: string;
+  /** For invalid input: the request field at fault, e.g. "sizeBytes" or "driveIds[2]". */
+  field?: string;
+}
+
+export interface Operation {
+  id: string;
+  kind: 'createLun';
+  subsystemId: string;
+  request: CreateLunRequest;
+  /** Set for operations created as one of a batch. */
+  batchId?: string;
+  state: OperationState;
+  /** 0–100, or null while the provider cannot estimate. */
+  percent: number | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  bytesPerSecond: number | null;
+  etaSeconds: number | null;
+  result?: Lun;
+  error?: ApiErrorShape;
+}
+
+export function formatHresult(hresult: number): string {
+  return '0x' + (hresult >>> 0).toString(16).toUpperCase().padStart(8, '0');
+}

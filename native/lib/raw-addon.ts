@@ -1,0 +1,144 @@
+// The shape of the compiled addon (native/build/Release/lun_studio.node) as JS sees it.
+// This file is the contract between the C++ side (native/src) and the TypeScript facade (native/lib).
+// The facade validates every argument before calling in; the addon validates again (wrong JS types
+// reject with E_INVALIDARG, never crash).
+import type { Drive, LunHints, Lun, LunType, Subsystem } from '../../electron/contract/model';
+
+/** One row of the single HRESULT table (native/src/hresult_table.cc). */
+export interface RawHresultEntry {
+  hresult: number; // unsigned 32-bit
+  code: string; // e.g. VDS_E_NOT_ENOUGH_SPACE
+  message: string; // plain language
+  action?: string; // what the user can do
+}
+
+/** A rejection from the addon: a JS Error carrying these fields. */
+export interface RawAddonError extends Error {
+  code: string;
+  hresult: number;
+  action?: string;
+  field?: string;
+}
+
+// ---- Simulator state: the JSON file format (topology = the same without ids / luns). ----
+export type SimFaultKind =
+  | 'errantNullAsync'
+  | 'wrongOutputType'
+  | 'nullLun'
+  | 'failAt'
+  | 'queryStatusFails'
+  | 'waitFails'
+  | 'hang'
+  | 'cancelTooLate'
+  | 'driveFailsAt'
+  | 'accessDenied'
+  | 'serviceNotReady';
+
+export interface SimFault {
+  kind: SimFaultKind;
+  /** failAt / driveFailsAt: the percent at which it happens. */
+  percent?: number;
+  /** failAt / queryStatusFails / waitFails: the HRESULT reported (unsigned number). */
+  hresult?: number;
+  /** driveFailsAt: the drive (id or name) that fails. */
+  drive?: string;
+}
+
+export interface SimExtent {
+  driveId: string;
+  offsetBytes: number;
+  lengthBytes: number;
+}
+
+export interface SimLun {
+  id: string;
+  name: string;
+  type: Exclude<LunType, 'auto' | 'faultTolerant' | 'nonFaultTolerant'>;
+  sizeBytes: number;
+  stripeSizeBytes: number;
+  unmaskingList: string;
+  /** Every extent on every drive, in allocation order; drive order of the LUN = first appearance. */
+  extents: SimExtent[];
+}
+
+export interface SimDrive {
+  id: string;
+  name: string;
+  sizeBytes: number;
+  bus: number;
+  slot: number;
+  status: Drive['status'];
+  health: Drive['health'];
+  hotSpare: boolean;
+}
+
+export interface SimSubsystem {
+  id: string;
+  name: string;
+  supportedTypes: LunType[];
+  stripeSizes: number[];
+  initRateBytesPerSec: number;
+  maskingCapable: boolean;
+  status: Subsystem['status'];
+  health: Subsystem['health'];
+  drives: SimDrive[];
+  faults: SimFault[];
+  luns: SimLun[];
+}
+
+export interface SimState {
+  version: 1;
+  subsystems: SimSubsystem[];
+}
+
+// ---- Requests as the addon takes them (already validated by the facade). ----
+export interface RawMaxSizeRequest {
+  subsystemId: string;
+  type: LunType;
+  driveIds: string[];
+  hints: LunHints;
+}
+
+export interface RawCreateLunRequest extends RawMaxSizeRequest {
+  sizeBytes: number;
+  unmaskingList: string;
+}
+
+/** Pushed by the poller thread (through a ThreadSafeFunction) whenever the status changed. */
+export interface RawProgress {
+  /** VDS_E_OPERATION_PENDING while running; the final HRESULT once done. */
+  hresult: number;
+  /** As the provider said it, clamped to 0–100. */
+  percent: number;
+  bytesDone: number;
+}
+
+export interface RawOperation {
+  readonly id: string;
+  /** Settles after IVdsAsync::Wait-equivalent with the seed's checks; resolves to the LUN re-read from the provider. */
+  readonly done: Promise<Lun>;
+  /** IVdsAsync::Cancel: resolves to the provider's HRESULT (S_OK, CANCEL_TOO_LATE, OPERATION_CANCELED, NOT_SUPPORTED). */
+  cancel(): Promise<number>;
+}
+
+export interface RawProvider {
+  readonly name: 'sim' | 'vds';
+  listSubsystems(): Promise<Subsystem[]>;
+  listDrives(subsystemId: string): Promise<Drive[]>;
+  listLuns(subsystemId: string): Promise<Lun[]>;
+  maxLunSize(request: RawMaxSizeRequest): Promise<number>;
+  /** Rejects if the provider refused the request before an operation existed (NULL async → E_UNEXPECTED, …). */
+  createLun(request: RawCreateLunRequest, onProgress: (progress: RawProgress) => void): Promise<RawOperation>;
+  /** sim only: a consistent snapshot of the whole model (committed LUNs only; running ones are not in it). */
+  exportState(): SimState;
+  /** Cancels what still runs and releases the provider; the poller idles once nothing runs. */
+  close(): void;
+}
+
+export interface RawAddon {
+  hresultTable(): RawHresultEntry[];
+  /** sim: config = SimState. vds: config = {} (Windows only; elsewhere rejects VDS_E_NOT_SUPPORTED). */
+  openProvider(name: 'sim' | 'vds', config: SimState | Record<string, never>, pollIntervalMs: number): Promise<RawProvider>;
+  /** For tests: how many times the poller thread woke up since load, and how many operations it watches. */
+  pollerStats(): { wakeups: number; watched: number };
+}

@@ -1,0 +1,150 @@
+// The abstract provider every backend implements (sim always; vds on Windows).
+// Plain C++ only: no N-API types here, so worker threads and the Windows test service can use it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace lun {
+
+// HRESULTs are kept as their raw 32-bit pattern; FAILED(hr) == (hr < 0).
+using HResult = int32_t;
+constexpr HResult kSOk = 0;
+constexpr HResult kSFalse = 1;
+inline bool Failed(HResult hr) { return hr < 0; }
+inline constexpr HResult Hr(uint32_t bits) { return static_cast<HResult>(bits); }
+
+// VDS_LUN_TYPE values.
+enum class LunType : int32_t {
+  kUnknown = 0,
+  kDefault = 1,           // "auto"
+  kFaultTolerant = 2,     // "faultTolerant"
+  kNonFaultTolerant = 3,  // "nonFaultTolerant"
+  kSimple = 10,
+  kSpan = 11,
+  kStripe = 12,
+  kMirror = 13,
+  kParity = 14,
+  kRaid6 = 19,
+  kRaid10 = 23,
+};
+inline bool IsAutomagic(LunType t) {
+  return t == LunType::kDefault || t == LunType::kFaultTolerant || t == LunType::kNonFaultTolerant;
+}
+
+// VDS_HINTS (what the product sets). `present` = pass a hints struct at all.
+struct Hints {
+  bool present = false;
+  uint64_t hintMask = 0;  // VDS_HINT_* bits of the fields below that are set
+  uint64_t stripeSize = 0;
+  uint32_t maximumDriveCount = 0;
+  bool fastCrashRecoveryRequired = false;
+  bool mostlyReads = false;
+  bool optimizeForSequentialReads = false;
+  bool optimizeForSequentialWrites = false;
+  bool readBackVerifyEnabled = false;
+  bool writeThroughCachingEnabled = false;
+  bool hardwareChecksumEnabled = false;
+  bool isYankable = false;
+  int16_t rebuildPriority = 0;
+};
+
+// Status / health values are the VDS numbers (VDS_SSS_*, VDS_DRS_*, VDS_LS_*, VDS_H_*);
+// the addon turns them into the contract's strings.
+struct SubsystemInfo {
+  std::string id;  // GUID string {xxxxxxxx-...}
+  std::string name;
+  std::string identification;
+  int32_t status = 0;
+  int32_t health = 0;
+  std::vector<LunType> supportedTypes;
+  std::vector<uint64_t> stripeSizes;  // bytes, ascending
+  bool maskingCapable = false;
+  uint32_t driveCount = 0;
+  uint32_t lunCount = 0;
+  uint64_t capacityBytes = 0;
+  uint64_t freeBytes = 0;
+};
+
+struct DriveInfo {
+  std::string id;
+  std::string subsystemId;
+  std::string name;
+  std::string identification;
+  uint64_t sizeBytes = 0;
+  uint64_t freeBytes = 0;
+  int32_t bus = 0;
+  int32_t slot = 0;
+  int32_t status = 0;
+  int32_t health = 0;
+  uint32_t flags = 0;  // VDS_DRF_*
+};
+
+struct LunInfo {
+  std::string id;
+  std::string subsystemId;
+  std::string name;
+  std::string identification;
+  LunType type = LunType::kUnknown;
+  uint64_t sizeBytes = 0;
+  uint64_t stripeSize = 0;
+  int32_t status = 0;
+  int32_t health = 0;
+  std::string unmaskingList;
+  std::vector<std::string> driveIds;
+};
+
+struct MaxSizeArgs {
+  std::string subsystemId;
+  LunType type = LunType::kUnknown;
+  std::vector<std::string> driveIds;  // empty = provider picks
+  Hints hints;
+};
+
+struct CreateLunArgs : MaxSizeArgs {
+  uint64_t sizeBytes = 0;
+  std::string unmaskingList;
+};
+
+// A failure with an optional plain-language detail that is more specific than the HRESULT table's
+// message (e.g. "Drive 'Bay 07' is failed: pick an online, healthy drive").
+struct Outcome {
+  HResult hr = kSOk;
+  std::string detail;
+  std::string field;  // request field at fault, when the cause is one field
+  bool ok() const { return !Failed(hr); }
+  static Outcome Ok() { return {}; }
+  static Outcome Fail(HResult h, std::string d = {}, std::string f = {}) { return {h, std::move(d), std::move(f)}; }
+};
+
+struct OperationStatus {
+  HResult hr = kSOk;  // VDS_E_OPERATION_PENDING while running, then the operation's result
+  uint32_t percent = 0;
+  uint64_t bytesDone = 0;
+};
+
+// IVdsAsync, as the poller and the workers see it. Thread-safe: QueryStatus runs on the poller
+// thread while Wait blocks on a worker and Cancel arrives from a third.
+class Operation {
+ public:
+  virtual ~Operation() = default;
+  virtual OperationStatus QueryStatus() = 0;  // never blocks
+  // Blocks until done, applying the seed's checks; on success fills *lun (re-read from the provider).
+  virtual Outcome Wait(LunInfo* lun) = 0;
+  virtual HResult Cancel() = 0;
+};
+
+class Provider {
+ public:
+  virtual ~Provider() = default;
+  virtual const char* Name() const = 0;
+  virtual Outcome ListSubsystems(std::vector<SubsystemInfo>* out) = 0;
+  virtual Outcome ListDrives(const std::string& subsystemId, std::vector<DriveInfo>* out) = 0;
+  virtual Outcome ListLuns(const std::string& subsystemId, std::vector<LunInfo>* out) = 0;
+  virtual Outcome QueryMaxLunCreateSize(const MaxSizeArgs& args, uint64_t* maxBytes) = 0;
+  virtual Outcome CreateLun(const CreateLunArgs& args, std::shared_ptr<Operation>* op) = 0;
+};
+
+}  // namespace lun
