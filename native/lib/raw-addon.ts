@@ -30,9 +30,7 @@ export type SimFaultKind =
   | 'waitFails'
   | 'hang'
   | 'cancelTooLate'
-  | 'driveFailsAt'
-  | 'accessDenied'
-  | 'serviceNotReady';
+  | 'driveFailsAt';
 
 export interface SimFault {
   kind: SimFaultKind;

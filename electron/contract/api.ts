@@ -1,0 +1,80 @@
+// LunStudioApi: the one contract between the renderer and every shell (desktop IPC, browser WebSocket).
+// One method map shared by both sides (after GitHub Desktop's ipc-shared.ts): the channel name is the key.
+import type {
+  ApiErrorShape,
+  CreateLunRequest,
+  Drive,
+  Lun,
+  MaxLunSizeRequest,
+  Operation,
+  ProviderName,
+  Subsystem,
+} from './model';
+
+export interface ProviderInfo {
+  name: ProviderName;
+  /** Human label, e.g. "Simulated array" or "Virtual Disk Service". */
+  label: string;
+  /** sim: the state file in use. */
+  statePath?: string;
+}
+
+export interface InventorySnapshot {
+  provider: ProviderInfo;
+  subsystems: Subsystem[];
+  /** Keyed by subsystem id. */
+  drives: Record<string, Drive[]>;
+  luns: Record<string, Lun[]>;
+  refreshedAt: string;
+}
+
+export interface CreateLunsRequest {
+  request: CreateLunRequest;
+  /** Batch: N LUNs with the same settings (1–64). */
+  count: number;
+}
+
+/** Request and response of every method; a request of `void` takes no argument. */
+export interface ApiMethods {
+  getInventory: { request: { refresh?: boolean }; response: InventorySnapshot };
+  maxLunSize: { request: MaxLunSizeRequest; response: { maxBytes: number } };
+  createLuns: { request: CreateLunsRequest; response: { operations: Operation[] } };
+  cancelOperation: { request: { operationId: string }; response: { hresult: number; operation: Operation } };
+  listOperations: { request: void; response: Operation[] };
+  /** Desktop: show the progress monitor window. Browser: resolves (the renderer shows its view). */
+  openMonitor: { request: void; response: void };
+}
+export type ApiMethodName = keyof ApiMethods;
+export const API_METHOD_NAMES = [
+  'getInventory',
+  'maxLunSize',
+  'createLuns',
+  'cancelOperation',
+  'listOperations',
+  'openMonitor',
+] as const satisfies readonly ApiMethodName[];
+
+/** Pushed to every subscriber. Operation events carry the whole, latest operation. */
+export type LunStudioEvent =
+  | { type: 'operationStarted'; operation: Operation }
+  | { type: 'operationProgress'; operation: Operation }
+  | { type: 'operationFinished'; operation: Operation }
+  | { type: 'inventoryChanged'; inventory: InventorySnapshot };
+
+/** What crosses IPC / WebSocket for a call: errors travel as data (Electron drops custom Error fields). */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+type MethodSignature<K extends ApiMethodName> = ApiMethods[K]['request'] extends void
+  ? () => Promise<ApiMethods[K]['response']>
+  : (request: ApiMethods[K]['request']) => Promise<ApiMethods[K]['response']>;
+
+/** What the renderer uses (window.lunStudio on desktop, the WebSocket client in the browser).
+ * Methods reject with an Error carrying code, hresult, message (LunStudioError). */
+export type LunStudioApi = { [K in ApiMethodName]: MethodSignature<K> } & {
+  subscribe(handler: (event: LunStudioEvent) => void): () => void;
+};
+
+/** Electron IPC channel names. */
+export const IPC_INVOKE_PREFIX = 'lun-studio:';
+export const IPC_EVENT_CHANNEL = 'lun-studio:event';
+export const IPC_SUBSCRIBE_CHANNEL = 'lun-studio:subscribe';
