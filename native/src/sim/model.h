@@ -1,0 +1,91 @@
+// The simulated array: a raw, VDS-shaped layer over sim::State. Thread-safe (one mutex).
+// Like a real hardware provider it does NOT apply the seed's checks: CreateLun may hand back a NULL job
+// (errantNullAsync), Wait may report a wrong output type or no LUN. The consumer (sim_provider.cc here,
+// the COM wrappers of the Windows test VDS service there) checks every answer, as a real IVdsAsync client.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "../provider.h"
+#include "state.h"
+
+namespace lun::sim {
+
+constexpr uint32_t kAsyncOutCreateLun = 50;   // VDS_ASYNCOUT_CREATELUN
+constexpr uint32_t kCommitPointPercent = 95;  // Cancel before this rolls back; at/after it is too late
+
+// VDS_ASYNC_OUTPUT as far as CreateLun fills it: lunId empty == cl.pLunUnk NULL.
+struct AsyncOutput {
+  uint32_t type = 0;
+  std::string lunId;
+};
+
+class Model;
+struct JobRecord;
+
+// IVdsAsync of one CreateLun. Every method returns the HRESULT of the call itself.
+class CreateLunJob {
+ public:
+  CreateLunJob(std::shared_ptr<Model> model, uint64_t key);
+  ~CreateLunJob();
+  CreateLunJob(const CreateLunJob&) = delete;
+  CreateLunJob& operator=(const CreateLunJob&) = delete;
+
+  // Never blocks. Running: *opHr = VDS_E_OPERATION_PENDING, *percent 0-99. Done: the operation's HRESULT,
+  // 100. bytesDone (optional, a sim extra): bytes initialised so far.
+  HResult QueryStatus(HResult* opHr, uint32_t* percent, uint64_t* bytesDone = nullptr);
+  // Blocks until the operation is done; *opHr = its HRESULT, *out = {type, new LUN id}.
+  HResult Wait(HResult* opHr, AsyncOutput* out);
+  // S_OK (rolled back; Wait then yields VDS_E_OPERATION_CANCELED), VDS_E_CANCEL_TOO_LATE, or
+  // VDS_E_OPERATION_CANCELED when it was already canceled.
+  HResult Cancel();
+
+  const std::string& lunId() const { return lunId_; }
+  uint64_t bytesToWrite() const { return bytesToWrite_; }
+
+ private:
+  std::shared_ptr<Model> model_;
+  uint64_t key_;
+  std::string lunId_;
+  uint64_t bytesToWrite_ = 0;
+};
+
+class Model : public std::enable_shared_from_this<Model> {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  // Validates the state (ids unique, extents inside drives and not overlapping, faults well-formed …).
+  static Outcome Create(State state, std::shared_ptr<Model>* out);
+
+  // Committed LUNs only (running creations are not in it).
+  State Snapshot();
+
+  Outcome QuerySubsystems(std::vector<SubsystemInfo>* out);
+  Outcome GetSubsystem(const std::string& subsystemId, SubsystemInfo* out);
+  Outcome QueryDrives(const std::string& subsystemId, std::vector<DriveInfo>* out);
+  Outcome QueryLuns(const std::string& subsystemId, std::vector<LunInfo>* out);
+  // A committed LUN by id (any subsystem); VDS_E_OBJECT_NOT_FOUND otherwise.
+  Outcome GetLun(const std::string& lunId, LunInfo* out);
+
+  // Exact: creating *maxBytes succeeds, one byte more fails with VDS_E_NOT_ENOUGH_SPACE.
+  Outcome QueryMaxLunCreateSize(const MaxSizeArgs& args, uint64_t* maxBytes);
+  // Validates, allocates the extents (they count as used at once) and starts the job.
+  // Under errantNullAsync: S_OK and *job == nullptr (nothing allocated).
+  Outcome CreateLun(const CreateLunArgs& args, std::shared_ptr<CreateLunJob>* job);
+
+  explicit Model(State state);  // use Create()
+
+ private:
+  friend class CreateLunJob;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lun::sim
