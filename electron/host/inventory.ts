@@ -1,0 +1,77 @@
+// The inventory cache: subsystems + the drives and LUNs of each, read from the provider.
+// Refreshes never overlap: a refresh asked for while one runs is queued behind it (one at most), so
+// a refresh after an operation finished always starts after that operation committed.
+import type { InventorySnapshot, ProviderInfo } from '../contract/api';
+import type { Drive, Lun } from '../contract/model';
+import type { StorageProvider } from '../../native/lib/types';
+
+export class InventoryCache {
+  private snapshot: InventorySnapshot | undefined;
+  private running: Promise<InventorySnapshot> | undefined;
+  private queued: Promise<InventorySnapshot> | undefined;
+
+  constructor(
+    private readonly provider: StorageProvider,
+    private readonly info: ProviderInfo,
+    private readonly onRefreshed: (snapshot: InventorySnapshot) => void = () => undefined,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get current(): InventorySnapshot | undefined {
+    return this.snapshot;
+  }
+
+  /** The cached snapshot, reading it first when there is none yet. */
+  async get(): Promise<InventorySnapshot> {
+    return this.snapshot ?? this.refresh();
+  }
+
+  /** Reads everything again; resolves to a snapshot read entirely after this call. */
+  refresh(): Promise<InventorySnapshot> {
+    if (this.queued) return this.queued;
+    if (this.running) {
+      this.queued = this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = undefined;
+          return this.start();
+        });
+      return this.queued;
+    }
+    return this.start();
+  }
+
+  private start(): Promise<InventorySnapshot> {
+    const reading: Promise<InventorySnapshot> = this.read().finally(() => {
+      if (this.running === reading) this.running = undefined;
+    });
+    this.running = reading;
+    return reading;
+  }
+
+  private async read(): Promise<InventorySnapshot> {
+    const subsystems = await this.provider.listSubsystems();
+    const drives: Record<string, Drive[]> = {};
+    const luns: Record<string, Lun[]> = {};
+    await Promise.all(
+      subsystems.map(async (subsystem) => {
+        const [subsystemDrives, subsystemLuns] = await Promise.all([
+          this.provider.listDrives(subsystem.id),
+          this.provider.listLuns(subsystem.id),
+        ]);
+        drives[subsystem.id] = subsystemDrives;
+        luns[subsystem.id] = subsystemLuns;
+      }),
+    );
+    const snapshot: InventorySnapshot = {
+      provider: this.info,
+      subsystems,
+      drives,
+      luns,
+      refreshedAt: this.now().toISOString(),
+    };
+    this.snapshot = snapshot;
+    this.onRefreshed(snapshot);
+    return snapshot;
+  }
+}

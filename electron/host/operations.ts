@@ -1,0 +1,268 @@
+// The operation registry and queue: every createLun runs as an Operation, at most `concurrency` at a
+// time (the rest wait `queued`, first in first out). States: queued → running → succeeded | failed |
+// canceled, or interrupted when the host stops while it runs. Progress (percent, rate, ETA) is kept on
+// the operation; every change is reported through `onUpdate`, which the StorageService turns into
+// journal lines (state changes) and events (everything).
+import { randomUUID } from 'node:crypto';
+import { HRESULT, LunStudioError } from '../contract/errors';
+import type { CreateLunRequest, Operation, OperationState } from '../contract/model';
+import type { CreateLunProgress, StorageProvider } from '../../native/lib/types';
+import { toErrorShape } from './error-shape';
+import { isFinal } from './journal';
+import { RateEstimator } from './rate-estimator';
+
+export const S_OK = 0;
+export const VDS_E_OPERATION_PENDING = 0x80042409;
+export const VDS_E_CANCEL_TOO_LATE = 0x8004240c;
+
+/** queued: entered the registry · running: the provider started it · progress: percent/rate/ETA moved ·
+ * finished: reached a final state. */
+export type OperationUpdate = 'queued' | 'running' | 'progress' | 'finished';
+
+export interface OperationQueueOptions {
+  provider: StorageProvider;
+  onUpdate: (operation: Operation, update: OperationUpdate) => void;
+  /** How many operations run at once. Default 4. */
+  concurrency?: number;
+  /** How long cancelOperation waits for a running operation to settle. Default 10 s. */
+  cancelWaitMs?: number;
+  /** Finished operations kept in memory (newest). Default 1000. */
+  historyLimit?: number;
+  now?: () => number;
+}
+
+interface Entry {
+  op: Operation;
+  abort?: AbortController;
+  settled?: Promise<void>;
+  rate?: RateEstimator;
+}
+
+export class OperationQueue {
+  private readonly entries = new Map<string, Entry>();
+  private readonly waiting: Entry[] = [];
+  private running = 0;
+  private accepting = true;
+  private readonly concurrency: number;
+  private readonly cancelWaitMs: number;
+  private readonly historyLimit: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: OperationQueueOptions) {
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+    this.cancelWaitMs = options.cancelWaitMs ?? 10_000;
+    this.historyLimit = options.historyLimit ?? 1000;
+    this.now = options.now ?? (() => Date.now());
+  }
+
+  /** Finished operations from an earlier run (the journal), oldest first. */
+  restore(history: readonly Operation[]): void {
+    for (const op of history) if (isFinal(op) && !this.entries.has(op.id)) this.entries.set(op.id, { op });
+    this.trimHistory();
+  }
+
+  /** Queues `count` operations creating LUNs with the same request; starts as many as the limit allows. */
+  enqueue(request: CreateLunRequest, count: number): Operation[] {
+    if (!this.accepting) {
+      throw new LunStudioError({
+        code: 'E_SHUTTING_DOWN',
+        hresult: HRESULT.E_UNEXPECTED,
+        message: 'LUN Studio is shutting down and accepts no new operations.',
+      });
+    }
+    const batchId = count > 1 ? randomUUID() : undefined;
+    const created: Operation[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const op: Operation = {
+        id: randomUUID(),
+        kind: 'createLun',
+        subsystemId: request.subsystemId,
+        request,
+        state: 'queued',
+        percent: null,
+        startedAt: null,
+        endedAt: null,
+        bytesPerSecond: null,
+        etaSeconds: null,
+      };
+      if (batchId) op.batchId = batchId;
+      const entry: Entry = { op };
+      this.entries.set(op.id, entry);
+      this.waiting.push(entry);
+      this.emit(entry, 'queued');
+      created.push({ ...op });
+    }
+    this.pump();
+    return created.map((op) => ({ ...(this.entries.get(op.id)?.op ?? op) }));
+  }
+
+  get(id: string): Operation | undefined {
+    const entry = this.entries.get(id);
+    return entry ? { ...entry.op } : undefined;
+  }
+
+  /** Running first (oldest start first), then queued (in order), then finished (newest first). */
+  list(): Operation[] {
+    const ops = [...this.entries.values()].map((entry) => ({ ...entry.op }));
+    const rank = (op: Operation): number => (op.state === 'running' ? 0 : op.state === 'queued' ? 1 : 2);
+    const queueOrder = new Map(this.waiting.map((entry, index) => [entry.op.id, index]));
+    return ops.sort((a, b) => {
+      const byRank = rank(a) - rank(b);
+      if (byRank !== 0) return byRank;
+      if (a.state === 'running') return (a.startedAt ?? '').localeCompare(b.startedAt ?? '');
+      if (a.state === 'queued') return (queueOrder.get(a.id) ?? 0) - (queueOrder.get(b.id) ?? 0);
+      return (b.endedAt ?? b.startedAt ?? '').localeCompare(a.endedAt ?? a.startedAt ?? '');
+    });
+  }
+
+  /** Queued: canceled at once (S_OK). Running: asks the provider and reports its answer. Finished: says so. */
+  async cancel(id: string): Promise<{ hresult: number; operation: Operation }> {
+    const entry = this.entries.get(id);
+    if (!entry) {
+      throw new LunStudioError({
+        code: 'VDS_E_OBJECT_NOT_FOUND',
+        hresult: HRESULT.VDS_E_OBJECT_NOT_FOUND,
+        message: `There is no operation with id ${id}.`,
+        field: 'operationId',
+      });
+    }
+    const { op } = entry;
+    if (op.state === 'queued') {
+      this.removeFromQueue(entry);
+      this.finish(entry, 'canceled');
+      return { hresult: S_OK, operation: { ...op } };
+    }
+    if (op.state === 'running') {
+      entry.abort?.abort();
+      await this.waitSettled(entry, this.cancelWaitMs);
+      return { hresult: cancelAnswer(entry.op), operation: { ...entry.op } };
+    }
+    return { hresult: alreadyFinishedAnswer(op), operation: { ...op } };
+  }
+
+  /** Stops accepting; cancels queued operations; asks running ones to cancel and waits up to `graceMs`;
+   * whatever still runs then is marked interrupted. */
+  async shutdown(graceMs = 3000): Promise<void> {
+    this.accepting = false;
+    for (const entry of this.waiting.splice(0)) this.finish(entry, 'canceled');
+    const running = [...this.entries.values()].filter((entry) => entry.op.state === 'running');
+    for (const entry of running) entry.abort?.abort();
+    await Promise.all(running.map((entry) => this.waitSettled(entry, graceMs)));
+    for (const entry of running) {
+      if (entry.op.state === 'running') this.finish(entry, 'interrupted');
+    }
+  }
+
+  private pump(): void {
+    while (this.accepting && this.running < this.concurrency && this.waiting.length > 0) {
+      const entry = this.waiting.shift()!;
+      this.running += 1;
+      entry.settled = this.run(entry).finally(() => {
+        this.running -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async run(entry: Entry): Promise<void> {
+    const { op } = entry;
+    entry.abort = new AbortController();
+    entry.rate = new RateEstimator(op.request.sizeBytes);
+    op.state = 'running';
+    op.startedAt = new Date(this.now()).toISOString();
+    this.emit(entry, 'running');
+    try {
+      const lun = await this.options.provider.createLun(op.request, {
+        signal: entry.abort.signal,
+        onProgress: (progress) => this.progress(entry, progress),
+      });
+      if (isFinal(op)) return; // already marked interrupted by shutdown
+      op.result = lun;
+      op.percent = 100;
+      op.etaSeconds = 0;
+      this.finish(entry, 'succeeded');
+    } catch (error) {
+      if (isFinal(op)) return;
+      const shape = toErrorShape(error);
+      op.error = shape;
+      this.finish(entry, shape.hresult === HRESULT.VDS_E_OPERATION_CANCELED ? 'canceled' : 'failed');
+    }
+  }
+
+  private progress(entry: Entry, progress: CreateLunProgress): void {
+    const { op } = entry;
+    if (op.state !== 'running') return;
+    const percent =
+      progress.percent === null || !Number.isFinite(progress.percent)
+        ? null
+        : Math.min(100, Math.max(0, progress.percent));
+    const sample = { atMs: this.now(), percent, bytesDone: progress.bytesDone };
+    const estimate = entry.rate ? entry.rate.add(sample) : { bytesPerSecond: null, etaSeconds: null };
+    if (
+      percent === op.percent &&
+      estimate.bytesPerSecond === op.bytesPerSecond &&
+      estimate.etaSeconds === op.etaSeconds
+    ) {
+      return;
+    }
+    op.percent = percent;
+    op.bytesPerSecond = estimate.bytesPerSecond;
+    op.etaSeconds = estimate.etaSeconds;
+    this.emit(entry, 'progress');
+  }
+
+  private finish(entry: Entry, state: OperationState): void {
+    const { op } = entry;
+    op.state = state;
+    op.endedAt = new Date(this.now()).toISOString();
+    if (state !== 'succeeded') op.etaSeconds = null;
+    entry.abort = undefined;
+    entry.rate = undefined;
+    this.emit(entry, 'finished');
+    this.trimHistory();
+  }
+
+  private removeFromQueue(entry: Entry): void {
+    const index = this.waiting.indexOf(entry);
+    if (index >= 0) this.waiting.splice(index, 1);
+  }
+
+  private async waitSettled(entry: Entry, ms: number): Promise<void> {
+    if (!entry.settled) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      entry.settled,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  private emit(entry: Entry, update: OperationUpdate): void {
+    this.options.onUpdate({ ...entry.op }, update);
+  }
+
+  private trimHistory(): void {
+    const finished = [...this.entries.values()].filter((entry) => isFinal(entry.op));
+    const excess = finished.length - this.historyLimit;
+    if (excess <= 0) return;
+    finished
+      .sort((a, b) => (a.op.endedAt ?? '').localeCompare(b.op.endedAt ?? ''))
+      .slice(0, excess)
+      .forEach((entry) => this.entries.delete(entry.op.id));
+  }
+}
+
+/** The answer to a cancel that reached a running operation, once it settled (or not). */
+function cancelAnswer(op: Operation): number {
+  if (op.state === 'canceled') return S_OK;
+  if (op.state === 'running') return VDS_E_OPERATION_PENDING;
+  if (op.state === 'failed' && op.error) return op.error.hresult;
+  return VDS_E_CANCEL_TOO_LATE;
+}
+
+/** The answer to a cancel of an operation that had already finished. */
+function alreadyFinishedAnswer(op: Operation): number {
+  return op.state === 'canceled' ? HRESULT.VDS_E_OPERATION_CANCELED : VDS_E_CANCEL_TOO_LATE;
+}
