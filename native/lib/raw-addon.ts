@@ -136,7 +136,11 @@ export interface RawProvider {
 export interface RawAddon {
   hresultTable(): RawHresultEntry[];
   /** sim: config = SimState. vds: config = {} (Windows only; elsewhere rejects VDS_E_NOT_SUPPORTED). */
-  openProvider(name: 'sim' | 'vds', config: SimState | Record<string, never>, pollIntervalMs: number): Promise<RawProvider>;
+  openProvider(
+    name: 'sim' | 'vds',
+    config: SimState | Record<string, never>,
+    pollIntervalMs: number,
+  ): Promise<RawProvider>;
   /** For tests: how many times the poller thread woke up since load, and how many operations it watches. */
   pollerStats(): { wakeups: number; watched: number };
 }

@@ -1,0 +1,49 @@
+// Turns the poller's raw status pushes into the facade's progress reports.
+import type { CreateLunProgress } from './types';
+import type { RawProgress } from './raw-addon';
+
+/** VDS: 0 % can mean "cannot estimate" (VDS-NOTES), so 0 % with nothing written yet is reported as null.
+ * Percent is clamped to 0–100 (providers have reported 253); a report equal to the last one is dropped. */
+export function toProgress(raw: RawProgress): CreateLunProgress {
+  const percent = Number.isFinite(raw.percent) ? Math.min(100, Math.max(0, Math.round(raw.percent))) : 0;
+  const bytesDone = Number.isFinite(raw.bytesDone) && raw.bytesDone > 0 ? raw.bytesDone : 0;
+  const progress: CreateLunProgress = { percent: percent === 0 && bytesDone === 0 ? null : percent };
+  if (bytesDone > 0) progress.bytesDone = bytesDone;
+  return progress;
+}
+
+export class ProgressReporter {
+  private last: string | undefined;
+  private held: RawProgress | undefined;
+  private open = false;
+  private finished = false;
+
+  constructor(private readonly emit: (progress: CreateLunProgress) => void) {}
+
+  /** Reports that arrive before the operation was announced wait here (only the latest is kept). */
+  push(raw: RawProgress): void {
+    if (this.finished) return;
+    if (!this.open) {
+      this.held = raw;
+      return;
+    }
+    const progress = toProgress(raw);
+    const key = `${progress.percent}/${progress.bytesDone ?? ''}`;
+    if (key === this.last) return;
+    this.last = key;
+    this.emit(progress);
+  }
+
+  /** Call after onStarted: releases the held report. */
+  start(): void {
+    this.open = true;
+    const held = this.held;
+    this.held = undefined;
+    if (held) this.push(held);
+  }
+
+  /** No reports after the operation settled. */
+  finish(): void {
+    this.finished = true;
+  }
+}

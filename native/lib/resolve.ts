@@ -1,0 +1,54 @@
+// Subsystems and drives can be named by id or by case-insensitive unique name.
+import { invalidInput, HRESULT, LunStudioError } from '../../electron/contract/errors';
+import type { Drive, Subsystem } from '../../electron/contract/model';
+
+export function objectNotFound(field: string, message: string): LunStudioError {
+  return new LunStudioError({
+    code: 'VDS_E_OBJECT_NOT_FOUND',
+    hresult: HRESULT.VDS_E_OBJECT_NOT_FOUND,
+    message,
+    action: 'Refresh the inventory and pick an object that exists.',
+    field,
+  });
+}
+
+function byIdOrName<T extends { id: string; name: string }>(items: readonly T[], ref: string): T[] {
+  const lower = ref.trim().toLowerCase();
+  const byId = items.filter((item) => item.id.toLowerCase() === lower);
+  return byId.length > 0 ? byId : items.filter((item) => item.name.trim().toLowerCase() === lower);
+}
+
+export function requireReference(field: string, ref: unknown, what: string): string {
+  if (typeof ref !== 'string' || ref.trim() === '') {
+    throw invalidInput(field, `must be a ${what} id or name (a non-empty string)`);
+  }
+  return ref;
+}
+
+export function resolveSubsystem(
+  subsystems: readonly Subsystem[],
+  ref: string,
+  field = 'subsystemId',
+): Subsystem {
+  const matches = byIdOrName(subsystems, ref);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) {
+    const known = subsystems.map((s) => `"${s.name}"`).join(', ');
+    throw objectNotFound(field, `No subsystem has the id or name "${ref}" (there are: ${known || 'none'}).`);
+  }
+  throw invalidInput(field, `the name "${ref}" matches ${matches.length} subsystems; use the subsystem id`);
+}
+
+export function resolveDrive(
+  drives: readonly Drive[],
+  ref: string,
+  field: string,
+  subsystem: Subsystem,
+): Drive {
+  const matches = byIdOrName(drives, ref);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) {
+    throw objectNotFound(field, `Subsystem "${subsystem.name}" has no drive with the id or name "${ref}".`);
+  }
+  throw invalidInput(field, `the name "${ref}" matches ${matches.length} drives; use the drive id`);
+}

@@ -1,0 +1,58 @@
+// Keeps the sim state file in step with the model: after an operation, write the model's snapshot if it
+// differs from what the file holds. Writes run one at a time, each with the latest snapshot.
+import type { RawProvider } from './raw-addon';
+import { serializeSimState, writeFileAtomic } from './sim-state-file';
+import { LunStudioError } from '../../electron/contract/errors';
+
+export class SimPersistence {
+  private written: string;
+  private chain: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly raw: RawProvider,
+    readonly file: string,
+  ) {
+    this.written = serializeSimState(raw.exportState());
+  }
+
+  /** Resolves once the file holds the model's state as of (at least) this call. */
+  persist(): Promise<void> {
+    if (this.stopped) return this.chain;
+    const next = this.chain.then(() => this.writeIfChanged(serializeSimState(this.raw.exportState())));
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Final save around raw.close(): the snapshot after close catches operations that committed meanwhile. */
+  async closeWith(closeRaw: () => void): Promise<void> {
+    this.stopped = true;
+    const exportNow = (): string | undefined => {
+      try {
+        return serializeSimState(this.raw.exportState());
+      } catch {
+        return undefined;
+      }
+    };
+    const before = exportNow();
+    closeRaw();
+    const final = exportNow() ?? before;
+    await this.chain;
+    if (final !== undefined) await this.writeIfChanged(final);
+  }
+
+  private async writeIfChanged(text: string): Promise<void> {
+    if (text === this.written) return;
+    try {
+      await writeFileAtomic(this.file, text);
+    } catch (error) {
+      throw new LunStudioError({
+        code: 'E_FAIL',
+        hresult: 0x80004005,
+        message: `The simulator state could not be saved to ${this.file}: ${(error as Error).message}`,
+        action: 'Check that the folder exists, is writable and has free space.',
+      });
+    }
+    this.written = text;
+  }
+}
