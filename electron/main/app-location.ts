@@ -1,0 +1,67 @@
+// Where the app's own page lives, and whether a URL is that page (any view of it).
+import { pathToFileURL } from 'node:url';
+
+/** Hash routes the renderer reads to pick its view. */
+export const VIEW_HASH = {
+  wizard: '/',
+  monitor: '/monitor',
+  /** Same-document navigation of the wizard window: start a new LUN (File → New LUN…). */
+  newLun: '/new',
+} as const;
+export type AppView = keyof typeof VIEW_HASH;
+
+export interface AppLocation {
+  /** The URL that shows a view. */
+  urlFor(view: AppView): string;
+  /** True only for the app's own page (the hash and query may differ). */
+  isAppUrl(url: string): boolean;
+  /** True when the page comes from the electron-vite dev server instead of the built files. */
+  readonly isDevServer: boolean;
+}
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** The built renderer: out/renderer/index.html loaded from disk (or from app.asar). */
+export function fileAppLocation(indexHtmlPath: string): AppLocation {
+  const page = pathToFileURL(indexHtmlPath);
+  return {
+    isDevServer: false,
+    urlFor(view) {
+      const url = new URL(page.href);
+      url.hash = VIEW_HASH[view];
+      return url.href;
+    },
+    isAppUrl(url) {
+      const candidate = parse(url);
+      return (
+        candidate !== null &&
+        candidate.protocol === 'file:' &&
+        candidate.host === page.host &&
+        candidate.pathname === page.pathname
+      );
+    },
+  };
+}
+
+/** `electron-vite dev`: the renderer comes from a loopback dev server. */
+export function devServerAppLocation(serverUrl: string): AppLocation {
+  const server = new URL(serverUrl);
+  return {
+    isDevServer: true,
+    urlFor(view) {
+      const url = new URL(server.href);
+      url.hash = VIEW_HASH[view];
+      return url.href;
+    },
+    isAppUrl(url) {
+      const candidate = parse(url);
+      return candidate !== null && candidate.origin === server.origin;
+    },
+  };
+}

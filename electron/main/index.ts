@@ -1,0 +1,133 @@
+// App lifecycle: one instance, host first, then the windows; on quit the host shuts down cleanly
+// (operations still running are marked interrupted in the journal).
+import * as path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session } from 'electron';
+import { formatHresult } from '../contract/model';
+import { isApiError } from '../contract/errors';
+import { showAbout } from './about';
+import { devServerAppLocation, fileAppLocation, type AppLocation } from './app-location';
+import type { HostPort } from './host-port';
+import { registerIpc, type IpcBridge } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { createOperationNotifier } from './notifications';
+import { hardenAllWebContents, hardenSession } from './security';
+import { SettingsStore } from './settings';
+import { startDesktopHost } from './start-host';
+import { TrustedSenders } from './trusted-sender';
+import { WindowManager } from './windows';
+
+const PRELOAD_PATH = path.join(__dirname, '../preload/index.cjs');
+const RENDERER_INDEX = path.join(__dirname, '../renderer/index.html');
+const ICON_PATH = path.join(__dirname, '../../assets/icons/icon-512.png');
+
+function appLocation(): AppLocation {
+  const devServer = process.env['ELECTRON_RENDERER_URL'];
+  return !app.isPackaged && devServer ? devServerAppLocation(devServer) : fileAppLocation(RENDERER_INDEX);
+}
+
+function describeStartupError(error: unknown): string {
+  if (isApiError(error)) {
+    const action = error.action ? `\n\n${error.action}` : '';
+    return `${error.message} (${error.code} ${formatHresult(error.hresult)})${action}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function start(): Promise<void> {
+  const location = appLocation();
+  hardenAllWebContents(app, location);
+  hardenSession(session.defaultSession, { setCspHeader: !location.isDevServer });
+
+  const settings = SettingsStore.inFolder(app.getPath('userData'));
+  let host: HostPort;
+  try {
+    host = await startDesktopHost({ userDataDir: app.getPath('userData') });
+  } catch (error) {
+    dialog.showErrorBox('LUN Studio could not start', describeStartupError(error));
+    app.exit(1);
+    return;
+  }
+
+  const trusted = new TrustedSenders(location);
+  const windows = new WindowManager({
+    location,
+    preloadPath: PRELOAD_PATH,
+    iconPath: ICON_PATH,
+    onWindowCreated: (window) => trusted.trust(window.webContents),
+  });
+  const ipc: IpcBridge = registerIpc({
+    ipcMain,
+    host,
+    trusted,
+    openMonitor: () => windows.openMonitor({ focus: true }),
+  });
+
+  const notifier = createOperationNotifier({
+    isAppFocused: () => windows.isAnyFocused(),
+    show: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
+    },
+  });
+  const unsubscribe = host.subscribe((event) => {
+    ipc.broadcast(event);
+    notifier.handle(event);
+    if (event.type === 'operationStarted' && settings.get().openMonitorOnOperationStart) {
+      windows.openMonitor({ focus: false });
+    }
+  });
+
+  const installMenu = () => {
+    const template = buildMenuTemplate(
+      {
+        isDev: !app.isPackaged,
+        isMac: process.platform === 'darwin',
+        openMonitorOnOperationStart: settings.get().openMonitorOnOperationStart,
+      },
+      {
+        newLun: () => windows.openWizard('newLun'),
+        openMonitor: () => windows.openMonitor({ focus: true }),
+        setOpenMonitorOnOperationStart: (enabled) => {
+          settings.update({ openMonitorOnOperationStart: enabled });
+          installMenu();
+        },
+        about: () => showAbout(BrowserWindow.getFocusedWindow() ?? windows.windows()[0]),
+      },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  installMenu();
+
+  app.on('second-instance', () => windows.openWizard());
+  app.on('activate', () => windows.openWizard());
+  app.on('window-all-closed', () => app.quit());
+
+  let shutDown = false;
+  app.on('before-quit', (event) => {
+    if (shutDown) return;
+    event.preventDefault();
+    shutDown = true;
+    unsubscribe();
+    ipc.dispose();
+    host
+      .shutdown()
+      .catch((error: unknown) =>
+        console.error('LUN Studio: host shutdown failed:', describeStartupError(error)),
+      )
+      .finally(() => app.quit());
+  });
+
+  windows.openWizard();
+}
+
+// Every renderer is sandboxed, whatever a window's preferences say.
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another LUN Studio is running: it receives 'second-instance' and comes to the front.
+  app.quit();
+} else {
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('LUN Studio failed to start:', error);
+    app.exit(1);
+  });
+}

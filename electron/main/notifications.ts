@@ -1,0 +1,71 @@
+// Native notifications when operations end while no LUN Studio window has the focus.
+// Operations that end close together (a batch) are reported in one notification per outcome.
+import type { LunStudioEvent } from '../contract/api';
+import type { Operation } from '../contract/model';
+import { formatSize } from './format-size';
+
+export interface NotificationSink {
+  /** True when one of our windows has the focus: the user sees the result there. */
+  isAppFocused(): boolean;
+  show(title: string, body: string): void;
+}
+
+export const NOTIFICATION_BATCH_WINDOW_MS = 1000;
+const MAX_NAMES = 5;
+
+function createdMessage(operations: Operation[]): { title: string; body: string } {
+  const luns = operations.map((op) => op.result).filter((lun) => lun !== undefined);
+  if (luns.length === 1) {
+    const lun = luns[0]!;
+    return { title: 'LUN created', body: `${lun.name}, ${formatSize(lun.sizeBytes)}` };
+  }
+  const names = luns.slice(0, MAX_NAMES).map((lun) => lun.name);
+  if (luns.length > MAX_NAMES) names.push('…');
+  const total = luns.reduce((sum, lun) => sum + lun.sizeBytes, 0);
+  return { title: `${luns.length} LUNs created`, body: `${names.join(', ')} (${formatSize(total)} in all)` };
+}
+
+function failedMessage(operations: Operation[]): { title: string; body: string } {
+  const first = operations[0]!;
+  const reason = first.error ? `${first.error.message} (${first.error.code})` : 'Unknown error';
+  if (operations.length === 1) return { title: 'LUN creation failed', body: reason };
+  return { title: `${operations.length} LUN creations failed`, body: `First error: ${reason}` };
+}
+
+export function createOperationNotifier(
+  sink: NotificationSink,
+  timers: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'> = globalThis,
+): { handle(event: LunStudioEvent): void; flush(): void } {
+  let succeeded: Operation[] = [];
+  let failed: Operation[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = () => {
+    if (timer !== undefined) timers.clearTimeout(timer);
+    timer = undefined;
+    if (succeeded.some((op) => op.result)) {
+      const { title, body } = createdMessage(succeeded);
+      sink.show(title, body);
+    }
+    if (failed.length > 0) {
+      const { title, body } = failedMessage(failed);
+      sink.show(title, body);
+    }
+    succeeded = [];
+    failed = [];
+  };
+
+  return {
+    handle(event) {
+      if (event.type !== 'operationFinished') return;
+      const { operation } = event;
+      // Canceled: the user asked for it. Interrupted: reported by the monitor at the next start.
+      if (operation.state !== 'succeeded' && operation.state !== 'failed') return;
+      if (sink.isAppFocused()) return;
+      (operation.state === 'succeeded' ? succeeded : failed).push(operation);
+      if (timer !== undefined) timers.clearTimeout(timer);
+      timer = timers.setTimeout(flush, NOTIFICATION_BATCH_WINDOW_MS);
+    },
+    flush,
+  };
+}

@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Operation } from '../../../electron/contract/model';
+import { createOperationNotifier, NOTIFICATION_BATCH_WINDOW_MS } from '../../../electron/main/notifications';
+
+const GiB = 1024 ** 3;
+
+function operation(id: string, patch: Partial<Operation>): Operation {
+  return {
+    id,
+    kind: 'createLun',
+    subsystemId: 's1',
+    request: { subsystemId: 's1', type: 'mirror', sizeBytes: 100 * GiB },
+    state: 'running',
+    percent: 50,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    endedAt: null,
+    bytesPerSecond: null,
+    etaSeconds: null,
+    ...patch,
+  };
+}
+
+function succeeded(id: string, name: string, sizeBytes: number): Operation {
+  return operation(id, {
+    state: 'succeeded',
+    percent: 100,
+    result: {
+      id: `lun-${id}`,
+      subsystemId: 's1',
+      name,
+      identification: name,
+      type: 'mirror',
+      sizeBytes,
+      status: 'online',
+      health: 'healthy',
+      unmaskingList: '*',
+      driveIds: ['d1', 'd2'],
+    },
+  });
+}
+
+function failed(id: string, code: string, message: string): Operation {
+  return operation(id, { state: 'failed', error: { code, hresult: 0x8004240f, message } });
+}
+
+describe('operation notifications', () => {
+  let shown: { title: string; body: string }[];
+  let focused: boolean;
+  let notifier: ReturnType<typeof createOperationNotifier>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    shown = [];
+    focused = false;
+    notifier = createOperationNotifier({
+      isAppFocused: () => focused,
+      show: (title, body) => shown.push({ title, body }),
+    });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const finish = (op: Operation) => notifier.handle({ type: 'operationFinished', operation: op });
+
+  it('announces a created LUN with its name and size when the app is in the background', () => {
+    finish(succeeded('1', 'LUN 7', 100 * GiB));
+    vi.advanceTimersByTime(NOTIFICATION_BATCH_WINDOW_MS);
+    expect(shown).toEqual([{ title: 'LUN created', body: 'LUN 7, 100 GiB' }]);
+  });
+
+  it('announces a failure with its message and code', () => {
+    finish(failed('1', 'VDS_E_NOT_ENOUGH_SPACE', 'There is not enough free space on the drives.'));
+    vi.advanceTimersByTime(NOTIFICATION_BATCH_WINDOW_MS);
+    expect(shown).toEqual([
+      {
+        title: 'LUN creation failed',
+        body: 'There is not enough free space on the drives. (VDS_E_NOT_ENOUGH_SPACE)',
+      },
+    ]);
+  });
+
+  it('stays quiet while a LUN Studio window has the focus', () => {
+    focused = true;
+    finish(succeeded('1', 'LUN 7', GiB));
+    finish(failed('2', 'E_FAIL', 'x'));
+    vi.advanceTimersByTime(NOTIFICATION_BATCH_WINDOW_MS * 2);
+    expect(shown).toEqual([]);
+  });
+
+  it('stays quiet for progress, starts and cancellations', () => {
+    notifier.handle({ type: 'operationStarted', operation: operation('1', {}) });
+    notifier.handle({ type: 'operationProgress', operation: operation('1', {}) });
+    finish(operation('1', { state: 'canceled' }));
+    vi.advanceTimersByTime(NOTIFICATION_BATCH_WINDOW_MS * 2);
+    expect(shown).toEqual([]);
+  });
+
+  it('reports a batch that ends together in one notification per outcome', () => {
+    finish(succeeded('1', 'Data 1', 10 * GiB));
+    vi.advanceTimersByTime(NOTIFICATION_BATCH_WINDOW_MS / 2);
+    finish(succeeded('2', 'Data 2', 10 * GiB));
+    finish(failed('3', 'VDS_E_DISK_NOT_READY', 'A drive is not ready.'));
+    finish(succeeded('4', 'Data 3', 10 * GiB));
+    expect(shown).toEqual([]);
+    vi.advanceTimersByTime(NOTIFICATION_BATCH_WINDOW_MS);
+    expect(shown).toEqual([
+      { title: '3 LUNs created', body: 'Data 1, Data 2, Data 3 (30 GiB in all)' },
+      { title: 'LUN creation failed', body: 'A drive is not ready. (VDS_E_DISK_NOT_READY)' },
+    ]);
+  });
+
+  it('reports operations that end far apart separately', () => {
+    finish(succeeded('1', 'A', GiB));
+    vi.advanceTimersByTime(NOTIFICATION_BATCH_WINDOW_MS);
+    finish(succeeded('2', 'B', 1.5 * 1024 * GiB));
+    vi.advanceTimersByTime(NOTIFICATION_BATCH_WINDOW_MS);
+    expect(shown).toEqual([
+      { title: 'LUN created', body: 'A, 1 GiB' },
+      { title: 'LUN created', body: 'B, 1.5 TiB' },
+    ]);
+  });
+});
