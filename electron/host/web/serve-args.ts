@@ -1,0 +1,103 @@
+// Command line of `npm run serve -- …` (node dist/electron/host/web/serve.js).
+import type { ProviderName } from '../../contract/model';
+
+export const SERVE_USAGE = `Usage: npm run serve -- [options]
+  --port N            port to listen on (default: a free port)
+  --host H            address to bind (default 127.0.0.1; non-loopback needs --tls-cert and --tls-key)
+  --open              open the URL in the default browser
+  --tls-cert FILE     PEM certificate (serve HTTPS / WSS)
+  --tls-key FILE      PEM private key
+  --provider sim|vds  storage provider (default: vds on Windows, else sim)
+  --sim-state FILE    simulator state file
+  --sim-topology FILE simulator topology used when the state file does not exist
+  --journal FILE      operation journal (default: per-user data dir lun-studio/journal.ndjson)
+  --concurrency N     LUN creations running at once (default 4)
+  --help              show this help`;
+
+export interface ServeArgs {
+  port: number;
+  host: string;
+  open: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
+  provider?: ProviderName;
+  simState?: string;
+  simTopology?: string;
+  journal?: string;
+  concurrency?: number;
+  help: boolean;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`${flag} must be a whole number ${min}–${max}, got "${text}"`);
+  }
+  return Number(text);
+}
+
+export function parseServeArgs(argv: readonly string[]): ServeArgs {
+  const args: ServeArgs = { port: 0, host: '127.0.0.1', open: false, help: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      i += 1;
+      return next;
+    };
+    switch (flag) {
+      case '--port':
+        args.port = integer(flag, value(), 0, 65535);
+        break;
+      case '--host':
+        args.host = value();
+        if (args.host === '') throw new UsageError('--host must not be empty');
+        break;
+      case '--open':
+        args.open = true;
+        break;
+      case '--tls-cert':
+        args.tlsCert = value();
+        break;
+      case '--tls-key':
+        args.tlsKey = value();
+        break;
+      case '--provider': {
+        const name = value();
+        if (name !== 'sim' && name !== 'vds')
+          throw new UsageError(`--provider must be sim or vds, got "${name}"`);
+        args.provider = name;
+        break;
+      }
+      case '--sim-state':
+        args.simState = value();
+        break;
+      case '--sim-topology':
+        args.simTopology = value();
+        break;
+      case '--journal':
+        args.journal = value();
+        break;
+      case '--concurrency':
+        args.concurrency = integer(flag, value(), 1, 64);
+        break;
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${arg}`);
+    }
+  }
+  if ((args.tlsCert === undefined) !== (args.tlsKey === undefined)) {
+    throw new UsageError('--tls-cert and --tls-key go together');
+  }
+  return args;
+}

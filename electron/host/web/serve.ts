@@ -1,0 +1,149 @@
+// `npm run serve`: the browser shell. Prints exactly one line on stdout, the URL with the one-time token;
+// everything else goes to stderr. Exit: 0 after SIGINT/SIGTERM (operations that were still running are
+// canceled or recorded as interrupted in the journal), 1 when the host cannot start, 2 for usage errors
+// (including a non-loopback --host without TLS).
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatHresult } from '../../contract/model';
+import { packageRoot } from '../../../native/lib/load-addon';
+import { createDispatcher, serviceHandlers } from '../api-dispatcher';
+import { StorageService } from '../storage-service';
+import { parseServeArgs, SERVE_USAGE, UsageError, type ServeArgs } from './serve-args';
+import { insecureBindError, readTlsFiles, startBrowserShell } from './server';
+import { isLoopbackHost } from './access';
+
+/** LUN_STUDIO_RENDERER_DIR overrides where the built renderer is read from. */
+function rendererDir(): string {
+  return process.env.LUN_STUDIO_RENDERER_DIR || path.join(packageRoot(), 'out', 'renderer');
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(code);
+}
+
+function describeError(error: unknown): string {
+  const e = error as { message?: string; code?: string; hresult?: number; action?: string };
+  const suffix = typeof e.hresult === 'number' ? ` (${e.code} ${formatHresult(e.hresult)})` : '';
+  return `${e.message ?? String(error)}${suffix}${e.action ? `\n  ${e.action}` : ''}`;
+}
+
+/** Builds the renderer once when out/renderer is missing (fresh clone), so `npm run serve` just works. */
+function ensureRenderer(dir: string): void {
+  if (fs.existsSync(path.join(dir, 'index.html'))) return;
+  const root = packageRoot();
+  const cli = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  process.stderr.write(
+    `The renderer is not built (${dir}/index.html missing): running electron-vite build…\n`,
+  );
+  const result = fs.existsSync(cli)
+    ? spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: ['ignore', 2, 2] })
+    : undefined;
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    fail(
+      `the renderer build is missing at ${dir}${result?.status ? ` (electron-vite exited ${result.status})` : ''}.\n` +
+        '  Run `npx electron-vite build` in the project root, then `npm run serve` again.',
+      1,
+    );
+  }
+}
+
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => process.stderr.write(`Could not open a browser; open ${url} yourself.\n`));
+    child.unref();
+  } catch {
+    process.stderr.write(`Could not open a browser; open ${url} yourself.\n`);
+  }
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  let args: ServeArgs;
+  try {
+    args = parseServeArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) fail(`${error.message}\n${SERVE_USAGE}`, 2);
+    throw error;
+  }
+  if (args.help) {
+    process.stderr.write(`${SERVE_USAGE}\n`);
+    return;
+  }
+  if (!isLoopbackHost(args.host) && !args.tlsCert) fail(describeError(insecureBindError(args.host)), 2);
+
+  let tls: { cert: Buffer; key: Buffer } | undefined;
+  if (args.tlsCert && args.tlsKey) {
+    try {
+      tls = readTlsFiles(args.tlsCert, args.tlsKey);
+    } catch (error) {
+      fail(`cannot read the TLS files: ${(error as Error).message}`, 2);
+    }
+  }
+  const staticRoot = rendererDir();
+  ensureRenderer(staticRoot);
+
+  let service: StorageService;
+  try {
+    service = await StorageService.open({
+      provider: args.provider,
+      simStatePath: args.simState,
+      simTopologyPath: args.simTopology,
+      journalPath: args.journal,
+      concurrency: args.concurrency,
+    });
+  } catch (error) {
+    fail(`cannot open the storage provider: ${describeError(error)}`, 1);
+  }
+  for (const op of service.journalReadBack.interrupted) {
+    process.stderr.write(
+      `Operation ${op.id} was cut off when LUN Studio last stopped: marked interrupted.\n`,
+    );
+  }
+
+  let shell;
+  try {
+    shell = await startBrowserShell({
+      dispatch: createDispatcher(serviceHandlers(service)),
+      events: service,
+      staticRoot,
+      host: args.host,
+      port: args.port,
+      tls,
+    });
+  } catch (error) {
+    await service.close();
+    fail(`cannot start the web server: ${describeError(error)}`, 1);
+  }
+  process.stdout.write(`${shell.url}\n`);
+  if (args.open) openInBrowser(shell.url);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(
+      `${signal}: stopping (running operations are canceled or recorded as interrupted)…\n`,
+    );
+    void (async () => {
+      try {
+        await shell.close();
+        await service.close();
+      } catch (error) {
+        process.stderr.write(`error while stopping: ${describeError(error)}\n`);
+      }
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => fail(describeError(error), 1));

@@ -1,0 +1,207 @@
+// The browser shell: the renderer (out/renderer) over HTTP(S) and the LunStudioApi over a WebSocket.
+//
+// ── Access ──────────────────────────────────────────────────────────────────────────────────────
+// At start the shell prints one URL: http://127.0.0.1:PORT/?token=T. The first request with that
+// one-time token gets `Set-Cookie: lun_studio_session_PORT=…; HttpOnly; SameSite=Strict` and a 302 to
+// `/`. Every later request (HTTP and the WebSocket upgrade) needs that cookie, else 401. The Host header
+// must be exactly the bound host:port and the Origin (when the browser sends one) exactly the shell's
+// origin, else 403. Non-loopback hosts are only served over TLS.
+//
+// ── WebSocket protocol (for renderer/api's browser client) ──────────────────────────────────────
+// Endpoint: ws://HOST:PORT/api (wss:// with TLS), same origin as the page; the browser sends the cookie.
+// Every frame is one JSON text message.
+//   client → server  {"id": "1", "method": "getInventory", "params": {"refresh": true}}
+//                    id: non-empty string (≤ 128 chars) or number, echoed back. method: a LunStudioApi
+//                    method name (electron/contract/api.ts). params: the method's request; omit it (or
+//                    send null / {}) for methods without one (listOperations, openMonitor).
+//                    No other keys.
+//   server → client  {"id": "1", "result": {"ok": true, "value": …}}
+//                    {"id": "1", "result": {"ok": false, "error": {code, hresult, message, action?, field?}}}
+//                    An ApiResult exactly as over desktop IPC. `value` is absent for void responses
+//                    (openMonitor). Invalid params → code "E_INVALIDARG", field names the bad
+//                    field (e.g. "request.sizeBytes"). Unparseable frames or a missing/bad id → the
+//                    same error shape with "id": null.
+//   server → client  {"event": LunStudioEvent}  pushed to every connection, no subscription needed:
+//                    operationStarted (the operation entered the queue: state queued, or running),
+//                    operationProgress (state or percent/rate/ETA changed; ≤ 10 per second per
+//                    operation, always the latest value), operationFinished (final state; always the
+//                    last event of an operation), inventoryChanged (after every inventory refresh,
+//                    including the one after each finished operation). Each operation event carries
+//                    the whole operation: upsert by operation.id.
+// Reconnect: on close, reconnect and call listOperations + getInventory to resync (events are not
+// replayed). Close code 1001 = the shell is shutting down.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { LunStudioError } from '../../contract/errors';
+import type { ApiDispatch } from '../api-dispatcher';
+import { AccessControl, hostPort, isLoopbackHost } from './access';
+import { resolveStaticFile, sendFile } from './static-files';
+import { attachApiConnection, type EventSource } from './ws-api';
+
+export const API_PATH = '/api';
+const MAX_FRAME_BYTES = 1024 * 1024;
+
+export interface BrowserShellOptions {
+  dispatch: ApiDispatch;
+  events: EventSource;
+  /** The built renderer (index.html + assets). */
+  staticRoot: string;
+  /** Default 127.0.0.1. Anything but loopback requires tls. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  tls?: { cert: string | Buffer; key: string | Buffer };
+}
+
+export interface BrowserShell {
+  /** The URL to open, with the one-time token. */
+  readonly url: string;
+  readonly origin: string;
+  readonly host: string;
+  readonly port: number;
+  readonly token: string;
+  /** Stops accepting, closes every WebSocket (1001) and connection. */
+  close(): Promise<void>;
+}
+
+export function insecureBindError(host: string): LunStudioError {
+  return new LunStudioError({
+    code: 'E_INSECURE_BIND',
+    hresult: 0x80070005,
+    message: `Refusing to serve on non-loopback host ${host} without TLS: the token and cookie would cross the network in clear text.`,
+    action: 'Use --host 127.0.0.1 (the default), or pass --tls-cert FILE and --tls-key FILE.',
+  });
+}
+
+export function contentSecurityPolicy(origin: string): string {
+  const socketOrigin = origin.replace(/^http/, 'ws');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `connect-src 'self' ${socketOrigin}`,
+    // Fluent UI (griffel) injects style elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function securityHeaders(response: http.ServerResponse, csp: string): void {
+  response.setHeader('Content-Security-Policy', csp);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('X-Frame-Options', 'DENY');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function plain(response: http.ServerResponse, status: number, text: string): void {
+  response.statusCode = status;
+  response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  response.end(`${text}\n`);
+}
+
+function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !options.tls) throw insecureBindError(host);
+
+  const handler = (request: http.IncomingMessage, response: http.ServerResponse): void =>
+    handleHttp(request, response);
+  const server = options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler)
+    : http.createServer(handler);
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const access = new AccessControl(host, port, Boolean(options.tls));
+  const token = access.pendingToken!;
+  const csp = contentSecurityPolicy(access.origin);
+
+  function handleHttp(request: http.IncomingMessage, response: http.ServerResponse): void {
+    securityHeaders(response, csp);
+    if (!access.checkHostAndOrigin(request)) return plain(response, 403, 'Forbidden: wrong Host or Origin.');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      return plain(response, 405, 'Method not allowed.');
+    }
+    const url = new URL(request.url ?? '/', access.origin);
+    const offered = url.searchParams.get('token');
+    if (offered !== null && (access.hasSession(request) || access.redeemToken(offered))) {
+      response.statusCode = 302;
+      response.setHeader('Set-Cookie', access.sessionCookie());
+      response.setHeader('Location', '/');
+      response.setHeader('Cache-Control', 'no-store');
+      return void response.end();
+    }
+    if (!access.hasSession(request)) {
+      return plain(
+        response,
+        401,
+        'Unauthorized: open the URL LUN Studio printed at start (it holds a one-time token).',
+      );
+    }
+    if (url.pathname === API_PATH) return plain(response, 426, 'Upgrade to WebSocket required.');
+    const found = resolveStaticFile(options.staticRoot, url.pathname);
+    if ('status' in found)
+      return plain(response, found.status, found.status === 400 ? 'Bad request.' : 'Not found.');
+    sendFile(response, found.file, found.contentType, request.method === 'HEAD');
+  }
+
+  server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(request.url ?? '/', access.origin);
+    if (!access.checkHostAndOrigin(request)) return rejectUpgrade(socket, 403, 'Forbidden');
+    if (!access.hasSession(request)) return rejectUpgrade(socket, 401, 'Unauthorized');
+    if (url.pathname !== API_PATH) return rejectUpgrade(socket, 404, 'Not Found');
+    sockets.handleUpgrade(request, socket, head, (ws) =>
+      attachApiConnection(ws, options.dispatch, options.events),
+    );
+  });
+
+  const origin = access.origin;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    host,
+    port,
+    token,
+    close: async () => {
+      for (const client of sockets.clients) client.close(1001, 'LUN Studio is shutting down');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => {
+          for (const client of sockets.clients) client.terminate();
+          server.closeAllConnections();
+        }, 500).unref();
+      });
+      sockets.close();
+    },
+  };
+}
+
+/** Reads the TLS pair given on the command line. */
+export function readTlsFiles(certFile: string, keyFile: string): { cert: Buffer; key: Buffer } {
+  return { cert: fs.readFileSync(certFile), key: fs.readFileSync(keyFile) };
+}
+
+export { hostPort };
