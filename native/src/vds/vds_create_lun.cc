@@ -1,0 +1,154 @@
+#include "vds_create_lun.h"
+
+#include <string>
+#include <vector>
+
+#include "../hresult_table.h"
+#include "vds_convert.h"
+
+namespace lun::vds {
+
+namespace {
+
+VDS_OBJECT_ID* DriveArray(std::vector<VDS_OBJECT_ID>& drives) {
+  return drives.empty() ? nullptr : drives.data();
+}
+
+// IVdsAsync of one CreateLun. Safe to call from several threads: each call enters the MTA on its own thread,
+// and IVdsAsync itself is free-threaded. The async and subsystem pointers are released with the operation.
+class VdsOperation : public Operation {
+ public:
+  VdsOperation(std::shared_ptr<VdsSession> session, SubsystemHandle subsystem, ComPtr<IVdsAsync> async)
+      : session_(std::move(session)), subsystem_(std::move(subsystem)), async_(std::move(async)) {}
+
+  ~VdsOperation() override {
+    MtaScope mta;
+    async_.Reset();
+    subsystem_ = SubsystemHandle{};
+  }
+
+  OperationStatus QueryStatus() override {
+    OperationStatus status;
+    MtaScope mta;
+    if (Outcome o = mta.status(); !o.ok()) {
+      status.hr = o.hr;
+      return status;
+    }
+    HRESULT opHr = S_OK;
+    ULONG percent = 0;
+    HRESULT call = async_->QueryStatus(&opHr, &percent);
+    if (FAILED(call)) {
+      status.hr = call;  // the poller reports what the provider said; Wait tells the truth
+      return status;
+    }
+    status.hr = opHr;
+    status.percent = percent > 100 ? 100 : percent;  // providers have reported 253
+    return status;
+  }
+
+  Outcome Wait(LunInfo* lun) override {
+    MtaScope mta;
+    if (Outcome o = mta.status(); !o.ok()) return o;
+    HRESULT opHr = S_OK;
+    VDS_ASYNC_OUTPUT output{};
+    HRESULT call = async_->Wait(&opHr, &output);
+    // Only a CREATELUN output carries an object we own; take it now so every path releases it.
+    ComPtr<IUnknown> lunUnknown =
+        ComPtr<IUnknown>::Adopt(output.type == VDS_ASYNCOUT_CREATELUN ? output.cl.pLunUnk : nullptr);
+    if (FAILED(call)) {
+      // Check 2: the operation may have succeeded, but Wait itself failed: report Wait's HRESULT.
+      return Outcome::Fail(call, "Waiting for the LUN creation failed (" + FormatHResult(call) +
+                                     "); the LUN may exist: refresh the LUN list to check");
+    }
+    if (FAILED(opHr)) return Outcome::Fail(opHr);
+    if (output.type != VDS_ASYNCOUT_CREATELUN) {  // check 3
+      return Outcome::Fail(hr::kUnexpected, "The provider finished the creation with output type " +
+                                                std::to_string(static_cast<int>(output.type)) +
+                                                " instead of VDS_ASYNCOUT_CREATELUN (50)");
+    }
+    if (!lunUnknown) {  // check 4
+      return Outcome::Fail(hr::kUnexpected, "The provider reported success but returned no LUN");
+    }
+    ComPtr<IVdsLun> newLun;  // check 5
+    HRESULT qi = lunUnknown.As(&newLun);
+    if (FAILED(qi) || !newLun) {
+      return Outcome::Fail(hr::kUnexpected,
+                           "The provider returned a LUN object without the IVdsLun interface (" +
+                               FormatHResult(FAILED(qi) ? qi : hr::kUnexpected) + ")");
+    }
+    Outcome reread =
+        ReadLun(subsystem_, newLun.Get(), lun);  // the real size and drives, as the array has them
+    if (!reread.ok()) {
+      return Outcome::Fail(hr::kUnexpected,
+                           "The provider reported a new LUN but it cannot be read back: " +
+                               (reread.detail.empty() ? FormatHResult(reread.hr) : reread.detail));
+    }
+    return Outcome::Ok();
+  }
+
+  HResult Cancel() override {
+    MtaScope mta;
+    if (Outcome o = mta.status(); !o.ok()) return o.hr;
+    return async_->Cancel();
+  }
+
+ private:
+  std::shared_ptr<VdsSession> session_;  // declared first: released last
+  SubsystemHandle subsystem_;
+  ComPtr<IVdsAsync> async_;
+};
+
+}  // namespace
+
+Outcome QueryMaxLunCreateSize(const SubsystemHandle& subsystem, const MaxSizeArgs& args, uint64_t* maxBytes) {
+  std::vector<VDS_OBJECT_ID> drives;
+  if (Outcome o = ParseDriveIds(args.driveIds, &drives); !o.ok()) return o;
+  const auto type = static_cast<VDS_LUN_TYPE>(args.type);
+  const LONG count = static_cast<LONG>(drives.size());
+  ULONGLONG max = 0;
+  HRESULT hr;
+  if (subsystem.subsystem2) {
+    VDS_HINTS2 hints = ToVdsHints2(args.hints);
+    hr = subsystem.subsystem2->QueryMaxLunCreateSize2(type, DriveArray(drives), count, &hints, &max);
+  } else {
+    VDS_HINTS hints = ToVdsHints(args.hints);
+    hr = subsystem.subsystem->QueryMaxLunCreateSize(type, DriveArray(drives), count, &hints, &max);
+  }
+  if (FAILED(hr)) return Outcome::Fail(hr);
+  *maxBytes = max;
+  return Outcome::Ok();
+}
+
+Outcome StartCreateLun(std::shared_ptr<VdsSession> session, SubsystemHandle subsystem,
+                       const CreateLunArgs& args, std::shared_ptr<Operation>* op) {
+  std::vector<VDS_OBJECT_ID> drives;
+  if (Outcome o = ParseDriveIds(args.driveIds, &drives); !o.ok()) return o;
+  const auto type = static_cast<VDS_LUN_TYPE>(args.type);
+  const LONG count = static_cast<LONG>(drives.size());
+  std::wstring unmasking = Utf8ToWide(args.unmaskingList);  // LPWSTR parameter: pass a writable copy
+  std::vector<wchar_t> unmaskingBuffer(unmasking.begin(), unmasking.end());
+  unmaskingBuffer.push_back(L'\0');
+  // An automagic type comes with hints; a specific type with none (VDS-NOTES: never both).
+  const bool withHints = IsAutomagic(args.type) && args.hints.present;
+
+  ComPtr<IVdsAsync> async;
+  HRESULT hr;
+  if (subsystem.subsystem2) {
+    VDS_HINTS2 hints = ToVdsHints2(args.hints);
+    hr = subsystem.subsystem2->CreateLun2(type, args.sizeBytes, DriveArray(drives), count,
+                                          unmaskingBuffer.data(), withHints ? &hints : nullptr, async.Put());
+  } else {
+    VDS_HINTS hints = ToVdsHints(args.hints);
+    hr = subsystem.subsystem->CreateLun(type, args.sizeBytes, DriveArray(drives), count,
+                                        unmaskingBuffer.data(), withHints ? &hints : nullptr, async.Put());
+  }
+  if (FAILED(hr)) return Outcome::Fail(hr);
+  if (!async) {  // check 1: S_OK but no IVdsAsync
+    return Outcome::Fail(hr::kUnexpected,
+                         "The provider accepted the request but returned no operation to track");
+  }
+  *op = std::make_shared<VdsOperation>(std::move(session), std::move(subsystem), std::move(async));
+  return Outcome::Ok();
+}
+
+}  // namespace lun::vds

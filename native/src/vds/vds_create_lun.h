@@ -1,0 +1,20 @@
+// QueryMaxLunCreateSize and CreateLun over COM, and the Operation that tracks one creation through IVdsAsync
+// with the seed's checks (SynchronousCreateLun sample; VDS-NOTES.md "The seed").
+#pragma once
+
+#include <memory>
+
+#include "../provider.h"
+#include "vds_enum.h"
+#include "vds_session.h"
+
+namespace lun::vds {
+
+// Hints are always passed (non-NULL), as the method requires; IVdsSubSystem2 is used when offered.
+Outcome QueryMaxLunCreateSize(const SubsystemHandle& subsystem, const MaxSizeArgs& args, uint64_t* maxBytes);
+
+// Check 1: S_OK with a NULL IVdsAsync -> E_UNEXPECTED. The operation keeps `session` alive.
+Outcome StartCreateLun(std::shared_ptr<VdsSession> session, SubsystemHandle subsystem,
+                       const CreateLunArgs& args, std::shared_ptr<Operation>* op);
+
+}  // namespace lun::vds

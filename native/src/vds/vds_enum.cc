@@ -1,0 +1,258 @@
+#include "vds_enum.h"
+
+#include <map>
+
+#include "../hresult_table.h"
+#include "cotaskmem.h"
+#include "vds_convert.h"
+
+namespace lun::vds {
+
+namespace {
+
+Outcome CallFailed(HRESULT hr, const std::string& call) {
+  return Outcome::Fail(hr, "The storage provider failed " + call + " (" + FormatHResult(hr) + ").");
+}
+
+// Calls `visit(ComPtr<T>)` for each object of the enumeration. IEnumVdsObject::Next answers S_FALSE at the
+// end; every object it hands out is released (ComPtr). Objects without interface T fail the walk when
+// `required`, else are skipped.
+template <typename T, typename Visit>
+Outcome ForEachObject(IEnumVdsObject* objects, const char* what, bool required, Visit&& visit) {
+  if (!objects)
+    return Outcome::Fail(hr::kUnexpected, std::string("The storage provider listed no ") + what + ".");
+  for (;;) {
+    IUnknown* raw = nullptr;
+    ULONG fetched = 0;
+    HRESULT hr = objects->Next(1, &raw, &fetched);
+    ComPtr<IUnknown> unknown = ComPtr<IUnknown>::Adopt(raw);
+    if (FAILED(hr)) return CallFailed(hr, std::string("listing ") + what + " (IEnumVdsObject::Next)");
+    if (hr == S_FALSE || fetched == 0) return Outcome::Ok();
+    if (!unknown)
+      return Outcome::Fail(hr::kUnexpected, std::string("The storage provider listed a NULL ") + what + ".");
+    ComPtr<T> object;
+    hr = unknown.As(&object);
+    if (FAILED(hr) || !object) {
+      if (!required) continue;
+      return Outcome::Fail(FAILED(hr) ? hr : hr::kUnexpected, std::string("The storage provider listed ") +
+                                                                  what + " without the expected interface.");
+    }
+    if (Outcome o = visit(object); !o.ok()) return o;
+  }
+}
+
+std::vector<LunType> SupportedTypes(ULONG flags, ULONG raidFlags) {
+  std::vector<LunType> types;
+  bool automagic =
+      (flags & (VDS_SF_SUPPORTS_FAULT_TOLERANT_LUNS | VDS_SF_SUPPORTS_NON_FAULT_TOLERANT_LUNS)) != 0;
+  if (automagic) types.push_back(LunType::kDefault);
+  if (flags & VDS_SF_SUPPORTS_FAULT_TOLERANT_LUNS) types.push_back(LunType::kFaultTolerant);
+  if (flags & VDS_SF_SUPPORTS_NON_FAULT_TOLERANT_LUNS) types.push_back(LunType::kNonFaultTolerant);
+  if (flags & VDS_SF_SUPPORTS_SIMPLE_LUNS) types.push_back(LunType::kSimple);
+  if (flags & VDS_SF_SUPPORTS_SPAN_LUNS) types.push_back(LunType::kSpan);
+  if (flags & VDS_SF_SUPPORTS_STRIPE_LUNS) types.push_back(LunType::kStripe);
+  if (flags & VDS_SF_SUPPORTS_MIRROR_LUNS) types.push_back(LunType::kMirror);
+  if (flags & VDS_SF_SUPPORTS_PARITY_LUNS) types.push_back(LunType::kParity);
+  if (raidFlags & VDS_SF_SUPPORTS_RAID6_LUNS) types.push_back(LunType::kRaid6);
+  if (raidFlags & VDS_SF_SUPPORTS_RAID10_LUNS) types.push_back(LunType::kRaid10);
+  return types;
+}
+
+std::vector<uint64_t> StripeSizes(ULONG stripeSizeFlags) {
+  std::vector<uint64_t> sizes;
+  for (int bit = 0; bit < 32; ++bit) {
+    if (stripeSizeFlags & (1UL << bit)) sizes.push_back(uint64_t{1} << bit);
+  }
+  return sizes;
+}
+
+// Drives of the subsystem with their free space, and for each LUN id the drives holding its extents
+// (in the subsystem's drive order), both from IVdsDrive::QueryExtents.
+Outcome ReadDrivesAndExtents(const SubsystemHandle& subsystem, std::vector<DriveInfo>* drives,
+                             std::map<std::string, std::vector<std::string>>* lunDrives) {
+  ComPtr<IEnumVdsObject> objects;
+  HRESULT hr = subsystem.subsystem->QueryDrives(objects.Put());
+  if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::QueryDrives");
+  return ForEachObject<IVdsDrive>(objects.Get(), "drives", true, [&](const ComPtr<IVdsDrive>& drive) {
+    ScopedProp<VDS_DRIVE_PROP> prop;
+    HRESULT hr = drive->GetProperties(prop.Out());
+    if (FAILED(hr)) return CallFailed(hr, "IVdsDrive::GetProperties");
+    DriveInfo info;
+    info.id = GuidToString(prop->id);
+    info.subsystemId = subsystem.id;
+    info.name = WideToUtf8(prop->pwszFriendlyName);
+    info.identification = WideToUtf8(prop->pwszIdentification);
+    info.sizeBytes = prop->ullSize;
+    info.bus = prop->sInternalBusNumber;
+    info.slot = prop->sSlotNumber;
+    info.status = prop->status;
+    info.health = prop->health;
+    info.flags = prop->ulFlags;
+
+    CoTaskArray<VDS_DRIVE_EXTENT> extents;
+    hr = drive->QueryExtents(extents.Out(), extents.CountOut());
+    if (FAILED(hr) && hr != E_NOTIMPL && hr != hr::kVdsNotSupported) {
+      return CallFailed(hr, "IVdsDrive::QueryExtents");
+    }
+    for (const VDS_DRIVE_EXTENT& extent : extents) {
+      if (!extent.bUsed) {
+        info.freeBytes += extent.ullSize;
+        continue;
+      }
+      auto& ids = (*lunDrives)[GuidToString(extent.LunId)];
+      if (ids.empty() || ids.back() != info.id) ids.push_back(info.id);
+    }
+    drives->push_back(std::move(info));
+    return Outcome::Ok();
+  });
+}
+
+Outcome ReadLunProps(const SubsystemHandle& subsystem, IVdsLun* lun,
+                     const std::map<std::string, std::vector<std::string>>& lunDrives, LunInfo* out) {
+  ScopedProp<VDS_LUN_PROP> prop;
+  HRESULT hr = lun->GetProperties(prop.Out());
+  if (FAILED(hr)) return CallFailed(hr, "IVdsLun::GetProperties");
+  out->id = GuidToString(prop->id);
+  out->subsystemId = subsystem.id;
+  out->name = WideToUtf8(prop->pwszFriendlyName);
+  out->identification = WideToUtf8(prop->pwszIdentification);
+  out->unmaskingList = WideToUtf8(prop->pwszUnmaskingList);
+  out->type = static_cast<LunType>(prop->type);
+  out->sizeBytes = prop->ullSize;
+  out->status = prop->status;
+  out->health = prop->health;
+  VDS_HINTS hints{};
+  if (SUCCEEDED(lun->QueryHints(&hints))) out->stripeSize = hints.ulStripeSize;
+  auto drives = lunDrives.find(out->id);
+  if (drives != lunDrives.end()) out->driveIds = drives->second;
+  return Outcome::Ok();
+}
+
+}  // namespace
+
+Outcome EnumSubsystems(IVdsService* service, std::vector<SubsystemHandle>* out) {
+  out->clear();
+  ComPtr<IEnumVdsObject> providers;
+  HRESULT hr = service->QueryProviders(VDS_QUERY_HARDWARE_PROVIDERS, providers.Put());
+  if (FAILED(hr)) return CallFailed(hr, "IVdsService::QueryProviders");
+  return ForEachObject<IVdsHwProvider>(
+      providers.Get(), "hardware providers", false, [&](const ComPtr<IVdsHwProvider>& provider) {
+        ComPtr<IEnumVdsObject> subsystems;
+        HRESULT hr = provider->QuerySubSystems(subsystems.Put());
+        if (FAILED(hr)) return CallFailed(hr, "IVdsHwProvider::QuerySubSystems");
+        return ForEachObject<IVdsSubSystem>(subsystems.Get(), "subsystems", true,
+                                            [&](const ComPtr<IVdsSubSystem>& subsystem) {
+                                              SubsystemHandle handle;
+                                              handle.subsystem = subsystem;
+                                              subsystem.As(&handle.subsystem2);  // optional interface
+                                              ScopedProp<VDS_SUB_SYSTEM_PROP> prop;
+                                              HRESULT hr = subsystem->GetProperties(prop.Out());
+                                              if (FAILED(hr))
+                                                return CallFailed(hr, "IVdsSubSystem::GetProperties");
+                                              handle.id = GuidToString(prop->id);
+                                              out->push_back(std::move(handle));
+                                              return Outcome::Ok();
+                                            });
+      });
+}
+
+Outcome FindSubsystem(IVdsService* service, const std::string& subsystemId, SubsystemHandle* out) {
+  GUID wanted;
+  if (!ParseGuid(subsystemId, &wanted)) {
+    return Outcome::Fail(hr::kVdsObjectNotFound, "No subsystem has the id '" + subsystemId + "'.",
+                         "subsystemId");
+  }
+  std::vector<SubsystemHandle> all;
+  if (Outcome o = EnumSubsystems(service, &all); !o.ok()) return o;
+  std::string canonical = GuidToString(wanted);
+  for (SubsystemHandle& handle : all) {
+    if (handle.id == canonical) {
+      *out = std::move(handle);
+      return Outcome::Ok();
+    }
+  }
+  return Outcome::Fail(hr::kVdsObjectNotFound, "No subsystem has the id '" + subsystemId + "'.",
+                       "subsystemId");
+}
+
+Outcome ReadSubsystem(const SubsystemHandle& subsystem, SubsystemInfo* out) {
+  ULONG flags = 0;
+  ULONG raidFlags = 0;
+  ULONG stripeSizeFlags = 0;
+  if (subsystem.subsystem2) {
+    ScopedProp<VDS_SUB_SYSTEM_PROP2> prop;
+    HRESULT hr = subsystem.subsystem2->GetProperties2(prop.Out());
+    if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem2::GetProperties2");
+    out->name = WideToUtf8(prop->pwszFriendlyName);
+    out->identification = WideToUtf8(prop->pwszIdentification);
+    out->status = prop->status;
+    out->health = prop->health;
+    flags = prop->ulFlags;
+    raidFlags = prop->ulSupportedRaidTypeFlags;
+    stripeSizeFlags = prop->ulStripeSizeFlags;
+  } else {
+    ScopedProp<VDS_SUB_SYSTEM_PROP> prop;
+    HRESULT hr = subsystem.subsystem->GetProperties(prop.Out());
+    if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::GetProperties");
+    out->name = WideToUtf8(prop->pwszFriendlyName);
+    out->identification = WideToUtf8(prop->pwszIdentification);
+    out->status = prop->status;
+    out->health = prop->health;
+    flags = prop->ulFlags;
+    stripeSizeFlags = prop->ulStripeSizeFlags;
+  }
+  out->id = subsystem.id;
+  out->supportedTypes = SupportedTypes(flags, raidFlags);
+  out->stripeSizes = StripeSizes(stripeSizeFlags);
+  out->maskingCapable = (flags & VDS_SF_LUN_MASKING_CAPABLE) != 0;
+
+  std::vector<DriveInfo> drives;
+  std::map<std::string, std::vector<std::string>> lunDrives;
+  if (Outcome o = ReadDrivesAndExtents(subsystem, &drives, &lunDrives); !o.ok()) return o;
+  out->driveCount = static_cast<uint32_t>(drives.size());
+  out->capacityBytes = 0;
+  out->freeBytes = 0;
+  for (const DriveInfo& drive : drives) {
+    out->capacityBytes += drive.sizeBytes;
+    out->freeBytes += drive.freeBytes;
+  }
+  ComPtr<IEnumVdsObject> luns;
+  HRESULT hr = subsystem.subsystem->QueryLuns(luns.Put());
+  if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::QueryLuns");
+  out->lunCount = 0;
+  return ForEachObject<IVdsLun>(luns.Get(), "LUNs", true, [&](const ComPtr<IVdsLun>&) {
+    ++out->lunCount;
+    return Outcome::Ok();
+  });
+}
+
+Outcome ReadDrives(const SubsystemHandle& subsystem, std::vector<DriveInfo>* out) {
+  out->clear();
+  std::map<std::string, std::vector<std::string>> lunDrives;
+  return ReadDrivesAndExtents(subsystem, out, &lunDrives);
+}
+
+Outcome ReadLuns(const SubsystemHandle& subsystem, std::vector<LunInfo>* out) {
+  out->clear();
+  std::vector<DriveInfo> drives;
+  std::map<std::string, std::vector<std::string>> lunDrives;
+  if (Outcome o = ReadDrivesAndExtents(subsystem, &drives, &lunDrives); !o.ok()) return o;
+  ComPtr<IEnumVdsObject> luns;
+  HRESULT hr = subsystem.subsystem->QueryLuns(luns.Put());
+  if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::QueryLuns");
+  return ForEachObject<IVdsLun>(luns.Get(), "LUNs", true, [&](const ComPtr<IVdsLun>& lun) {
+    LunInfo info;
+    if (Outcome o = ReadLunProps(subsystem, lun.Get(), lunDrives, &info); !o.ok()) return o;
+    out->push_back(std::move(info));
+    return Outcome::Ok();
+  });
+}
+
+Outcome ReadLun(const SubsystemHandle& subsystem, IVdsLun* lun, LunInfo* out) {
+  std::vector<DriveInfo> drives;
+  std::map<std::string, std::vector<std::string>> lunDrives;
+  if (Outcome o = ReadDrivesAndExtents(subsystem, &drives, &lunDrives); !o.ok()) return o;
+  return ReadLunProps(subsystem, lun, lunDrives, out);
+}
+
+}  // namespace lun::vds

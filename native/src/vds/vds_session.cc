@@ -1,0 +1,82 @@
+#include "vds_session.h"
+
+#include "../hresult_table.h"
+
+namespace lun::vds {
+
+namespace {
+
+constexpr const char* kRunAsAdmin =
+    "Access to the Virtual Disk Service was denied: run LUN Studio as administrator (VDS needs membership in "
+    "Administrators or Backup Operators).";
+
+bool IsAccessDenied(HRESULT hr) { return hr == E_ACCESSDENIED || hr == hr::kVdsAccessDenied; }
+
+Outcome LoaderFailure(const char* step, HRESULT hr) {
+  if (IsAccessDenied(hr)) return Outcome::Fail(hr, kRunAsAdmin);
+  if (hr == REGDB_E_CLASSNOTREG) {
+    return Outcome::Fail(
+        hr,
+        "The Virtual Disk Service loader (CLSID_VdsLoader) is not registered on this computer: "
+        "VDS is missing or disabled.");
+  }
+  return Outcome::Fail(hr, std::string("Could not load the Virtual Disk Service: ") + step + " failed with " +
+                               FormatHResult(hr) + ".");
+}
+
+}  // namespace
+
+MtaScope::MtaScope() : hr_(CoInitializeEx(nullptr, COINIT_MULTITHREADED)) {}
+
+MtaScope::~MtaScope() {
+  if (SUCCEEDED(hr_)) CoUninitialize();
+}
+
+Outcome MtaScope::status() const {
+  if (SUCCEEDED(hr_)) return Outcome::Ok();
+  return Outcome::Fail(hr_,
+                       "Internal error: VDS was called from a thread that is not in the multithreaded COM "
+                       "apartment (CoInitializeEx failed with " +
+                           FormatHResult(hr_) + ").");
+}
+
+Outcome VdsSession::Load(std::shared_ptr<VdsSession>* out) {
+  MtaScope mta;
+  if (Outcome o = mta.status(); !o.ok()) return o;
+
+  std::shared_ptr<VdsSession> session(new VdsSession());
+  HRESULT hr = CoIncrementMTAUsage(&session->mtaCookie_);
+  if (FAILED(hr)) return LoaderFailure("CoIncrementMTAUsage", hr);
+
+  ComPtr<IVdsServiceLoader> loader;
+  hr = CoCreateInstance(kClsidVdsLoader, nullptr, CLSCTX_LOCAL_SERVER, __uuidof(IVdsServiceLoader),
+                        reinterpret_cast<void**>(loader.Put()));
+  if (FAILED(hr)) return LoaderFailure("CoCreateInstance(CLSID_VdsLoader)", hr);
+  if (!loader) return Outcome::Fail(hr::kUnexpected, "The VDS loader returned S_OK without an interface.");
+
+  hr = loader->LoadService(nullptr, session->service_.Put());
+  if (FAILED(hr)) return LoaderFailure("IVdsServiceLoader::LoadService", hr);
+  if (!session->service_)
+    return Outcome::Fail(hr::kUnexpected, "LoadService returned S_OK without a service.");
+
+  // S_OK from LoadService does not mean ready.
+  hr = session->service_->WaitForServiceReady();
+  if (FAILED(hr)) {
+    if (IsAccessDenied(hr)) return Outcome::Fail(hr, kRunAsAdmin);
+    return Outcome::Fail(hr,
+                         "The Virtual Disk Service did not become ready (WaitForServiceReady failed with " +
+                             FormatHResult(hr) + "). Check that the service is running and try again.");
+  }
+  *out = std::move(session);
+  return Outcome::Ok();
+}
+
+VdsSession::~VdsSession() {
+  {
+    MtaScope mta;  // Release of a proxy happens inside the apartment
+    service_.Reset();
+  }
+  if (mtaCookie_) CoDecrementMTAUsage(mtaCookie_);
+}
+
+}  // namespace lun::vds
