@@ -8,6 +8,7 @@ import { showAbout } from './about';
 import { devServerAppLocation, fileAppLocation, type AppLocation } from './app-location';
 import type { HostPort } from './host-port';
 import { registerIpc, type IpcBridge } from './ipc';
+import { parseLaunchOptions } from './launch-options';
 import { buildMenuTemplate } from './menu';
 import { createOperationNotifier } from './notifications';
 import { hardenAllWebContents, hardenSession } from './security';
@@ -39,15 +40,6 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, { setCspHeader: !location.isDevServer });
 
   const settings = SettingsStore.inFolder(app.getPath('userData'));
-  let host: HostPort;
-  try {
-    host = await startDesktopHost({ userDataDir: app.getPath('userData') });
-  } catch (error) {
-    dialog.showErrorBox('LUN Studio could not start', describeStartupError(error));
-    app.exit(1);
-    return;
-  }
-
   const trusted = new TrustedSenders(location);
   const windows = new WindowManager({
     location,
@@ -55,12 +47,20 @@ async function start(): Promise<void> {
     iconPath: ICON_PATH,
     onWindowCreated: (window) => trusted.trust(window.webContents),
   });
-  const ipc: IpcBridge = registerIpc({
-    ipcMain,
-    host,
-    trusted,
-    openMonitor: () => windows.openMonitor({ focus: true }),
-  });
+
+  let host: HostPort;
+  try {
+    host = await startDesktopHost({
+      ...parseLaunchOptions(process.argv),
+      openMonitor: () => windows.openMonitor({ focus: true }),
+    });
+  } catch (error) {
+    dialog.showErrorBox('LUN Studio could not start', describeStartupError(error));
+    app.exit(1);
+    return;
+  }
+
+  const ipc: IpcBridge = registerIpc({ ipcMain, host, trusted });
 
   const notifier = createOperationNotifier({
     isAppFocused: () => windows.isAnyFocused(),

@@ -25,8 +25,6 @@ export interface IpcOptions {
   ipcMain: IpcMainLike;
   host: Pick<HostPort, 'dispatch'>;
   trusted: TrustedSenders;
-  /** openMonitor is a desktop concern: main shows the window itself. */
-  openMonitor(): void;
 }
 
 export interface IpcBridge {
@@ -69,10 +67,6 @@ export function registerIpc(options: IpcOptions): IpcBridge {
     const rejection = trusted.rejectionFor(event);
     if (rejection) return { ok: false, error: rejection };
     try {
-      if (method === 'openMonitor') {
-        options.openMonitor();
-        return { ok: true, value: undefined };
-      }
       return await host.dispatch(method, payload);
     } catch (error) {
       return unexpected(error);

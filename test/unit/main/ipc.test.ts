@@ -24,11 +24,10 @@ function setup() {
     ok: true,
     value: { method, payload },
   }));
-  const openMonitor = vi.fn();
-  const bridge: IpcBridge = registerIpc({ ipcMain, host: { dispatch }, trusted, openMonitor });
+  const bridge: IpcBridge = registerIpc({ ipcMain, host: { dispatch }, trusted });
   const window = new FakeSender(OWN_PAGE);
   trusted.trust(window);
-  return { ipcMain, trusted, dispatch, openMonitor, bridge, window };
+  return { ipcMain, trusted, dispatch, bridge, window };
 }
 
 describe('IPC handlers', () => {
@@ -94,7 +93,6 @@ describe('IPC handlers', () => {
         });
       }
       expect(ctx.dispatch).not.toHaveBeenCalled();
-      expect(ctx.openMonitor).not.toHaveBeenCalled();
     });
   }
 
@@ -106,13 +104,6 @@ describe('IPC handlers', () => {
       {},
     )) as ApiResult<unknown>;
     expect(reply.ok).toBe(false);
-    expect(ctx.dispatch).not.toHaveBeenCalled();
-  });
-
-  it('opens the monitor window in main without asking the host', async () => {
-    const reply = await ctx.ipcMain.invoke(`${IPC_INVOKE_PREFIX}openMonitor`, ctx.window);
-    expect(reply).toEqual({ ok: true, value: undefined });
-    expect(ctx.openMonitor).toHaveBeenCalledTimes(1);
     expect(ctx.dispatch).not.toHaveBeenCalled();
   });
 
