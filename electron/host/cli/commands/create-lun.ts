@@ -1,0 +1,192 @@
+// create-lun: one or --count N LUNs, one after the other, with NDJSON events or a progress bar.
+import { LunStudioError } from '../../../contract/errors';
+import { formatHresult, type CreateLunRequest, type Lun } from '../../../contract/model';
+import type { CreateLunProgress } from '../../../../native/lib/types';
+import type { CommandOption } from '../args';
+import { writeHeader, writeJson, writeLine, writeLines, type CommandContext } from '../command-context';
+import { CLI_HRESULT, EXIT, exitCodeFor, formatErrorLines, toErrorShape, type ExitCode } from '../cli-error';
+import { parseCount, parseSizeArgument, parseUnmaskList, type SizeArgument } from '../inputs';
+import { ABANDONED, InterruptWatcher } from '../interrupts';
+import { ProgressBar, formatDuration } from '../progress-bar';
+import { formatSize } from '../size';
+import { renderTable } from '../table';
+import { lunColumns } from './luns';
+import { buildSizingRequest, checkSizingOptions, type SizingRequest } from './sizing-request';
+
+const CANCELED_CODE = 'VDS_E_OPERATION_CANCELED';
+const TTY_REFRESH_MS = 1000;
+
+export interface CreateLunInputs {
+  size: SizeArgument;
+  count: number;
+  unmaskingList?: string;
+}
+
+/** Every create-lun value that needs no provider: checked before the provider is opened. */
+export function checkCreateLunOptions(options: Partial<Record<CommandOption, string>>): CreateLunInputs {
+  checkSizingOptions(options);
+  const inputs: CreateLunInputs = {
+    size: parseSizeArgument(options.size ?? ''),
+    count: options.count === undefined ? 1 : parseCount(options.count),
+  };
+  if (options.unmask !== undefined) inputs.unmaskingList = parseUnmaskList(options.unmask);
+  return inputs;
+}
+
+type Outcome =
+  | { kind: 'done'; lun: Lun; canceledTooLate: boolean }
+  | { kind: 'failed'; exitCode: ExitCode }
+  | { kind: 'canceled' };
+
+export async function createLunCommand(
+  ctx: CommandContext,
+  subsystemText: string,
+  options: Partial<Record<CommandOption, string>>,
+): Promise<ExitCode> {
+  const inputs = checkCreateLunOptions(options);
+  const sizing = await buildSizingRequest(ctx.provider, subsystemText, options);
+  const interrupts = new InterruptWatcher(ctx.io);
+  try {
+    if (!ctx.json) {
+      writeHeader(ctx);
+      const size = inputs.size.max ? 'the largest possible size' : formatSize(inputs.size.bytes);
+      const what =
+        inputs.count > 1 ? `${inputs.count} ${sizing.request.type} LUNs` : `a ${sizing.request.type} LUN`;
+      writeLine(ctx, `Creating ${what} of ${size} on ${sizing.subsystem.name}`);
+    }
+    const created: Lun[] = [];
+    for (let index = 0; index < inputs.count; index += 1) {
+      if (interrupts.interrupted) return reportNotStarted(ctx, inputs.count - index);
+      const outcome = await createOne(ctx, sizing, inputs, index, interrupts);
+      if (outcome.kind === 'failed') return outcome.exitCode;
+      if (outcome.kind === 'canceled') {
+        reportNotStarted(ctx, inputs.count - index - 1);
+        return EXIT.canceled;
+      }
+      created.push(outcome.lun);
+      if (outcome.canceledTooLate) {
+        ctx.io.stderr.write(`The cancel came too late: LUN "${outcome.lun.name}" was created.\n`);
+      }
+    }
+    if (!ctx.json) {
+      writeLine(ctx);
+      writeLines(ctx, renderTable(lunColumns(sizing.drives), created));
+    }
+    return EXIT.ok;
+  } finally {
+    interrupts.dispose();
+  }
+}
+
+function reportNotStarted(ctx: CommandContext, remaining: number): ExitCode {
+  if (remaining > 0) ctx.io.stderr.write(`Canceled: ${remaining} more LUN(s) were not started.\n`);
+  return EXIT.canceled;
+}
+
+async function createOne(
+  ctx: CommandContext,
+  sizing: SizingRequest,
+  inputs: CreateLunInputs,
+  index: number,
+  interrupts: InterruptWatcher,
+): Promise<Outcome> {
+  const label = inputs.count > 1 ? `LUN ${index + 1}/${inputs.count}` : 'LUN';
+  let operationId: string | null = null;
+  let bar: ProgressBar | undefined;
+  let refresh: ReturnType<typeof setInterval> | undefined;
+  const emit = (event: Record<string, unknown>): void => {
+    if (ctx.json) writeJson(ctx, { ...event, operationId, index });
+  };
+  const stopDrawing = (): void => {
+    if (refresh) clearInterval(refresh);
+    bar?.finish();
+  };
+
+  try {
+    const sizeBytes = await sizeFor(ctx, sizing, inputs.size);
+    if (interrupts.interrupted) {
+      emit({ event: 'canceled' });
+      ctx.io.stderr.write(`Canceled: ${label} was not started.\n`);
+      return { kind: 'canceled' };
+    }
+    const request: CreateLunRequest = { ...sizing.request, sizeBytes };
+    if (inputs.unmaskingList !== undefined) request.unmaskingList = inputs.unmaskingList;
+
+    const creation = ctx.provider.createLun(request, {
+      signal: interrupts.signal,
+      onStarted: (id) => {
+        operationId = id;
+        emit({ event: 'started' });
+        if (ctx.json) return;
+        bar = new ProgressBar(ctx.io.stdout, {
+          isTTY: ctx.io.isTTY,
+          label,
+          totalBytes: sizeBytes,
+          startedAtMs: ctx.now(),
+        });
+        bar.update({ percent: 0 }, ctx.now());
+        if (ctx.io.isTTY) {
+          refresh = setInterval(() => bar?.refresh(ctx.now()), TTY_REFRESH_MS);
+          refresh.unref?.();
+        }
+      },
+      onProgress: (progress: CreateLunProgress) => {
+        const event: Record<string, unknown> = { event: 'progress', percent: progress.percent };
+        if (progress.bytesDone !== undefined) event.bytesDone = progress.bytesDone;
+        emit(event);
+        bar?.update(progress, ctx.now());
+      },
+    });
+    const startedAt = ctx.now();
+    const lun = await Promise.race([creation, interrupts.abandoned]);
+    stopDrawing();
+    if (lun === ABANDONED) {
+      emit({ event: 'canceled', confirmed: false });
+      return { kind: 'canceled' };
+    }
+    emit({ event: 'done', lun });
+    if (!ctx.json) {
+      const took = formatDuration((ctx.now() - startedAt) / 1000);
+      writeLine(ctx, `${label} created: ${lun.name} (${lun.type}, ${formatSize(lun.sizeBytes)}) in ${took}`);
+    }
+    return { kind: 'done', lun, canceledTooLate: interrupts.interrupted };
+  } catch (error) {
+    stopDrawing();
+    const shape = toErrorShape(error);
+    if (shape.code === CANCELED_CODE && interrupts.interrupted) {
+      emit({ event: 'canceled' });
+      ctx.io.stderr.write(`Canceled: ${label} was rolled back by the provider.\n`);
+      return { kind: 'canceled' };
+    }
+    const event: Record<string, unknown> = {
+      event: 'error',
+      code: shape.code,
+      hresult: formatHresult(shape.hresult),
+      message: shape.message,
+    };
+    if (shape.action) event.action = shape.action;
+    if (shape.field) event.field = shape.field;
+    emit(event);
+    for (const line of formatErrorLines(error)) ctx.io.stderr.write(`${line}\n`);
+    if (inputs.count > 1 && index + 1 < inputs.count) {
+      ctx.io.stderr.write(
+        `Stopped after ${label} failed: ${inputs.count - index - 1} more LUN(s) were not started.\n`,
+      );
+    }
+    return { kind: 'failed', exitCode: exitCodeFor(error) };
+  }
+}
+
+/** --size max asks the provider for the largest size first (again for each LUN of a batch). */
+async function sizeFor(ctx: CommandContext, sizing: SizingRequest, size: SizeArgument): Promise<number> {
+  if (!size.max) return size.bytes;
+  const maxBytes = await ctx.provider.maxLunSize(sizing.request);
+  if (maxBytes <= 0) {
+    throw new LunStudioError({
+      code: 'VDS_E_NOT_ENOUGH_SPACE',
+      hresult: CLI_HRESULT.VDS_E_NOT_ENOUGH_SPACE,
+      message: `There is no free space left for a ${sizing.request.type} LUN on "${sizing.subsystem.name}".`,
+    });
+  }
+  return maxBytes;
+}

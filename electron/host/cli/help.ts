@@ -1,0 +1,72 @@
+// Usage text for `lun-studio --help` and `lun-studio help COMMAND`.
+import type { CommandName } from './args';
+
+const GLOBAL_USAGE = `Usage: lun-studio [--provider sim|vds] [--sim-state FILE] [--sim-topology FILE] [--json] COMMAND
+
+Commands:
+  subsystems                       list the storage subsystems (arrays)
+  drives     SUBSYSTEM             list a subsystem's drives
+  luns       SUBSYSTEM             list a subsystem's LUNs
+  max-size   SUBSYSTEM --type TYPE [--drives ID,ID,…] [--stripe-size SIZE]
+                                   the largest LUN that can be created
+  create-lun SUBSYSTEM --type TYPE --size SIZE|max [--drives ID,…] [--unmask LIST]
+             [--stripe-size SIZE] [--count N]
+                                   create LUNs, showing progress
+  help COMMAND                     details of one command
+
+Options:
+  --provider sim|vds   sim = the built-in simulated array, vds = Windows Virtual Disk Service
+                       (default: vds on Windows, sim elsewhere)
+  --sim-state FILE     where the simulated array keeps its state (env LUN_STUDIO_SIM_STATE)
+  --sim-topology FILE  the array to start from when the state file does not exist yet
+                       (env LUN_STUDIO_SIM_TOPOLOGY)
+  --json               machine-readable output (JSON arrays; NDJSON events for create-lun)
+  -h, --help           this text
+  -V, --version        the version
+
+SUBSYSTEM is an id or a case-insensitive unique name.
+SIZE is bytes, or a number with a unit: KB MB GB TB PB (powers of 1000) or KiB MiB GiB TiB PiB
+(powers of 1024); units are case-insensitive, decimals must give a whole number of bytes (1.5GiB).
+
+Exit codes: 0 ok, 1 provider or operation error, 2 usage or invalid input (including an unknown
+subsystem or drive), 130 canceled (Ctrl-C cancels the running operation and waits for the provider).`;
+
+const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
+  subsystems: `Usage: lun-studio subsystems [--json]
+
+Lists every storage subsystem: name, status, health, LUN types, capacity, free space, drive and LUN counts.
+--json prints one JSON array of subsystems (sizes in bytes).`,
+  drives: `Usage: lun-studio drives SUBSYSTEM [--json]
+
+Lists the drives of SUBSYSTEM (id or name), DiskRAID style: Drive ###, name, status, health, size, free,
+bus, slot, flags and the id to use with --drives. --json prints one JSON array of drives.`,
+  luns: `Usage: lun-studio luns SUBSYSTEM [--json]
+
+Lists the LUNs of SUBSYSTEM (id or name): name, type, size, status, health, unmasking list, drives.
+--json prints one JSON array of LUNs.`,
+  'max-size': `Usage: lun-studio max-size SUBSYSTEM --type TYPE [--drives ID,ID,…] [--stripe-size SIZE] [--json]
+
+The largest LUN of TYPE that SUBSYSTEM can create now (on the given drives, in that order, or on the drives
+the provider picks). --json prints {"maxBytes":N}.
+TYPE: simple, span, stripe, mirror, parity, raid10, raid6, auto, faultTolerant, nonFaultTolerant.
+--drives: drive ids or names, comma-separated. --stripe-size: one of the subsystem's stripe sizes.`,
+  'create-lun': `Usage: lun-studio create-lun SUBSYSTEM --type TYPE --size SIZE|max [--drives ID,…] [--unmask LIST]
+                              [--stripe-size SIZE] [--count N] [--json]
+
+Creates a LUN and shows its progress (a bar on a terminal, a line every 10 % otherwise), then the LUN.
+  --size SIZE|max   bytes or a number with a unit (500GB, 1.5TiB); max = the largest possible size
+  --drives ID,…     drives to use, in order (ids or names); default: the provider picks
+  --unmask LIST     hosts that see the LUN: * (all), "" (none) or ;-separated IQN
+                    (iqn.1991-05.com.microsoft:host1), eui.+16 hex, naa.+16/32 hex or 16-hex WWN
+  --stripe-size SIZE  one of the subsystem's stripe sizes
+  --count N         create N LUNs (1–64) with these settings, one after the other; stops at the first failure
+--json prints NDJSON events, each with operationId and index (0-based):
+  {"event":"started"} {"event":"progress","percent":N|null} then {"event":"done","lun":{…}},
+  {"event":"error","code":"VDS_E_…","hresult":"0x…","message":"…"} or {"event":"canceled"}.
+Ctrl-C cancels the running LUN (the provider rolls it back) and exits 130; press it again to see that
+the command is still waiting for the provider, a third time to stop waiting.`,
+};
+
+export function usageText(topic?: CommandName): string {
+  return topic ? COMMAND_USAGE[topic] : GLOBAL_USAGE;
+}

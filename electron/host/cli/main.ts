@@ -1,0 +1,96 @@
+// lun-studio: the command line over the storage provider facade. `run` is the whole program, minus the process.
+import * as path from 'node:path';
+import type { OpenProviderOptions } from '../../../native/lib/types';
+import { parseArgs, type ParsedArgs } from './args';
+import { EXIT, exitCodeFor, formatErrorLines, inputError, type ExitCode } from './cli-error';
+import type { CliIo } from './cli-io';
+import type { CommandContext } from './command-context';
+import { checkCreateLunOptions, createLunCommand } from './commands/create-lun';
+import { listDrivesCommand } from './commands/drives';
+import { listLunsCommand } from './commands/luns';
+import { maxSizeCommand } from './commands/max-size';
+import { checkSizingOptions } from './commands/sizing-request';
+import { listSubsystemsCommand } from './commands/subsystems';
+import { usageText } from './help';
+import { parseProviderName } from './inputs';
+import { openFacadeProvider } from './open-provider';
+import { packageVersion } from './version';
+
+export type { CliIo } from './cli-io';
+
+type CommandArgs = Extract<ParsedArgs, { kind: 'command' }>;
+
+export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.kind === 'help') {
+      io.stdout.write(`${usageText(parsed.topic)}\n`);
+      return EXIT.ok;
+    }
+    if (parsed.kind === 'version') {
+      io.stdout.write(`lun-studio ${packageVersion()}\n`);
+      return EXIT.ok;
+    }
+    return await runCommand(parsed, io);
+  } catch (error) {
+    for (const line of formatErrorLines(error)) io.stderr.write(`${line}\n`);
+    return exitCodeFor(error);
+  }
+}
+
+async function runCommand(args: CommandArgs, io: CliIo): Promise<ExitCode> {
+  const options = providerOptions(args, io);
+  // Bad values fail before the provider is opened: nothing is read, nothing changes.
+  if (args.command === 'max-size') checkSizingOptions(args.options);
+  if (args.command === 'create-lun') checkCreateLunOptions(args.options);
+
+  const open = io.openProvider ?? openFacadeProvider;
+  const provider = await open(options);
+  const ctx: CommandContext = { io, provider, json: args.global.json, now: io.now ?? Date.now };
+  try {
+    return await dispatch(ctx, args);
+  } finally {
+    await provider.close().catch(() => undefined);
+  }
+}
+
+function dispatch(ctx: CommandContext, args: CommandArgs): Promise<ExitCode> {
+  const subsystem = args.subsystem ?? '';
+  switch (args.command) {
+    case 'subsystems':
+      return listSubsystemsCommand(ctx);
+    case 'drives':
+      return listDrivesCommand(ctx, subsystem);
+    case 'luns':
+      return listLunsCommand(ctx, subsystem);
+    case 'max-size':
+      return maxSizeCommand(ctx, subsystem, args.options);
+    case 'create-lun':
+      return createLunCommand(ctx, subsystem, args.options);
+  }
+}
+
+function providerOptions(args: CommandArgs, io: CliIo): OpenProviderOptions {
+  const provider = parseProviderName(args.global.provider, io.platform);
+  const { simState, simTopology } = args.global;
+  if (provider === 'vds') {
+    if (simState !== undefined)
+      throw inputError('--sim-state', 'applies only to --provider sim', { usage: true });
+    if (simTopology !== undefined) {
+      throw inputError('--sim-topology', 'applies only to --provider sim', { usage: true });
+    }
+    return { provider };
+  }
+  const options: OpenProviderOptions = { provider };
+  const statePath = nonEmpty(simState, '--sim-state') ?? io.env.LUN_STUDIO_SIM_STATE;
+  const topologyPath = nonEmpty(simTopology, '--sim-topology') ?? io.env.LUN_STUDIO_SIM_TOPOLOGY;
+  if (statePath) options.simStatePath = path.resolve(io.cwd, statePath);
+  if (topologyPath) options.simTopologyPath = path.resolve(io.cwd, topologyPath);
+  return options;
+}
+
+function nonEmpty(value: string | undefined, option: string): string | undefined {
+  if (value !== undefined && value.trim() === '')
+    throw inputError(option, 'needs a file path', { usage: true });
+  return value;
+}

@@ -1,0 +1,78 @@
+// SUBSYSTEM and --drives entries as the user wrote them (id or case-insensitive unique name) → objects.
+import type { Drive, Subsystem } from '../../contract/model';
+import type { StorageProvider } from '../../../native/lib/types';
+import { inputError } from './cli-error';
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+type Match<T> = { found: T } | { ambiguous: T[] } | { none: true };
+
+function match<T extends Named>(items: readonly T[], text: string): Match<T> {
+  const wanted = text.trim().toLowerCase();
+  const byId = items.find((item) => item.id.toLowerCase() === wanted);
+  if (byId) return { found: byId };
+  const byName = items.filter((item) => item.name.toLowerCase() === wanted);
+  if (byName.length === 1) return { found: byName[0] as T };
+  if (byName.length > 1) return { ambiguous: byName };
+  return { none: true };
+}
+
+function listing(items: readonly Named[]): string {
+  return items.map((item) => `"${item.name}" (${item.id})`).join(', ');
+}
+
+export async function resolveSubsystem(provider: StorageProvider, text: string): Promise<Subsystem> {
+  const subsystems = await provider.listSubsystems();
+  const result = match(subsystems, text);
+  if ('found' in result) return result.found;
+  if ('ambiguous' in result) {
+    throw inputError(
+      'SUBSYSTEM',
+      `"${text}" names several subsystems; use the id of one: ${listing(result.ambiguous)}`,
+    );
+  }
+  const known =
+    subsystems.length > 0 ? `known: ${listing(subsystems)}` : 'the provider reports no subsystems';
+  throw inputError('SUBSYSTEM', `no subsystem has the id or name "${text}" (${known})`, {
+    code: 'VDS_E_OBJECT_NOT_FOUND',
+  });
+}
+
+/** Resolves each entry to a drive of the subsystem, in the order given; the same drive twice is an error. */
+export async function resolveDrives(
+  provider: StorageProvider,
+  subsystem: Subsystem,
+  entries: readonly string[],
+): Promise<Drive[]> {
+  const drives = await provider.listDrives(subsystem.id);
+  const chosen: Drive[] = [];
+  for (const entry of entries) {
+    const result = match(drives, entry);
+    if ('ambiguous' in result) {
+      throw inputError(
+        '--drives',
+        `"${entry}" names several drives; use the id of one: ${listing(result.ambiguous)}`,
+      );
+    }
+    if ('none' in result) {
+      throw inputError(
+        '--drives',
+        `subsystem "${subsystem.name}" has no drive with the id or name "${entry}"`,
+        {
+          code: 'VDS_E_OBJECT_NOT_FOUND',
+        },
+      );
+    }
+    if (chosen.some((drive) => drive.id === result.found.id)) {
+      throw inputError(
+        '--drives',
+        `drive "${result.found.name}" (${result.found.id}) is listed more than once`,
+      );
+    }
+    chosen.push(result.found);
+  }
+  return chosen;
+}
