@@ -1,0 +1,107 @@
+import {
+  FluentProvider,
+  makeStyles,
+  Tab,
+  TabList,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { i18n as I18n } from 'i18next';
+import { useEffect } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { LunStudioApi } from '../../electron/contract/api';
+import { InventoryView } from '../features/inventory/InventoryView';
+import { MonitorView } from '../features/monitor/MonitorView';
+import { Wizard } from '../features/wizard/Wizard';
+import type { AppStore } from '../store/create-app-store';
+import { AppStoreProvider } from '../store/store-context';
+import { LanguageSwitch } from './LanguageSwitch';
+import { usePrefersDark } from './use-color-scheme';
+import { type Route, useRoute } from './use-route';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  nav: { flexGrow: 1 },
+  main: { flexGrow: 1, padding: tokens.spacingHorizontalL, minWidth: 0 },
+});
+
+export interface AppProps {
+  store: AppStore;
+  api: LunStudioApi;
+  i18n: I18n;
+  desktop: boolean;
+}
+
+export function App({ store, api, i18n, desktop }: AppProps) {
+  const dark = usePrefersDark();
+  return (
+    <I18nextProvider i18n={i18n}>
+      <AppStoreProvider store={store} api={api} desktop={desktop}>
+        <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+          <Shell desktop={desktop} api={api} />
+        </FluentProvider>
+      </AppStoreProvider>
+    </I18nextProvider>
+  );
+}
+
+function Shell({ desktop, api }: { desktop: boolean; api: LunStudioApi }) {
+  const styles = useStyles();
+  const { t, i18n } = useTranslation();
+  const [route, navigate] = useRoute();
+  // The desktop monitor is a window of its own that loads this bundle at #/monitor.
+  const monitorWindow = desktop && route === 'monitor';
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+    document.title = monitorWindow ? t('monitor.windowTitle') : t('app.title');
+  }, [i18n.language, monitorWindow, t]);
+
+  const onTab = (value: Route) => {
+    if (value === 'monitor' && desktop) {
+      void api.openMonitor();
+      return;
+    }
+    navigate(value);
+  };
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{monitorWindow ? t('monitor.windowTitle') : t('app.title')}</h1>
+        {!monitorWindow && (
+          <nav className={styles.nav} aria-label={t('app.navigation')}>
+            <TabList selectedValue={route} onTabSelect={(_, data) => onTab(data.value as Route)}>
+              <Tab value="inventory">{t('app.tabs.inventory')}</Tab>
+              <Tab value="create">{t('app.tabs.create')}</Tab>
+              <Tab value="monitor">{t('app.tabs.monitor')}</Tab>
+            </TabList>
+          </nav>
+        )}
+        <LanguageSwitch />
+      </header>
+      <main className={styles.main}>
+        {route === 'inventory' && <InventoryView />}
+        {route === 'create' && <Wizard onShowMonitor={() => onTab('monitor')} />}
+        {route === 'monitor' && <MonitorView monitorWindow={monitorWindow} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import { Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Drive } from '../../../electron/contract/model';
+import { useEnumLabels } from '../../components/use-enum-label';
+import { formatBytes } from '../../lib/format';
+import {
+  DRIVE_COLUMNS,
+  type DriveColumn,
+  filterDrives,
+  type SortDirection,
+  sortDrives,
+} from './drive-sorting';
+
+const ROW_HEIGHT = 36;
+const GRID =
+  'minmax(8rem, 2fr) repeat(2, minmax(6rem, 1fr)) repeat(2, minmax(6rem, 1fr)) repeat(2, minmax(3rem, 0.5fr)) minmax(8rem, 1.5fr)';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  table: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: GRID,
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  header: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, fontWeight: tokens.fontWeightSemibold },
+  headerButton: {
+    appearance: 'none',
+    background: 'none',
+    border: 'none',
+    color: 'inherit',
+    font: 'inherit',
+    textAlign: 'left',
+    cursor: 'pointer',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    whiteSpace: 'normal',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  scroller: { height: '360px', overflowY: 'auto', position: 'relative' },
+  cell: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  count: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+});
+
+export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
+  const { t, i18n } = useTranslation();
+  const labels = useEnumLabels();
+  const styles = useStyles();
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<{ column: DriveColumn; direction: SortDirection }>({
+    column: 'slot',
+    direction: 'ascending',
+  });
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const flagText = (d: Drive) => d.flags.map(labels.driveFlag).join(', ');
+  const rows = useMemo(() => {
+    const text = (d: Drive) =>
+      [
+        d.name,
+        d.identification,
+        labels.status(d.status),
+        labels.health(d.health),
+        flagText(d),
+        d.bus,
+        d.slot,
+      ].join(' ');
+    return sortDrives(filterDrives(drives, filter, text), sort.column, sort.direction);
+    // labels change only with the language
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [drives, filter, sort, i18n.language]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+
+  const toggleSort = (column: DriveColumn) =>
+    setSort((s) => ({
+      column,
+      direction: s.column === column && s.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
+
+  return (
+    <div className={styles.root}>
+      <Input
+        value={filter}
+        onChange={(_, data) => setFilter(data.value)}
+        placeholder={t('inventory.drives.filterPlaceholder')}
+        aria-label={t('inventory.drives.filter')}
+        type="search"
+      />
+      <span className={styles.count} aria-live="polite">
+        {t('inventory.drives.count', { shown: rows.length, total: drives.length })}
+      </span>
+      <div
+        role="table"
+        aria-label={t('inventory.drives.title')}
+        aria-rowcount={rows.length + 1}
+        className={styles.table}
+      >
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className={`${styles.row} ${styles.header}`}>
+            {DRIVE_COLUMNS.map((column) => (
+              <div
+                role="columnheader"
+                key={column}
+                aria-sort={sort.column === column ? sort.direction : 'none'}
+              >
+                <button type="button" className={styles.headerButton} onClick={() => toggleSort(column)}>
+                  {t(`inventory.drives.columns.${column}`)}
+                  {sort.column === column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                </button>
+              </div>
+            ))}
+          </div>
+        </div>
+        <div ref={scrollRef} className={styles.scroller} data-testid="drives-scroller">
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const d = rows[item.index]!;
+              return (
+                <div
+                  role="row"
+                  key={d.id}
+                  aria-rowindex={item.index + 2}
+                  className={styles.row}
+                  data-testid="drive-row"
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
+                >
+                  <div role="cell" className={styles.cell} title={d.identification}>
+                    {d.name}
+                  </div>
+                  <div role="cell" className={styles.cell}>
+                    {labels.status(d.status)}
+                  </div>
+                  <div role="cell" className={styles.cell}>
+                    {labels.health(d.health)}
+                  </div>
+                  <div role="cell" className={styles.cell}>
+                    {formatBytes(d.sizeBytes, i18n.language)}
+                  </div>
+                  <div role="cell" className={styles.cell}>
+                    {formatBytes(d.freeBytes, i18n.language)}
+                  </div>
+                  <div role="cell" className={styles.cell}>
+                    {d.bus}
+                  </div>
+                  <div role="cell" className={styles.cell}>
+                    {d.slot}
+                  </div>
+                  <div role="cell" className={styles.cell}>
+                    {flagText(d)}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

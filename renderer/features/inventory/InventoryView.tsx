@@ -1,0 +1,90 @@
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { selectDrives, selectLuns, selectSubsystem } from '../../store/inventory-slice';
+import { useApp } from '../../store/store-context';
+import { DrivesTable } from './DrivesTable';
+import { LunsTable } from './LunsTable';
+import { SubsystemCards } from './SubsystemCards';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  provider: { flexGrow: 1, whiteSpace: 'normal', wordBreak: 'break-all' },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+export function InventoryView() {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const inventory = useApp((s) => s.inventory);
+  const loading = useApp((s) => s.inventoryLoading);
+  const error = useApp((s) => s.inventoryError);
+  const selectedId = useApp((s) => s.inventorySubsystemId);
+  const subsystem = useApp((s) => selectSubsystem(s, s.inventorySubsystemId));
+  const drives = useApp((s) => selectDrives(s, s.inventorySubsystemId));
+  const luns = useApp((s) => selectLuns(s, s.inventorySubsystemId));
+  const loadInventory = useApp((s) => s.loadInventory);
+  const showSubsystem = useApp((s) => s.showSubsystem);
+
+  return (
+    <div className={styles.root}>
+      <h2 className={styles.heading}>{t('inventory.title')}</h2>
+      <div className={styles.toolbar}>
+        <span className={styles.provider} data-testid="provider-info">
+          {inventory
+            ? inventory.provider.statePath
+              ? t('inventory.providerWithState', {
+                  provider: t(`provider.${inventory.provider.name}`),
+                  path: inventory.provider.statePath,
+                })
+              : t('inventory.provider', { provider: t(`provider.${inventory.provider.name}`) })
+            : t('inventory.loading')}
+          {inventory &&
+            ' · ' +
+              t('inventory.refreshedAt', {
+                time: new Date(inventory.refreshedAt).toLocaleTimeString(i18n.language),
+              })}
+        </span>
+        {loading && <Spinner size="tiny" aria-label={t('inventory.loading')} />}
+        <Button appearance="primary" onClick={() => void loadInventory(true)} disabled={loading}>
+          {t('inventory.refresh')}
+        </Button>
+      </div>
+      {error && <ErrorDetails error={error} title={t('inventory.loadFailed')} />}
+      {inventory && (
+        <section className={styles.section} aria-labelledby="subsystems-heading">
+          <h3 id="subsystems-heading" className={styles.heading}>
+            {t('inventory.subsystems.title')}
+          </h3>
+          {inventory.subsystems.length === 0 ? (
+            <p>{t('inventory.subsystems.empty')}</p>
+          ) : (
+            <SubsystemCards
+              subsystems={inventory.subsystems}
+              selectedId={selectedId}
+              onSelect={showSubsystem}
+            />
+          )}
+        </section>
+      )}
+      {subsystem && (
+        <>
+          <section className={styles.section} aria-labelledby="drives-heading">
+            <h3 id="drives-heading" className={styles.heading}>
+              {t('inventory.drives.heading', { subsystem: subsystem.name })}
+            </h3>
+            <DrivesTable drives={drives} />
+          </section>
+          <section className={styles.section} aria-labelledby="luns-heading">
+            <h3 id="luns-heading" className={styles.heading}>
+              {t('inventory.luns.heading', { subsystem: subsystem.name })}
+            </h3>
+            <LunsTable luns={luns} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

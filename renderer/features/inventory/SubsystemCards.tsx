@@ -1,0 +1,75 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { Subsystem } from '../../../electron/contract/model';
+import { CapacityBar } from '../../components/CapacityBar';
+import { useEnumLabels } from '../../components/use-enum-label';
+
+const useStyles = makeStyles({
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(20rem, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  card: {
+    appearance: 'none',
+    color: 'inherit',
+    font: 'inherit',
+    textAlign: 'left',
+    boxSizing: 'border-box',
+    width: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    cursor: 'pointer',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  selected: { border: `2px solid ${tokens.colorBrandStroke1}` },
+  name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'normal' },
+});
+
+export function SubsystemCards(props: {
+  subsystems: readonly Subsystem[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useEnumLabels();
+  const styles = useStyles();
+  return (
+    <ul className={styles.list} aria-label={t('inventory.subsystems.title')}>
+      {props.subsystems.map((s) => (
+        <li key={s.id}>
+          <button
+            type="button"
+            className={mergeClasses(styles.card, s.id === props.selectedId && styles.selected)}
+            aria-pressed={s.id === props.selectedId}
+            onClick={() => props.onSelect(s.id)}
+            data-testid="subsystem-card"
+          >
+            <span className={styles.name}>{s.name}</span>
+            <span className={styles.meta}>
+              {t('inventory.subsystems.statusLine', {
+                status: labels.status(s.status),
+                health: labels.health(s.health),
+                drives: s.driveCount,
+                luns: s.lunCount,
+              })}
+            </span>
+            <span className={styles.meta}>
+              {t('inventory.subsystems.types', { types: s.supportedTypes.map(labels.lunType).join(', ') })}
+            </span>
+            <CapacityBar capacityBytes={s.capacityBytes} freeBytes={s.freeBytes} />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,17 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LunStudioApi } from '../../electron/contract/api';
+import type { AppState } from './app-state';
+import { createInventorySlice } from './inventory-slice';
+import { createOperationsSlice } from './operations-slice';
+import { createWizardSlice } from './wizard-slice';
+
+export type AppStore = StoreApi<AppState>;
+
+/** One store per window, bound to that window's LunStudioApi. */
+export function createAppStore(api: LunStudioApi): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createInventorySlice(api)(...a),
+    ...createWizardSlice(api)(...a),
+    ...createOperationsSlice(api)(...a),
+  }));
+}

@@ -1,0 +1,80 @@
+import type { StateCreator } from 'zustand';
+import type { InventorySnapshot, LunStudioApi } from '../../electron/contract/api';
+import type { ApiErrorShape, Drive, Lun, Subsystem } from '../../electron/contract/model';
+import { toErrorShape } from '../api/api-error';
+import type { AppState } from './app-state';
+
+export interface InventoryState {
+  inventory: InventorySnapshot | null;
+  inventoryLoading: boolean;
+  inventoryError: ApiErrorShape | null;
+  /** The subsystem whose drives and LUNs the inventory shows. */
+  inventorySubsystemId: string | null;
+}
+
+export interface InventoryActions {
+  loadInventory(refresh?: boolean): Promise<void>;
+  setInventory(snapshot: InventorySnapshot): void;
+  showSubsystem(id: string): void;
+}
+
+export type InventorySlice = InventoryState & InventoryActions;
+
+export const initialInventoryState: InventoryState = {
+  inventory: null,
+  inventoryLoading: false,
+  inventoryError: null,
+  inventorySubsystemId: null,
+};
+
+export const createInventorySlice =
+  (api: LunStudioApi): StateCreator<AppState, [], [], InventorySlice> =>
+  (set, get) => ({
+    ...initialInventoryState,
+    async loadInventory(refresh = false) {
+      set({ inventoryLoading: true });
+      try {
+        const snapshot = await api.getInventory({ refresh });
+        get().setInventory(snapshot);
+        set({ inventoryLoading: false, inventoryError: null });
+      } catch (error) {
+        set({ inventoryLoading: false, inventoryError: toErrorShape(error) });
+      }
+    },
+    setInventory(snapshot) {
+      const current = get().inventorySubsystemId;
+      const keep = current !== null && snapshot.subsystems.some((s) => s.id === current);
+      set({
+        inventory: snapshot,
+        inventorySubsystemId: keep ? current : (snapshot.subsystems[0]?.id ?? null),
+      });
+    },
+    showSubsystem(id) {
+      set({ inventorySubsystemId: id });
+    },
+  });
+
+const NO_DRIVES: Drive[] = [];
+const NO_LUNS: Lun[] = [];
+
+export const selectSubsystems = (s: InventoryState): Subsystem[] => s.inventory?.subsystems ?? [];
+
+export const selectSubsystem = (s: InventoryState, id: string | null): Subsystem | null =>
+  (id !== null && s.inventory?.subsystems.find((x) => x.id === id)) || null;
+
+export const selectDrives = (s: InventoryState, subsystemId: string | null): Drive[] =>
+  (subsystemId !== null && s.inventory?.drives[subsystemId]) || NO_DRIVES;
+
+export const selectLuns = (s: InventoryState, subsystemId: string | null): Lun[] =>
+  (subsystemId !== null && s.inventory?.luns[subsystemId]) || NO_LUNS;
+
+export const selectLunById = (s: InventoryState, lunId: string): Lun | null => {
+  for (const luns of Object.values(s.inventory?.luns ?? {})) {
+    const found = luns.find((l) => l.id === lunId);
+    if (found) return found;
+  }
+  return null;
+};
+
+export const selectUsedBytes = (subsystem: Subsystem): number =>
+  Math.max(0, subsystem.capacityBytes - subsystem.freeBytes);

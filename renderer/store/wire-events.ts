@@ -1,0 +1,21 @@
+import type { LunStudioApi, LunStudioEvent } from '../../electron/contract/api';
+import type { AppStore } from './create-app-store';
+
+export function applyEvent(store: AppStore, event: LunStudioEvent): void {
+  const state = store.getState();
+  switch (event.type) {
+    case 'operationStarted':
+    case 'operationProgress':
+    case 'operationFinished':
+      state.upsertOperation(event.operation);
+      return;
+    case 'inventoryChanged':
+      state.setInventory(event.inventory);
+      return;
+  }
+}
+
+/** Push events go straight into the store, once per window, outside React. Returns the unsubscribe. */
+export function wireEvents(store: AppStore, api: LunStudioApi): () => void {
+  return api.subscribe((event) => applyEvent(store, event));
+}

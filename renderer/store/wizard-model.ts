@@ -1,0 +1,57 @@
+import type { ApiErrorShape, Lun, LunHints } from '../../electron/contract/model';
+
+export const WIZARD_STEPS = [
+  'subsystem',
+  'type',
+  'drives',
+  'size',
+  'options',
+  'access',
+  'count',
+  'summary',
+] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+
+export type DriveMode = 'auto' | 'manual';
+export type AccessMode = 'none' | 'all' | 'list';
+
+export const HINT_NAMES = [
+  'fastCrashRecoveryRequired',
+  'mostlyReads',
+  'optimizeForSequentialReads',
+  'optimizeForSequentialWrites',
+  'readBackVerifyEnabled',
+  'writeThroughCachingEnabled',
+  'hardwareChecksumEnabled',
+  'isYankable',
+] as const satisfies readonly (keyof LunHints)[];
+export type HintName = (typeof HINT_NAMES)[number];
+
+export const MAX_BATCH = 64;
+
+export interface MaxSizeState {
+  /** Which choices the answer belongs to (a stale answer is dropped). */
+  requestKey: string;
+  loading: boolean;
+  maxBytes: number | null;
+  error: ApiErrorShape | null;
+}
+
+export type RunPhase = 'idle' | 'submitting' | 'running' | 'finished';
+
+export interface RunState {
+  phase: RunPhase;
+  operationIds: string[];
+  /** createLuns itself failed (nothing started). */
+  submitError: ApiErrorShape | null;
+  /** The LUNs re-read from the inventory after the operations finished, by operation id. */
+  resultLuns: Record<string, Lun>;
+  resultsLoaded: boolean;
+}
+
+/** A field-level problem: an i18n key and its values (sizes already formatted by the view). */
+export interface FieldError {
+  field: string;
+  key: string;
+  params?: Record<string, string | number>;
+}

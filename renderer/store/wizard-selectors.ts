@@ -1,0 +1,161 @@
+import type { Drive, Subsystem } from '../../electron/contract/model';
+import { firstDuplicateInitiator, firstInvalidInitiator, splitInitiators } from '../lib/initiators';
+import { checkDriveCount, driveUnusableReason, isAutomagic, typeUnavailableReason } from '../lib/lun-types';
+import { parseSizeNumber, toBytes } from '../lib/size-units';
+import type { AppState } from './app-state';
+import { selectDrives, selectSubsystem, type InventoryState } from './inventory-slice';
+import { type FieldError, MAX_BATCH, type WizardStep } from './wizard-model';
+import type { WizardState } from './wizard-slice';
+
+type State = WizardState & InventoryState;
+
+export const selectWizardSubsystem = (s: State): Subsystem | null => selectSubsystem(s, s.subsystemId);
+export const selectWizardDrives = (s: State): Drive[] => selectDrives(s, s.subsystemId);
+
+/** The size the LUN will be created with, or null when the text is not a number. */
+export function selectSizeBytes(s: WizardState): number | null {
+  if (s.sizeExactBytes !== null) return s.sizeExactBytes;
+  const value = parseSizeNumber(s.sizeText);
+  return value === null ? null : toBytes(value, s.sizeUnit);
+}
+
+export function selectCount(s: WizardState): number | null {
+  const t = s.countText.trim();
+  if (!/^\d+$/.test(t)) return null;
+  return Number(t);
+}
+
+export const selectWizardLocked = (s: WizardState): boolean =>
+  s.run.phase === 'submitting' || s.run.phase === 'running';
+
+function subsystemErrors(s: State): FieldError[] {
+  const subsystem = selectWizardSubsystem(s);
+  if (!subsystem) return [{ field: 'subsystem', key: 'wizard.errors.subsystemRequired' }];
+  if (subsystem.status !== 'online')
+    return [
+      { field: 'subsystem', key: 'wizard.errors.subsystemNotOnline', params: { status: subsystem.status } },
+    ];
+  return [];
+}
+
+function typeErrors(s: State): FieldError[] {
+  const subsystem = selectWizardSubsystem(s);
+  if (s.type === null) return [{ field: 'type', key: 'wizard.errors.typeRequired' }];
+  if (!subsystem) return [];
+  const reason = typeUnavailableReason(s.type, subsystem, selectWizardDrives(s));
+  if (reason?.kind === 'notSupported') return [{ field: 'type', key: 'wizard.errors.typeNotSupported' }];
+  if (reason?.kind === 'notEnoughDrives')
+    return [
+      {
+        field: 'type',
+        key: 'wizard.type.notEnoughDrives',
+        params: { min: reason.min, usable: reason.usable },
+      },
+    ];
+  return [];
+}
+
+function driveErrors(s: State): FieldError[] {
+  if (s.type === null || s.driveMode === 'auto' || isAutomagic(s.type)) return [];
+  const drives = selectWizardDrives(s);
+  const errors: FieldError[] = [];
+  for (const id of s.driveIds) {
+    const drive = drives.find((d) => d.id === id);
+    const reason = drive ? driveUnusableReason(drive) : 'offline';
+    if (reason)
+      errors.push({
+        field: 'drives',
+        key: 'wizard.errors.driveUnusable',
+        params: { drive: drive?.name ?? id, reasonKey: `wizard.drives.reason.${reason}` },
+      });
+  }
+  const problem = checkDriveCount(s.type, s.driveIds.length);
+  if (problem?.kind === 'tooFew')
+    errors.push({
+      field: 'drives',
+      key: 'wizard.errors.tooFewDrives',
+      params: { typeKey: `lunType.${s.type}`, min: problem.min, count: s.driveIds.length },
+    });
+  if (problem?.kind === 'tooMany')
+    errors.push({
+      field: 'drives',
+      key: 'wizard.errors.tooManyDrives',
+      params: { typeKey: `lunType.${s.type}`, max: problem.max, count: s.driveIds.length },
+    });
+  if (problem?.kind === 'odd')
+    errors.push({
+      field: 'drives',
+      key: 'wizard.errors.evenDrives',
+      params: { typeKey: `lunType.${s.type}` },
+    });
+  return errors;
+}
+
+function sizeErrors(s: State): FieldError[] {
+  if (s.max.loading) return [{ field: 'size', key: 'wizard.errors.maxLoading' }];
+  if (s.max.error) return [{ field: 'size', key: 'wizard.errors.maxFailed' }];
+  const max = s.max.maxBytes;
+  if (max === null) return [{ field: 'size', key: 'wizard.errors.maxLoading' }];
+  if (max <= 0) return [{ field: 'size', key: 'wizard.errors.noSpace' }];
+  const bytes = selectSizeBytes(s);
+  if (s.sizeText.trim() === '' && s.sizeExactBytes === null)
+    return [{ field: 'size', key: 'wizard.errors.sizeRequired' }];
+  if (bytes === null) return [{ field: 'size', key: 'wizard.errors.sizeNotNumber' }];
+  if (bytes <= 0) return [{ field: 'size', key: 'wizard.errors.sizeZero' }];
+  if (bytes > max) return [{ field: 'size', key: 'wizard.errors.sizeAboveMax', params: { maxBytes: max } }];
+  return [];
+}
+
+function accessErrors(s: State): FieldError[] {
+  const subsystem = selectWizardSubsystem(s);
+  if (s.accessMode !== 'list') return [];
+  if (subsystem && !subsystem.maskingCapable)
+    return [{ field: 'access', key: 'wizard.access.notMaskingCapable' }];
+  const entries = splitInitiators(s.initiatorsText);
+  if (entries.length === 0) return [{ field: 'initiators', key: 'wizard.errors.initiatorsRequired' }];
+  const bad = firstInvalidInitiator(entries);
+  if (bad !== null)
+    return [{ field: 'initiators', key: 'wizard.errors.initiatorInvalid', params: { entry: bad } }];
+  const duplicate = firstDuplicateInitiator(entries);
+  if (duplicate !== null)
+    return [{ field: 'initiators', key: 'wizard.errors.initiatorDuplicate', params: { entry: duplicate } }];
+  return [];
+}
+
+function countErrors(s: State): FieldError[] {
+  const count = selectCount(s);
+  if (count === null || count < 1 || count > MAX_BATCH)
+    return [{ field: 'count', key: 'wizard.errors.countRange', params: { min: 1, max: MAX_BATCH } }];
+  return [];
+}
+
+/** What blocks Next on a step. The summary is blocked by any step's problem. */
+export function selectStepErrors(s: State, step: WizardStep): FieldError[] {
+  switch (step) {
+    case 'subsystem':
+      return subsystemErrors(s);
+    case 'type':
+      return typeErrors(s);
+    case 'drives':
+      return driveErrors(s);
+    case 'size':
+      return sizeErrors(s);
+    case 'options':
+      return [];
+    case 'access':
+      return accessErrors(s);
+    case 'count':
+      return countErrors(s);
+    case 'summary':
+      return [
+        ...subsystemErrors(s),
+        ...typeErrors(s),
+        ...driveErrors(s),
+        ...sizeErrors(s),
+        ...accessErrors(s),
+        ...countErrors(s),
+      ];
+  }
+}
+
+export type AppSelector<T> = (s: AppState) => T;
