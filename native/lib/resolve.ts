@@ -34,7 +34,10 @@ export function resolveSubsystem(
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
     const known = subsystems.map((s) => `"${s.name}"`).join(', ');
-    throw objectNotFound(field, `No subsystem has the id or name "${ref}" (there are: ${known || 'none'}).`);
+    throw objectNotFound(
+      field,
+      `${field}: no subsystem has the id or name "${ref}" (there are: ${known || 'none'}).`,
+    );
   }
   throw invalidInput(field, `the name "${ref}" matches ${matches.length} subsystems; use the subsystem id`);
 }
@@ -48,7 +51,10 @@ export function resolveDrive(
   const matches = byIdOrName(drives, ref);
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
-    throw objectNotFound(field, `Subsystem "${subsystem.name}" has no drive with the id or name "${ref}".`);
+    throw objectNotFound(
+      field,
+      `${field}: subsystem "${subsystem.name}" has no drive with the id or name "${ref}".`,
+    );
   }
   throw invalidInput(field, `the name "${ref}" matches ${matches.length} drives; use the drive id`);
 }

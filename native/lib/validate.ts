@@ -180,6 +180,12 @@ export function resolveAgainstSubsystem(
     firstIndexById.set(drive.id, index);
     return drive.id;
   });
+  if (checked.type === 'simple' && driveIds.length > 1) {
+    throw invalidInput('driveIds', `a simple LUN uses exactly one drive (${driveIds.length} given)`);
+  }
+  if (checked.type === 'raid10' && driveIds.length % 2 !== 0) {
+    throw invalidInput('driveIds', `a raid10 LUN needs an even number of drives (${driveIds.length} given)`);
+  }
   const stripe = checked.hints.stripeSizeBytes;
   if (stripe !== undefined && !subsystem.stripeSizes.includes(stripe)) {
     const offered = subsystem.stripeSizes.map(formatBytes).join(', ');

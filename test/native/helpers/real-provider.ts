@@ -1,0 +1,81 @@
+// Opens the facade over the REAL compiled addon, with a counting wrapper around the raw provider so tests
+// can prove that rejected input never reached it.
+import { readFile } from 'node:fs/promises';
+import { loadAddon } from '../../../native/lib/load-addon';
+import { openProviderWithAddon } from '../../../native/lib/provider';
+import type { RawAddon, RawProvider, SimState } from '../../../native/lib/raw-addon';
+import type { OpenProviderOptions, StorageProvider } from '../../../native/lib/types';
+import { tempSim, type TempSim, type TopologyFile } from './topologies';
+
+export type RawCallCounts = Record<keyof RawProvider, number>;
+
+function countingProvider(raw: RawProvider, counts: Partial<RawCallCounts>): RawProvider {
+  const count = (name: keyof RawProvider) => (counts[name] = (counts[name] ?? 0) + 1);
+  return {
+    name: raw.name,
+    listSubsystems: () => (count('listSubsystems'), raw.listSubsystems()),
+    listDrives: (id) => (count('listDrives'), raw.listDrives(id)),
+    listLuns: (id) => (count('listLuns'), raw.listLuns(id)),
+    maxLunSize: (request) => (count('maxLunSize'), raw.maxLunSize(request)),
+    createLun: (request, onProgress) => (count('createLun'), raw.createLun(request, onProgress)),
+    exportState: () => (count('exportState'), raw.exportState()),
+    close: () => (count('close'), raw.close()),
+  };
+}
+
+export interface TestSim extends TempSim {
+  addon: RawAddon;
+  provider: StorageProvider;
+  /** Calls that reached the raw provider since the last reset. */
+  calls: Partial<RawCallCounts>;
+  resetCalls(): void;
+  readState(): Promise<SimState>;
+  stateBytes(): Promise<Buffer>;
+  reopen(): Promise<StorageProvider>;
+  close(): Promise<void>;
+}
+
+/** A fresh temp state file built from the topology, opened through the facade over the real addon. */
+export async function openTestSim(
+  topology?: TopologyFile,
+  options: Partial<OpenProviderOptions> = {},
+): Promise<TestSim> {
+  const sim = await tempSim(topology);
+  const real = loadAddon();
+  const calls: Partial<RawCallCounts> = {};
+  const addon: RawAddon = {
+    hresultTable: () => real.hresultTable(),
+    pollerStats: () => real.pollerStats(),
+    openProvider: async (name, config, poll) =>
+      countingProvider(await real.openProvider(name, config, poll), calls),
+  };
+  const open = () =>
+    openProviderWithAddon(addon, {
+      provider: 'sim',
+      simStatePath: sim.statePath,
+      simTopologyPath: sim.topologyPath,
+      pollIntervalMs: 20,
+      ...options,
+    });
+  const opened: StorageProvider[] = [await open()];
+  return {
+    ...sim,
+    addon,
+    provider: opened[0]!,
+    calls,
+    resetCalls: () => {
+      for (const key of Object.keys(calls)) delete calls[key as keyof RawProvider];
+    },
+    readState: async () => JSON.parse(await readFile(sim.statePath, 'utf8')) as SimState,
+    stateBytes: () => readFile(sim.statePath),
+    reopen: async () => {
+      const provider = await open();
+      opened.push(provider);
+      return provider;
+    },
+    close: async () => {
+      await Promise.all(opened.map((p) => p.close()));
+      await sim.cleanup();
+    },
+  };
+}
