@@ -103,10 +103,15 @@ export const createLunRequestSchema = z.strictObject(
 
 /** A method that takes no argument: nothing, null or {} (what IPC and JSON clients naturally send). */
 const noArgument = z
-  .union([z.undefined(), z.null(), z.strictObject({})], {
-    error: 'must be empty (this method takes no argument)',
-  })
-  .transform(() => undefined);
+  .unknown()
+  .refine(
+    (value) =>
+      value === undefined ||
+      value === null ||
+      (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0),
+    { error: 'must be empty (this method takes no argument)' },
+  )
+  .transform((): void => undefined);
 
 export const requestSchemas = {
   getInventory: z

@@ -29,7 +29,8 @@ export interface JournalOptions {
   now?: () => Date;
   /** Operations kept when the file is compacted (the newest ones). Default 1000. */
   keepOperations?: number;
-  /** Compact at open when the file holds more than this many lines and 4× more lines than operations. Default 5000. */
+  /** Compact at open when the file holds more than this many lines (and more than 2 per operation, or more
+   * operations than kept). Default 5000. */
   compactAboveLines?: number;
 }
 
@@ -129,7 +130,7 @@ export class Journal {
 
     const keep = options.keepOperations ?? 1000;
     const compactAbove = options.compactAboveLines ?? 5000;
-    if (parsed.lines > compactAbove && parsed.lines > 4 * parsed.latest.size) {
+    if (parsed.lines > compactAbove && (parsed.lines > 2 * parsed.latest.size || parsed.latest.size > keep)) {
       compact(file, [...parsed.latest.values()].slice(-keep), now());
     }
 

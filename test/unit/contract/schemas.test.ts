@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../../electron/contract/schemas';
+
+const SUB = '{6b0c1a2e-0000-4000-8000-000000000001}';
+
+describe('parseRequest accepts well-formed requests unchanged', () => {
+  it('createLuns with every optional field', () => {
+    const payload = {
+      request: {
+        subsystemId: SUB,
+        type: 'stripe',
+        sizeBytes: Number.MAX_SAFE_INTEGER,
+        driveIds: ['d1', 'd2', 'd3'],
+        unmaskingList:
+          'iqn.1991-05.com.microsoft:host1;0123456789ABCDEF;eui.0123456789abcdef;naa.0123456789abcdef0123456789abcdef',
+        hints: { stripeSizeBytes: 65536, rebuildPriority: 15, mostlyReads: true, maximumDriveCount: 8 },
+      },
+      count: 64,
+    };
+    const parsed = parseRequest('createLuns', payload);
+    expect(parsed).toEqual({ ok: true, value: payload });
+  });
+
+  it.each(['*', ''])('unmasking list %j stands alone', (unmaskingList) => {
+    const parsed = parseRequest('createLuns', {
+      request: { subsystemId: SUB, type: 'simple', sizeBytes: 1, unmaskingList },
+      count: 1,
+    });
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('void methods take nothing, null or {} and yield undefined', () => {
+    for (const payload of [undefined, null, {}]) {
+      expect(parseRequest('listOperations', payload)).toEqual({ ok: true, value: undefined });
+      expect(parseRequest('openMonitor', payload)).toEqual({ ok: true, value: undefined });
+    }
+  });
+
+  it('getInventory without argument means no refresh', () => {
+    expect(parseRequest('getInventory', undefined)).toEqual({ ok: true, value: {} });
+    expect(parseRequest('getInventory', { refresh: true })).toEqual({ ok: true, value: { refresh: true } });
+  });
+
+  it('cancelOperation takes a UUID', () => {
+    const operationId = '0d6f3b1e-9c2a-4e71-8d0a-1c2b3d4e5f60';
+    expect(parseRequest('cancelOperation', { operationId })).toEqual({ ok: true, value: { operationId } });
+  });
+});
+
+describe('parseRequest rejects with E_INVALIDARG naming the field and the rule', () => {
+  it('names a nested field and says what the rule is', () => {
+    const parsed = parseRequest('createLuns', {
+      request: { subsystemId: SUB, type: 'simple', sizeBytes: 0 },
+      count: 1,
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.error.code).toBe('E_INVALIDARG');
+    expect(parsed.error.hresult).toBe(0x80070057);
+    expect(parsed.error.field).toBe('request.sizeBytes');
+    expect(parsed.error.message).toBe('request.sizeBytes: must be greater than 0');
+  });
+
+  it('says a missing field is required', () => {
+    const parsed = parseRequest('createLuns', { request: { subsystemId: SUB, type: 'simple' }, count: 1 });
+    expect(parsed.ok || parsed.error.message).toBe('request.sizeBytes: is required');
+  });
+
+  it('names the duplicate drive by index', () => {
+    const parsed = parseRequest('maxLunSize', { subsystemId: SUB, type: 'span', driveIds: ['a', 'b', 'a'] });
+    expect(parsed.ok || [parsed.error.field, parsed.error.message]).toEqual([
+      'driveIds[2]',
+      'driveIds[2]: duplicate drive id "a"',
+    ]);
+  });
+
+  it('explains an unknown field', () => {
+    const parsed = parseRequest('cancelOperation', {
+      operationId: '0d6f3b1e-9c2a-4e71-8d0a-1c2b3d4e5f60',
+      force: true,
+    });
+    expect(parsed.ok || parsed.error.message).toBe('force: unknown field (not part of this request)');
+  });
+});
