@@ -5,11 +5,8 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -33,7 +30,7 @@ struct JobRecord;
 // IVdsAsync of one CreateLun. Every method returns the HRESULT of the call itself.
 class CreateLunJob {
  public:
-  CreateLunJob(std::shared_ptr<Model> model, uint64_t key);
+  CreateLunJob(std::shared_ptr<Model> model, uint64_t key, std::string lunId, uint64_t bytesToWrite);
   ~CreateLunJob();
   CreateLunJob(const CreateLunJob&) = delete;
   CreateLunJob& operator=(const CreateLunJob&) = delete;
@@ -81,6 +78,7 @@ class Model : public std::enable_shared_from_this<Model> {
   Outcome CreateLun(const CreateLunArgs& args, std::shared_ptr<CreateLunJob>* job);
 
   explicit Model(State state);  // use Create()
+  ~Model();
 
  private:
   friend class CreateLunJob;

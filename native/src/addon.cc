@@ -1,0 +1,80 @@
+// Module init: hresultTable(), openProvider(name, config, pollIntervalMs), pollerStats().
+// The JS contract is native/lib/raw-addon.ts.
+#include <napi.h>
+
+#include "hresult_table.h"
+#include "js_convert.h"
+#include "js_errors.h"
+#include "poller.h"
+#include "provider_binding.h"
+#include "provider_factory.h"
+#include "task_worker.h"
+
+namespace lun {
+
+namespace {
+
+Napi::Value HResultTableJs(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const auto& table = HResultTable();
+  Napi::Array out = Napi::Array::New(env, table.size());
+  for (uint32_t i = 0; i < table.size(); ++i) {
+    Napi::Object e = Napi::Object::New(env);
+    e.Set("hresult", static_cast<double>(table[i].hresult));
+    e.Set("code", table[i].code);
+    e.Set("message", table[i].message);
+    if (table[i].action) e.Set("action", table[i].action);
+    out.Set(i, e);
+  }
+  return out;
+}
+
+Napi::Value OpenProvider(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  try {
+    const std::string name = js::RequireString(info[0], "name");
+    const uint32_t interval = js::RequirePollInterval(info[2], "pollIntervalMs");
+    auto config = std::make_shared<ProviderConfig>();
+    if (name == "sim") {
+      config->simState = js::StateFromJs(info[1], "config");
+    } else if (!info[1].IsObject()) {
+      ThrowInvalid("config", "must be an object");
+    }
+    auto provider = std::make_shared<std::unique_ptr<Provider>>();
+    return TaskWorker::Start(
+        env,
+        [name, config, provider] {
+          Outcome error;
+          *provider = CreateProvider(name, std::move(*config), &error);
+          return *provider ? Outcome::Ok() : error;
+        },
+        [name, interval, provider](Napi::Env env) -> Napi::Value {
+          return MakeProviderObject(env, std::move(*provider), name, interval);
+        });
+  } catch (const InputError& e) {
+    return RejectedPromise(env, e.outcome);
+  }
+}
+
+Napi::Value PollerStatsJs(const Napi::CallbackInfo& info) {
+  const Poller::Stats stats = Poller::Instance().GetStats();
+  Napi::Object o = Napi::Object::New(info.Env());
+  o.Set("wakeups", static_cast<double>(stats.wakeups));
+  o.Set("watched", stats.watched);
+  return o;
+}
+
+}  // namespace
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("hresultTable", Napi::Function::New(env, HResultTableJs, "hresultTable"));
+  exports.Set("openProvider", Napi::Function::New(env, OpenProvider, "openProvider"));
+  exports.Set("pollerStats", Napi::Function::New(env, PollerStatsJs, "pollerStats"));
+  return exports;
+}
+
+}  // namespace lun
+
+static Napi::Object InitModule(Napi::Env env, Napi::Object exports) { return lun::Init(env, exports); }
+
+NODE_API_MODULE(lun_studio, InitModule)

@@ -1,0 +1,26 @@
+// JS ↔ plain C++ conversions. JS → C++ validates every value (type, range) and throws InputError naming the
+// field; C++ → JS turns VDS numbers into the contract's strings (electron/contract/model.ts).
+#pragma once
+
+#include <napi.h>
+
+#include <string>
+
+#include "provider.h"
+#include "sim/state.h"
+
+namespace lun::js {
+
+std::string RequireString(const Napi::Value& v, const std::string& field);
+uint32_t RequirePollInterval(const Napi::Value& v, const std::string& field);
+sim::State StateFromJs(const Napi::Value& v, const std::string& field);
+MaxSizeArgs MaxSizeArgsFromJs(const Napi::Value& v);
+CreateLunArgs CreateLunArgsFromJs(const Napi::Value& v);
+
+Napi::Object SubsystemToJs(Napi::Env env, const SubsystemInfo& s);
+Napi::Object DriveToJs(Napi::Env env, const DriveInfo& d);
+Napi::Object LunToJs(Napi::Env env, const LunInfo& l);
+Napi::Object ProgressToJs(Napi::Env env, const OperationStatus& s);
+Napi::Object StateToJs(Napi::Env env, const sim::State& state);
+
+}  // namespace lun::js

@@ -1,0 +1,80 @@
+#include "poller.h"
+
+namespace lun {
+
+Poller& Poller::Instance() {
+  static Poller* poller = new Poller();  // intentionally leaked: see header
+  return *poller;
+}
+
+uint64_t Poller::Watch(std::shared_ptr<Operation> op, uint32_t intervalMs, Sink sink) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!started_) {
+    started_ = true;
+    std::thread([this] { Run(); }).detach();
+  }
+  const uint64_t id = nextId_++;
+  Entry e;
+  e.op = std::move(op);
+  e.interval = std::chrono::milliseconds(intervalMs == 0 ? 1 : intervalMs);
+  e.due = Clock::now();
+  e.sink = std::move(sink);
+  entries_.emplace(id, std::move(e));
+  cv_.notify_all();
+  return id;
+}
+
+void Poller::Unwatch(uint64_t id, OperationStatus* last, bool* delivered) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = entries_.find(id);
+  if (it == entries_.end()) {
+    *delivered = false;
+    return;
+  }
+  *last = it->second.last;
+  *delivered = it->second.delivered;
+  entries_.erase(it);
+  cv_.notify_all();
+}
+
+Poller::Stats Poller::GetStats() {
+  std::lock_guard<std::mutex> lock(mu_);
+  Stats s;
+  s.wakeups = wakeups_;
+  s.watched = static_cast<uint32_t>(entries_.size());
+  return s;
+}
+
+void Poller::PollDue(Clock::time_point now) {
+  for (auto& [id, e] : entries_) {
+    if (e.due > now) continue;
+    OperationStatus s = e.op->QueryStatus();
+    if (s.percent > 100) s.percent = 100;  // providers have reported 253
+    const bool changed =
+        !e.delivered || s.hr != e.last.hr || s.percent != e.last.percent || s.bytesDone != e.last.bytesDone;
+    if (changed) {
+      e.last = s;
+      e.delivered = true;
+      e.sink(s);
+    }
+    e.due += e.interval;
+    if (e.due <= now) e.due = now + e.interval;  // fell behind: don't burst
+  }
+}
+
+void Poller::Run() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    if (entries_.empty()) {
+      cv_.wait(lock);
+    } else {
+      Clock::time_point next = Clock::time_point::max();
+      for (const auto& [id, e] : entries_) next = std::min(next, e.due);
+      if (next > Clock::now()) cv_.wait_until(lock, next);
+    }
+    ++wakeups_;
+    PollDue(Clock::now());
+  }
+}
+
+}  // namespace lun

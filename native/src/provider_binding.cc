@@ -1,0 +1,184 @@
+#include "provider_binding.h"
+
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "hresult_table.h"
+#include "js_convert.h"
+#include "js_errors.h"
+#include "operation_binding.h"
+#include "sim/sim_provider.h"
+#include "task_worker.h"
+
+namespace lun {
+
+namespace {
+
+struct ProviderState {
+  std::shared_ptr<Provider> provider;
+  uint32_t pollIntervalMs = 250;
+  std::mutex mu;
+  bool closed = false;
+  std::vector<std::weak_ptr<Operation>> running;
+
+  bool IsClosed() {
+    std::lock_guard<std::mutex> lock(mu);
+    return closed;
+  }
+  void Track(const std::shared_ptr<Operation>& op) {
+    std::lock_guard<std::mutex> lock(mu);
+    running.erase(std::remove_if(running.begin(), running.end(), [](const auto& w) { return w.expired(); }),
+                  running.end());
+    running.push_back(op);
+  }
+};
+
+using StatePtr = std::shared_ptr<ProviderState>;
+
+const Outcome kClosed = Outcome::Fail(hr::kVdsObjectDeleted, "The provider was closed; open it again");
+
+void CancelInBackground(std::vector<std::shared_ptr<Operation>> ops) {
+  if (ops.empty()) return;
+  std::thread([ops] {
+    for (const auto& op : ops) op->Cancel();
+  }).detach();
+}
+
+// Runs `body` (which may throw InputError) and returns its promise, or a rejected one.
+template <typename Body>
+Napi::Value Guarded(Napi::Env env, const StatePtr& state, Body body) {
+  try {
+    if (state->IsClosed()) return RejectedPromise(env, kClosed);
+    return body();
+  } catch (const InputError& e) {
+    return RejectedPromise(env, e.outcome);
+  }
+}
+
+Napi::Value ListSubsystems(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    auto provider = state->provider;
+    auto out = std::make_shared<std::vector<SubsystemInfo>>();
+    return TaskWorker::Start(
+        info.Env(), [provider, out] { return provider->ListSubsystems(out.get()); },
+        [out](Napi::Env env) -> Napi::Value {
+          Napi::Array a = Napi::Array::New(env, out->size());
+          for (uint32_t i = 0; i < out->size(); ++i) a.Set(i, js::SubsystemToJs(env, (*out)[i]));
+          return a;
+        });
+  });
+}
+
+Napi::Value ListDrives(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const std::string id = js::RequireString(info[0], "subsystemId");
+    auto provider = state->provider;
+    auto out = std::make_shared<std::vector<DriveInfo>>();
+    return TaskWorker::Start(
+        info.Env(), [provider, id, out] { return provider->ListDrives(id, out.get()); },
+        [out](Napi::Env env) -> Napi::Value {
+          Napi::Array a = Napi::Array::New(env, out->size());
+          for (uint32_t i = 0; i < out->size(); ++i) a.Set(i, js::DriveToJs(env, (*out)[i]));
+          return a;
+        });
+  });
+}
+
+Napi::Value ListLuns(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const std::string id = js::RequireString(info[0], "subsystemId");
+    auto provider = state->provider;
+    auto out = std::make_shared<std::vector<LunInfo>>();
+    return TaskWorker::Start(
+        info.Env(), [provider, id, out] { return provider->ListLuns(id, out.get()); },
+        [out](Napi::Env env) -> Napi::Value {
+          Napi::Array a = Napi::Array::New(env, out->size());
+          for (uint32_t i = 0; i < out->size(); ++i) a.Set(i, js::LunToJs(env, (*out)[i]));
+          return a;
+        });
+  });
+}
+
+Napi::Value MaxLunSize(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const MaxSizeArgs args = js::MaxSizeArgsFromJs(info[0]);
+    auto provider = state->provider;
+    auto out = std::make_shared<uint64_t>(0);
+    return TaskWorker::Start(
+        info.Env(), [provider, args, out] { return provider->QueryMaxLunCreateSize(args, out.get()); },
+        [out](Napi::Env env) -> Napi::Value { return Napi::Number::New(env, static_cast<double>(*out)); });
+  });
+}
+
+Napi::Value CreateLun(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const CreateLunArgs args = js::CreateLunArgsFromJs(info[0]);
+    if (!info[1].IsFunction()) ThrowInvalid("onProgress", "must be a function");
+    auto onProgress =
+        std::make_shared<Napi::FunctionReference>(Napi::Persistent(info[1].As<Napi::Function>()));
+    auto provider = state->provider;
+    auto op = std::make_shared<std::shared_ptr<Operation>>();
+    return TaskWorker::Start(
+        info.Env(), [provider, args, op] { return provider->CreateLun(args, op.get()); },
+        [state, op, onProgress](Napi::Env env) -> Napi::Value {
+          Napi::Object raw = StartOperation(env, *op, onProgress->Value(), state->pollIntervalMs);
+          state->Track(*op);
+          if (state->IsClosed()) CancelInBackground({*op});  // closed while the request was on its way
+          return raw;
+        });
+  });
+}
+
+Napi::Value ExportState(const Napi::CallbackInfo& info, const StatePtr& state) {
+  auto* sim = dynamic_cast<sim::SimProvider*>(state->provider.get());
+  if (!sim) {
+    throw MakeError(info.Env(),
+                    Outcome::Fail(hr::kVdsNotSupported, "exportState: only the sim provider has a state"));
+  }
+  return js::StateToJs(info.Env(), sim->ExportState());
+}
+
+Napi::Value Close(const Napi::CallbackInfo& info, const StatePtr& state) {
+  std::vector<std::shared_ptr<Operation>> ops;
+  {
+    std::lock_guard<std::mutex> lock(state->mu);
+    state->closed = true;
+    for (const auto& w : state->running) {
+      if (auto op = w.lock()) ops.push_back(op);
+    }
+    state->running.clear();
+  }
+  CancelInBackground(std::move(ops));
+  return info.Env().Undefined();
+}
+
+template <typename Fn>
+void Method(Napi::Env env, Napi::Object obj, const char* name, const StatePtr& state, Fn fn) {
+  obj.DefineProperty(Napi::PropertyDescriptor::Value(
+      name,
+      Napi::Function::New(
+          env, [state, fn](const Napi::CallbackInfo& info) { return fn(info, state); }, name),
+      napi_enumerable));
+}
+
+}  // namespace
+
+Napi::Object MakeProviderObject(Napi::Env env, std::unique_ptr<Provider> provider, const std::string& name,
+                                uint32_t pollIntervalMs) {
+  auto state = std::make_shared<ProviderState>();
+  state->provider = std::move(provider);
+  state->pollIntervalMs = pollIntervalMs;
+  Napi::Object obj = Napi::Object::New(env);
+  obj.DefineProperty(Napi::PropertyDescriptor::Value("name", Napi::String::New(env, name), napi_enumerable));
+  Method(env, obj, "listSubsystems", state, ListSubsystems);
+  Method(env, obj, "listDrives", state, ListDrives);
+  Method(env, obj, "listLuns", state, ListLuns);
+  Method(env, obj, "maxLunSize", state, MaxLunSize);
+  Method(env, obj, "createLun", state, CreateLun);
+  Method(env, obj, "exportState", state, ExportState);
+  Method(env, obj, "close", state, Close);
+  return obj;
+}
+
+}  // namespace lun

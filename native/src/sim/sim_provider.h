@@ -1,0 +1,33 @@
+// lun::Provider over the simulated array, consuming its raw IVdsAsync-shaped jobs exactly as a real VDS client
+// does: every answer is checked (Microsoft's SynchronousCreateLun sample, VDS-NOTES.md "The seed").
+#pragma once
+
+#include <memory>
+
+#include "../provider.h"
+#include "model.h"
+#include "state.h"
+
+namespace lun::sim {
+
+class SimProvider : public Provider {
+ public:
+  explicit SimProvider(std::shared_ptr<Model> model) : model_(std::move(model)) {}
+  const char* Name() const override { return "sim"; }
+  Outcome ListSubsystems(std::vector<SubsystemInfo>* out) override;
+  Outcome ListDrives(const std::string& subsystemId, std::vector<DriveInfo>* out) override;
+  Outcome ListLuns(const std::string& subsystemId, std::vector<LunInfo>* out) override;
+  Outcome QueryMaxLunCreateSize(const MaxSizeArgs& args, uint64_t* maxBytes) override;
+  Outcome CreateLun(const CreateLunArgs& args, std::shared_ptr<Operation>* op) override;
+
+  // Committed LUNs only.
+  State ExportState() { return model_->Snapshot(); }
+
+ private:
+  std::shared_ptr<Model> model_;
+};
+
+// Validates the state; on failure returns nullptr and fills *error.
+std::unique_ptr<Provider> CreateSimProvider(State state, Outcome* error);
+
+}  // namespace lun::sim
