@@ -41,20 +41,21 @@ Outcome ForEachObject(IEnumVdsObject* objects, const char* what, bool required, 
   }
 }
 
+// In the order the sim reports them; DEFAULT (the provider picks) whenever an automagic type is supported.
 std::vector<LunType> SupportedTypes(ULONG flags, ULONG raidFlags) {
+  const bool faultTolerant = (flags & VDS_SF_SUPPORTS_FAULT_TOLERANT_LUNS) != 0;
+  const bool nonFaultTolerant = (flags & VDS_SF_SUPPORTS_NON_FAULT_TOLERANT_LUNS) != 0;
   std::vector<LunType> types;
-  bool automagic =
-      (flags & (VDS_SF_SUPPORTS_FAULT_TOLERANT_LUNS | VDS_SF_SUPPORTS_NON_FAULT_TOLERANT_LUNS)) != 0;
-  if (automagic) types.push_back(LunType::kDefault);
-  if (flags & VDS_SF_SUPPORTS_FAULT_TOLERANT_LUNS) types.push_back(LunType::kFaultTolerant);
-  if (flags & VDS_SF_SUPPORTS_NON_FAULT_TOLERANT_LUNS) types.push_back(LunType::kNonFaultTolerant);
   if (flags & VDS_SF_SUPPORTS_SIMPLE_LUNS) types.push_back(LunType::kSimple);
   if (flags & VDS_SF_SUPPORTS_SPAN_LUNS) types.push_back(LunType::kSpan);
   if (flags & VDS_SF_SUPPORTS_STRIPE_LUNS) types.push_back(LunType::kStripe);
   if (flags & VDS_SF_SUPPORTS_MIRROR_LUNS) types.push_back(LunType::kMirror);
   if (flags & VDS_SF_SUPPORTS_PARITY_LUNS) types.push_back(LunType::kParity);
-  if (raidFlags & VDS_SF_SUPPORTS_RAID6_LUNS) types.push_back(LunType::kRaid6);
   if (raidFlags & VDS_SF_SUPPORTS_RAID10_LUNS) types.push_back(LunType::kRaid10);
+  if (raidFlags & VDS_SF_SUPPORTS_RAID6_LUNS) types.push_back(LunType::kRaid6);
+  if (faultTolerant || nonFaultTolerant) types.push_back(LunType::kDefault);
+  if (faultTolerant) types.push_back(LunType::kFaultTolerant);
+  if (nonFaultTolerant) types.push_back(LunType::kNonFaultTolerant);
   return types;
 }
 

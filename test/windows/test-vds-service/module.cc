@@ -1,0 +1,122 @@
+// The test VDS service as an N-API module. require()-ing it registers a class object for CLSID_VdsLoader
+// (CLSCTX_LOCAL_SERVER | CLSCTX_INPROC_SERVER, REGCLS_MULTIPLEUSE) from an MTA thread of this process, so the
+// product's unchanged CoCreateInstance(CLSID_VdsLoader, LOCAL_SERVER) reaches it under Wine.
+//   configure(simState | json, {accessDenied?: boolean | hresult, notReady?: boolean, noSubsystem2?:
+//   boolean}) liveObjects() -> COM objects of the service still referenced; revoke() -> unregisters
+//   (idempotent).
+#include <napi.h>
+
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <thread>
+
+#include "../../../native/src/hresult_table.h"
+#include "../../../native/src/js_convert.h"
+#include "../../../native/src/js_errors.h"
+#include "../../../native/src/sim/model.h"
+#include "com_object.h"
+#include "service_state.h"
+#include "vds_objects.h"
+
+namespace testvds {
+namespace {
+
+class Registration {
+ public:
+  HRESULT Start() {
+    std::promise<HRESULT> registered;
+    std::future<HRESULT> result = registered.get_future();
+    thread_ = std::thread([this, registered = std::move(registered)]() mutable {
+      CoInitializeEx(nullptr, COINIT_MULTITHREADED);
+      DWORD cookie = 0;
+      HRESULT hr =
+          CoRegisterClassObject(lun::vds::kClsidVdsLoader, LoaderClassFactory(),
+                                CLSCTX_LOCAL_SERVER | CLSCTX_INPROC_SERVER, REGCLS_MULTIPLEUSE, &cookie);
+      registered.set_value(hr);
+      if (SUCCEEDED(hr)) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [this] { return stop_; });
+        CoRevokeClassObject(cookie);
+      }
+      CoUninitialize();
+    });
+    return result.get();
+  }
+  void Stop() {
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool stop_ = false;
+};
+
+Registration& registration = *new Registration();  // never destroyed: no join at process exit
+
+Napi::Value Configure(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Value stateValue = info[0];
+  if (stateValue.IsString()) {
+    Napi::Function parse = env.Global().Get("JSON").As<Napi::Object>().Get("parse").As<Napi::Function>();
+    stateValue = parse.Call({stateValue});
+  }
+  ServiceConfig config;
+  try {
+    lun::sim::State state = lun::js::StateFromJs(stateValue, "simState");
+    lun::Outcome o = lun::sim::Model::Create(std::move(state), &config.model);
+    if (!o.ok()) throw lun::MakeError(env, o);
+  } catch (const lun::InputError& e) {
+    throw lun::MakeError(env, e.outcome);
+  }
+  if (info.Length() > 1 && info[1].IsObject()) {
+    Napi::Object opts = info[1].As<Napi::Object>();
+    Napi::Value denied = opts.Get("accessDenied");
+    if (denied.IsBoolean() && denied.As<Napi::Boolean>().Value())
+      config.knobs.loadServiceFails = E_ACCESSDENIED;
+    if (denied.IsNumber())
+      config.knobs.loadServiceFails = static_cast<HRESULT>(denied.As<Napi::Number>().Uint32Value());
+    config.knobs.neverReady = opts.Get("notReady").ToBoolean().Value();
+    config.knobs.offerSubsystem2 = !opts.Get("noSubsystem2").ToBoolean().Value();
+  }
+  SetConfig(std::move(config));
+  return env.Undefined();
+}
+
+Napi::Value LiveObjectCount(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), static_cast<double>(LiveObjects().load()));
+}
+
+Napi::Value Revoke(const Napi::CallbackInfo& info) {
+  registration.Stop();
+  SetConfig({});
+  return info.Env().Undefined();
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  HRESULT hr = registration.Start();
+  if (FAILED(hr)) {
+    throw Napi::Error::New(env, "CoRegisterClassObject(CLSID_VdsLoader) failed: " + lun::FormatHResult(hr));
+  }
+  exports.Set("configure", Napi::Function::New(env, Configure));
+  exports.Set("liveObjects", Napi::Function::New(env, LiveObjectCount));
+  exports.Set("revoke", Napi::Function::New(env, Revoke));
+  return exports;
+}
+
+}  // namespace
+}  // namespace testvds
+
+static Napi::Object InitTestVdsService(Napi::Env env, Napi::Object exports) {
+  return testvds::Init(env, exports);
+}
+
+NODE_API_MODULE(test_vds_service, InitTestVdsService)

@@ -1,0 +1,36 @@
+// What the test VDS service serves: N1's raw sim model plus service-level knobs, set from JS by configure().
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "../../../native/src/sim/model.h"
+#include "../../../native/src/vds/vds_api.h"
+
+namespace testvds {
+
+struct ServiceKnobs {
+  HRESULT loadServiceFails = S_OK;  // e.g. E_ACCESSDENIED / VDS_E_ACCESS_DENIED from LoadService
+  bool neverReady = false;          // WaitForServiceReady fails with VDS_E_INITIALIZED_FAILED
+  bool offerSubsystem2 = true;      // subsystems answer QI for IVdsSubSystem2
+};
+
+struct ServiceConfig {
+  std::shared_ptr<lun::sim::Model> model;
+  ServiceKnobs knobs;
+};
+
+void SetConfig(ServiceConfig config);
+ServiceConfig GetConfig();
+
+// The model's ids are GUID strings already; any other id gets a stable GUID derived from it. The reverse
+// map answers for every id handed out.
+GUID ToVdsId(const std::string& simId);
+std::string FromVdsId(const GUID& id);
+
+// A CoTaskMemAlloc'ed UTF-16 copy: the client frees it with CoTaskMemFree.
+LPWSTR CoTaskString(const std::string& utf8);
+
+}  // namespace testvds

@@ -1,0 +1,541 @@
+#include "vds_objects.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "../../../native/src/hresult_table.h"
+#include "../../../native/src/vds/vds_convert.h"
+#include "com_object.h"
+#include "service_state.h"
+
+namespace testvds {
+
+namespace {
+
+using lun::sim::Model;
+using ModelPtr = std::shared_ptr<Model>;
+
+std::atomic<long> live{0};
+
+class Enum : public ComObject<IEnumVdsObject> {
+ public:
+  explicit Enum(std::vector<IUnknown*> items) : items_(std::move(items)) {}  // takes the references
+  ~Enum() override {
+    for (IUnknown* item : items_) item->Release();
+  }
+  HRESULT STDMETHODCALLTYPE Next(ULONG celt, IUnknown** out, ULONG* fetched) override {
+    if (!out) return E_POINTER;
+    ULONG n = 0;
+    while (n < celt && next_ < items_.size()) {
+      out[n] = items_[next_++];
+      out[n]->AddRef();
+      ++n;
+    }
+    if (fetched) *fetched = n;
+    return n == celt ? S_OK : S_FALSE;
+  }
+  HRESULT STDMETHODCALLTYPE Skip(ULONG celt) override {
+    next_ = std::min(items_.size(), next_ + celt);
+    return next_ < items_.size() ? S_OK : S_FALSE;
+  }
+  HRESULT STDMETHODCALLTYPE Reset() override {
+    next_ = 0;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE Clone(IEnumVdsObject**) override { return E_NOTIMPL; }
+
+ private:
+  std::vector<IUnknown*> items_;
+  size_t next_ = 0;
+};
+
+lun::Hints HintsFrom(const VDS_HINTS* h) {
+  lun::Hints hints;
+  if (!h) return hints;
+  hints.present = true;
+  hints.hintMask = h->ullHintMask;
+  hints.stripeSize = h->ulStripeSize;
+  hints.maximumDriveCount = h->ulMaximumDriveCount;
+  hints.fastCrashRecoveryRequired = h->bFastCrashRecoveryRequired;
+  hints.mostlyReads = h->bMostlyReads;
+  hints.optimizeForSequentialReads = h->bOptimizeForSequentialReads;
+  hints.optimizeForSequentialWrites = h->bOptimizeForSequentialWrites;
+  hints.readBackVerifyEnabled = h->bReadBackVerifyEnabled;
+  hints.writeThroughCachingEnabled = h->bWriteThroughCachingEnabled;
+  hints.hardwareChecksumEnabled = h->bHardwareChecksumEnabled;
+  hints.isYankable = h->bIsYankable;
+  hints.rebuildPriority = h->sRebuildPriority;
+  return hints;
+}
+
+lun::Hints HintsFrom(const VDS_HINTS2* h) {
+  if (!h) return {};
+  VDS_HINTS v1{};
+  v1.ullHintMask = h->ullHintMask;
+  v1.ulStripeSize = h->ulStripeSize;
+  v1.ulMaximumDriveCount = h->ulMaximumDriveCount;
+  v1.bFastCrashRecoveryRequired = h->bFastCrashRecoveryRequired;
+  v1.bMostlyReads = h->bMostlyReads;
+  v1.bOptimizeForSequentialReads = h->bOptimizeForSequentialReads;
+  v1.bOptimizeForSequentialWrites = h->bOptimizeForSequentialWrites;
+  v1.bReadBackVerifyEnabled = h->bReadBackVerifyEnabled;
+  v1.bWriteThroughCachingEnabled = h->bWriteThroughCachingEnabled;
+  v1.bHardwareChecksumEnabled = h->bHardwareChecksumEnabled;
+  v1.bIsYankable = h->bIsYankable;
+  v1.sRebuildPriority = h->sRebuildPriority;
+  return HintsFrom(&v1);
+}
+
+std::vector<std::string> DriveIdsFrom(const VDS_OBJECT_ID* ids, LONG count) {
+  std::vector<std::string> out;
+  for (LONG i = 0; ids && i < count; ++i) out.push_back(FromVdsId(ids[i]));
+  return out;
+}
+
+class Lun : public ComObject<IVdsLun> {
+ public:
+  Lun(ModelPtr model, std::string simId) : model_(std::move(model)), simId_(std::move(simId)) {}
+
+  HRESULT STDMETHODCALLTYPE GetProperties(VDS_LUN_PROP* prop) override {
+    if (!prop) return E_POINTER;
+    lun::LunInfo info;
+    lun::Outcome o = model_->GetLun(simId_, &info);
+    if (!o.ok()) return o.hr;
+    *prop = VDS_LUN_PROP{};
+    prop->id = ToVdsId(info.id);
+    prop->ullSize = info.sizeBytes;
+    prop->pwszFriendlyName = CoTaskString(info.name);
+    prop->pwszIdentification = CoTaskString(info.identification);
+    prop->pwszUnmaskingList = CoTaskString(info.unmaskingList);
+    prop->type = static_cast<VDS_LUN_TYPE>(info.type);
+    prop->status = static_cast<VDS_LUN_STATUS>(info.status);
+    prop->health = static_cast<VDS_HEALTH>(info.health);
+    prop->TransitionState = VDS_TS_STABLE;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE QueryHints(VDS_HINTS* hints) override {
+    if (!hints) return E_POINTER;
+    lun::LunInfo info;
+    lun::Outcome o = model_->GetLun(simId_, &info);
+    if (!o.ok()) return o.hr;
+    *hints = VDS_HINTS{};
+    hints->ulStripeSize = static_cast<ULONG>(info.stripeSize);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetSubSystem(IVdsSubSystem**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetIdentificationData(_VDS_LUN_INFORMATION*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE QueryActiveControllers(IEnumVdsObject**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Extend(ULONGLONG, VDS_OBJECT_ID*, LONG, IVdsAsync**) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE Shrink(ULONGLONG, IVdsAsync**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE QueryPlexes(IEnumVdsObject**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE AddPlex(VDS_OBJECT_ID, IVdsAsync**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE RemovePlex(VDS_OBJECT_ID, IVdsAsync**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Recover(IVdsAsync**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetMask(LPWSTR) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Delete() override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE AssociateControllers(VDS_OBJECT_ID*, LONG, VDS_OBJECT_ID*, LONG) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE ApplyHints(VDS_HINTS*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetStatus(VDS_LUN_STATUS) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE QueryMaxLunExtendSize(VDS_OBJECT_ID*, LONG, ULONGLONG*) override {
+    return E_NOTIMPL;
+  }
+
+ private:
+  ModelPtr model_;
+  std::string simId_;
+};
+
+class Async : public ComObject<IVdsAsync> {
+ public:
+  Async(ModelPtr model, std::shared_ptr<lun::sim::CreateLunJob> job)
+      : model_(std::move(model)), job_(std::move(job)) {}
+
+  HRESULT STDMETHODCALLTYPE Cancel() override { return job_->Cancel(); }
+  HRESULT STDMETHODCALLTYPE Wait(HRESULT* opHr, VDS_ASYNC_OUTPUT* output) override {
+    if (!opHr || !output) return E_POINTER;
+    *output = VDS_ASYNC_OUTPUT{};
+    lun::HResult result = S_OK;
+    lun::sim::AsyncOutput raw;
+    lun::HResult call = job_->Wait(&result, &raw);
+    *opHr = result;
+    if (FAILED(call)) return call;
+    output->type = static_cast<VDS_ASYNC_OUTPUT_TYPE>(raw.type);
+    // Only a CREATELUN output carries the new LUN (and only on success); under nullLun it stays NULL.
+    if (SUCCEEDED(result) && raw.type == VDS_ASYNCOUT_CREATELUN && !raw.lunId.empty()) {
+      output->cl.pLunUnk = (new Lun(model_, raw.lunId))->As<IVdsLun>();
+    }
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE QueryStatus(HRESULT* opHr, ULONG* percent) override {
+    if (!opHr || !percent) return E_POINTER;
+    lun::HResult result = S_OK;
+    uint32_t pct = 0;
+    lun::HResult call = job_->QueryStatus(&result, &pct);
+    *opHr = result;
+    *percent = pct;
+    return call;
+  }
+
+ private:
+  ModelPtr model_;
+  std::shared_ptr<lun::sim::CreateLunJob> job_;
+};
+
+class Drive : public ComObject<IVdsDrive> {
+ public:
+  Drive(ModelPtr model, std::string subsystemId, lun::DriveInfo info)
+      : model_(std::move(model)), subsystemId_(std::move(subsystemId)), info_(std::move(info)) {}
+
+  HRESULT STDMETHODCALLTYPE GetProperties(VDS_DRIVE_PROP* prop) override {
+    if (!prop) return E_POINTER;
+    *prop = VDS_DRIVE_PROP{};
+    prop->id = ToVdsId(info_.id);
+    prop->ullSize = info_.sizeBytes;
+    prop->pwszFriendlyName = CoTaskString(info_.name);
+    prop->pwszIdentification = CoTaskString(info_.identification);
+    prop->ulFlags = info_.flags;
+    prop->status = static_cast<VDS_DRIVE_STATUS>(info_.status);
+    prop->health = static_cast<VDS_HEALTH>(info_.health);
+    prop->sInternalBusNumber = static_cast<SHORT>(info_.bus);
+    prop->sSlotNumber = static_cast<SHORT>(info_.slot);
+    return S_OK;
+  }
+  // One used extent per committed LUN extent on this drive, then the free space as one unused extent.
+  HRESULT STDMETHODCALLTYPE QueryExtents(VDS_DRIVE_EXTENT** array, LONG* count) override {
+    if (!array || !count) return E_POINTER;
+    std::vector<VDS_DRIVE_EXTENT> extents;
+    lun::sim::State state = model_->Snapshot();
+    for (const auto& subsystem : state.subsystems) {
+      if (subsystem.id != subsystemId_) continue;
+      for (const auto& lun : subsystem.luns) {
+        for (const auto& extent : lun.extents) {
+          if (extent.driveId != info_.id) continue;
+          extents.push_back({ToVdsId(info_.id), ToVdsId(lun.id), extent.lengthBytes, TRUE});
+        }
+      }
+    }
+    std::vector<lun::DriveInfo> drives;
+    if (model_->QueryDrives(subsystemId_, &drives).ok()) {
+      for (const auto& drive : drives) {
+        if (drive.id == info_.id && drive.freeBytes > 0) {
+          extents.push_back({ToVdsId(info_.id), GUID{}, drive.freeBytes, FALSE});
+        }
+      }
+    }
+    auto* out =
+        static_cast<VDS_DRIVE_EXTENT*>(CoTaskMemAlloc(sizeof(VDS_DRIVE_EXTENT) * (extents.size() + 1)));
+    if (!out) return E_OUTOFMEMORY;
+    std::copy(extents.begin(), extents.end(), out);
+    *array = out;
+    *count = static_cast<LONG>(extents.size());
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetSubSystem(IVdsSubSystem**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetFlags(ULONG) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE ClearFlags(ULONG) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetStatus(VDS_DRIVE_STATUS) override { return E_NOTIMPL; }
+
+ private:
+  ModelPtr model_;
+  std::string subsystemId_;
+  lun::DriveInfo info_;
+};
+
+ULONG SubsystemFlags(const lun::SubsystemInfo& info) {
+  ULONG flags = info.maskingCapable ? VDS_SF_LUN_MASKING_CAPABLE : 0;
+  for (lun::LunType t : info.supportedTypes) {
+    switch (t) {
+      case lun::LunType::kFaultTolerant:
+        flags |= VDS_SF_SUPPORTS_FAULT_TOLERANT_LUNS;
+        break;
+      case lun::LunType::kNonFaultTolerant:
+        flags |= VDS_SF_SUPPORTS_NON_FAULT_TOLERANT_LUNS;
+        break;
+      case lun::LunType::kSimple:
+        flags |= VDS_SF_SUPPORTS_SIMPLE_LUNS;
+        break;
+      case lun::LunType::kSpan:
+        flags |= VDS_SF_SUPPORTS_SPAN_LUNS;
+        break;
+      case lun::LunType::kStripe:
+        flags |= VDS_SF_SUPPORTS_STRIPE_LUNS;
+        break;
+      case lun::LunType::kMirror:
+        flags |= VDS_SF_SUPPORTS_MIRROR_LUNS;
+        break;
+      case lun::LunType::kParity:
+        flags |= VDS_SF_SUPPORTS_PARITY_LUNS;
+        break;
+      default:
+        break;
+    }
+  }
+  return flags;
+}
+
+ULONG RaidFlags(const lun::SubsystemInfo& info) {
+  ULONG flags = 0;
+  for (lun::LunType t : info.supportedTypes) {
+    if (t == lun::LunType::kRaid6) flags |= VDS_SF_SUPPORTS_RAID6_LUNS;
+    if (t == lun::LunType::kRaid10) flags |= VDS_SF_SUPPORTS_RAID10_LUNS;
+  }
+  return flags;
+}
+
+ULONG StripeSizeFlags(const lun::SubsystemInfo& info) {
+  ULONG flags = 0;
+  for (uint64_t size : info.stripeSizes) {
+    for (int bit = 0; bit < 32; ++bit) {
+      if (size == (uint64_t{1} << bit)) flags |= 1UL << bit;
+    }
+  }
+  return flags;
+}
+
+class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
+ public:
+  Subsystem(ModelPtr model, std::string simId, bool offer2)
+      : model_(std::move(model)), simId_(std::move(simId)), offer2_(offer2) {}
+
+  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** out) override {
+    if (!offer2_ && riid == __uuidof(IVdsSubSystem2)) {
+      if (out) *out = nullptr;
+      return E_NOINTERFACE;
+    }
+    return ComObject::QueryInterface(riid, out);
+  }
+
+  HRESULT STDMETHODCALLTYPE GetProperties(VDS_SUB_SYSTEM_PROP* prop) override {
+    if (!prop) return E_POINTER;
+    lun::SubsystemInfo info;
+    lun::Outcome o = model_->GetSubsystem(simId_, &info);
+    if (!o.ok()) return o.hr;
+    *prop = VDS_SUB_SYSTEM_PROP{};
+    prop->id = ToVdsId(info.id);
+    prop->pwszFriendlyName = CoTaskString(info.name);
+    prop->pwszIdentification = CoTaskString(info.identification);
+    prop->ulFlags = SubsystemFlags(info);
+    prop->ulStripeSizeFlags = StripeSizeFlags(info);
+    prop->status = static_cast<VDS_SUB_SYSTEM_STATUS>(info.status);
+    prop->health = static_cast<VDS_HEALTH>(info.health);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetProperties2(VDS_SUB_SYSTEM_PROP2* prop) override {
+    if (!prop) return E_POINTER;
+    lun::SubsystemInfo info;
+    lun::Outcome o = model_->GetSubsystem(simId_, &info);
+    if (!o.ok()) return o.hr;
+    *prop = VDS_SUB_SYSTEM_PROP2{};
+    prop->id = ToVdsId(info.id);
+    prop->pwszFriendlyName = CoTaskString(info.name);
+    prop->pwszIdentification = CoTaskString(info.identification);
+    prop->ulFlags = SubsystemFlags(info);
+    prop->ulStripeSizeFlags = StripeSizeFlags(info);
+    prop->ulSupportedRaidTypeFlags = RaidFlags(info);
+    prop->status = static_cast<VDS_SUB_SYSTEM_STATUS>(info.status);
+    prop->health = static_cast<VDS_HEALTH>(info.health);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE QueryDrives(IEnumVdsObject** out) override {
+    if (!out) return E_POINTER;
+    std::vector<lun::DriveInfo> drives;
+    lun::Outcome o = model_->QueryDrives(simId_, &drives);
+    if (!o.ok()) return o.hr;
+    std::vector<IUnknown*> items;
+    for (auto& drive : drives)
+      items.push_back((new Drive(model_, simId_, std::move(drive)))->As<IVdsDrive>());
+    *out = (new Enum(std::move(items)))->As<IEnumVdsObject>();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE QueryLuns(IEnumVdsObject** out) override {
+    if (!out) return E_POINTER;
+    std::vector<lun::LunInfo> luns;
+    lun::Outcome o = model_->QueryLuns(simId_, &luns);
+    if (!o.ok()) return o.hr;
+    std::vector<IUnknown*> items;
+    for (const auto& lun : luns) items.push_back((new Lun(model_, lun.id))->As<IVdsLun>());
+    *out = (new Enum(std::move(items)))->As<IEnumVdsObject>();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE CreateLun(VDS_LUN_TYPE type, ULONGLONG size, VDS_OBJECT_ID* drives, LONG count,
+                                      LPWSTR unmasking, VDS_HINTS* hints, IVdsAsync** async) override {
+    return Create(type, size, drives, count, unmasking, HintsFrom(hints), async);
+  }
+  HRESULT STDMETHODCALLTYPE CreateLun2(VDS_LUN_TYPE type, ULONGLONG size, VDS_OBJECT_ID* drives, LONG count,
+                                       LPWSTR unmasking, VDS_HINTS2* hints, IVdsAsync** async) override {
+    return Create(type, size, drives, count, unmasking, HintsFrom(hints), async);
+  }
+  HRESULT STDMETHODCALLTYPE QueryMaxLunCreateSize(VDS_LUN_TYPE type, VDS_OBJECT_ID* drives, LONG count,
+                                                  VDS_HINTS* hints, ULONGLONG* max) override {
+    if (!hints) return E_INVALIDARG;  // required by the method's contract
+    return QueryMax(type, drives, count, HintsFrom(hints), max);
+  }
+  HRESULT STDMETHODCALLTYPE QueryMaxLunCreateSize2(VDS_LUN_TYPE type, VDS_OBJECT_ID* drives, LONG count,
+                                                   VDS_HINTS2* hints, ULONGLONG* max) override {
+    if (!hints) return E_INVALIDARG;
+    return QueryMax(type, drives, count, HintsFrom(hints), max);
+  }
+  HRESULT STDMETHODCALLTYPE GetProvider(IVdsProvider**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE QueryControllers(IEnumVdsObject**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetDrive(SHORT, SHORT, IVdsDrive**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetDrive2(SHORT, SHORT, ULONG, IVdsDrive**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Reenumerate() override { return S_OK; }
+  HRESULT STDMETHODCALLTYPE SetControllerStatus(VDS_OBJECT_ID*, LONG, VDS_OBJECT_ID*, LONG) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE ReplaceDrive(VDS_OBJECT_ID, VDS_OBJECT_ID) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetStatus(VDS_SUB_SYSTEM_STATUS) override { return E_NOTIMPL; }
+
+ private:
+  HRESULT Create(VDS_LUN_TYPE type, ULONGLONG size, VDS_OBJECT_ID* drives, LONG count, LPWSTR unmasking,
+                 lun::Hints hints, IVdsAsync** async) {
+    if (!async) return E_POINTER;
+    *async = nullptr;
+    lun::CreateLunArgs args;
+    args.subsystemId = simId_;
+    args.type = static_cast<lun::LunType>(type);
+    args.driveIds = DriveIdsFrom(drives, count);
+    args.hints = hints;
+    args.sizeBytes = size;
+    args.unmaskingList = lun::vds::WideToUtf8(unmasking);
+    std::shared_ptr<lun::sim::CreateLunJob> job;
+    lun::Outcome o = model_->CreateLun(args, &job);
+    if (!o.ok()) return o.hr;
+    if (job) *async = (new Async(model_, std::move(job)))->As<IVdsAsync>();
+    return S_OK;  // errantNullAsync: S_OK with *async == NULL, as an errant provider would
+  }
+  HRESULT QueryMax(VDS_LUN_TYPE type, VDS_OBJECT_ID* drives, LONG count, lun::Hints hints, ULONGLONG* max) {
+    if (!max) return E_POINTER;
+    lun::MaxSizeArgs args;
+    args.subsystemId = simId_;
+    args.type = static_cast<lun::LunType>(type);
+    args.driveIds = DriveIdsFrom(drives, count);
+    args.hints = hints;
+    uint64_t bytes = 0;
+    lun::Outcome o = model_->QueryMaxLunCreateSize(args, &bytes);
+    if (!o.ok()) return o.hr;
+    *max = bytes;
+    return S_OK;
+  }
+
+  ModelPtr model_;
+  std::string simId_;
+  bool offer2_;
+};
+
+class HwProvider : public ComObject<IVdsProvider, IVdsHwProvider> {
+ public:
+  HwProvider(ModelPtr model, bool offer2) : model_(std::move(model)), offer2_(offer2) {}
+  HRESULT STDMETHODCALLTYPE GetProperties(VDS_PROVIDER_PROP*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE QuerySubSystems(IEnumVdsObject** out) override {
+    if (!out) return E_POINTER;
+    std::vector<lun::SubsystemInfo> subsystems;
+    lun::Outcome o = model_->QuerySubsystems(&subsystems);
+    if (!o.ok()) return o.hr;
+    std::vector<IUnknown*> items;
+    for (const auto& s : subsystems)
+      items.push_back((new Subsystem(model_, s.id, offer2_))->As<IVdsSubSystem>());
+    *out = (new Enum(std::move(items)))->As<IEnumVdsObject>();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE Reenumerate() override { return S_OK; }
+  HRESULT STDMETHODCALLTYPE Refresh() override { return S_OK; }
+
+ private:
+  ModelPtr model_;
+  bool offer2_;
+};
+
+class Service : public ComObject<IVdsService> {
+ public:
+  explicit Service(ServiceConfig config) : config_(std::move(config)) {}
+  HRESULT STDMETHODCALLTYPE IsServiceReady() override { return config_.knobs.neverReady ? S_FALSE : S_OK; }
+  HRESULT STDMETHODCALLTYPE WaitForServiceReady() override {
+    return config_.knobs.neverReady ? lun::hr::kVdsInitializedFailed : S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE QueryProviders(DWORD masks, IEnumVdsObject** out) override {
+    if (!out) return E_POINTER;
+    std::vector<IUnknown*> items;
+    if ((masks & VDS_QUERY_HARDWARE_PROVIDERS) && config_.model) {
+      items.push_back((new HwProvider(config_.model, config_.knobs.offerSubsystem2))->As<IVdsHwProvider>());
+    }
+    *out = (new Enum(std::move(items)))->As<IEnumVdsObject>();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetProperties(VDS_SERVICE_PROP*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE QueryMaskedDisks(IEnumVdsObject**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE QueryUnallocatedDisks(IEnumVdsObject**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetObject(VDS_OBJECT_ID, VDS_OBJECT_TYPE, IUnknown**) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE QueryDriveLetters(WCHAR, DWORD, _VDS_DRIVE_LETTER_PROP*) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE QueryFileSystemTypes(_VDS_FILE_SYSTEM_TYPE_PROP**, LONG*) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE Reenumerate() override { return S_OK; }
+  HRESULT STDMETHODCALLTYPE Refresh() override { return S_OK; }
+  HRESULT STDMETHODCALLTYPE CleanupObsoleteMountPoints() override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Advise(IVdsAdviseSink*, DWORD*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Unadvise(DWORD) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Reboot() override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE SetFlags(ULONG) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE ClearFlags(ULONG) override { return E_NOTIMPL; }
+
+ private:
+  ServiceConfig config_;
+};
+
+class Loader : public ComObject<IVdsServiceLoader> {
+ public:
+  HRESULT STDMETHODCALLTYPE LoadService(LPWSTR machine, IVdsService** out) override {
+    if (!out) return E_POINTER;
+    *out = nullptr;
+    if (machine && *machine) return E_INVALIDARG;  // a machine name is no longer allowed
+    ServiceConfig config = GetConfig();
+    if (FAILED(config.knobs.loadServiceFails)) return config.knobs.loadServiceFails;
+    *out = (new Service(std::move(config)))->As<IVdsService>();
+    return S_OK;
+  }
+};
+
+class Factory : public IClassFactory {
+ public:
+  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** out) override {
+    if (!out) return E_POINTER;
+    if (riid == __uuidof(IUnknown) || riid == __uuidof(IClassFactory)) {
+      *out = static_cast<IClassFactory*>(this);
+      return S_OK;
+    }
+    *out = nullptr;
+    return E_NOINTERFACE;
+  }
+  ULONG STDMETHODCALLTYPE AddRef() override { return 2; }
+  ULONG STDMETHODCALLTYPE Release() override { return 1; }
+  HRESULT STDMETHODCALLTYPE CreateInstance(IUnknown* outer, REFIID riid, void** out) override {
+    if (!out) return E_POINTER;
+    *out = nullptr;
+    if (outer) return CLASS_E_NOAGGREGATION;
+    Loader* loader = new Loader();
+    HRESULT hr = loader->QueryInterface(riid, out);
+    loader->Release();
+    return hr;
+  }
+  HRESULT STDMETHODCALLTYPE LockServer(BOOL) override { return S_OK; }
+};
+
+}  // namespace
+
+std::atomic<long>& LiveObjects() { return live; }
+
+IClassFactory* LoaderClassFactory() {
+  static Factory factory;
+  return &factory;
+}
+
+}  // namespace testvds
