@@ -1,0 +1,105 @@
+import { vi } from 'vitest';
+import type { InventorySnapshot, LunStudioApi, LunStudioEvent } from '../../../../electron/contract/api';
+import type {
+  CreateLunRequest,
+  Lun,
+  MaxLunSizeRequest,
+  Operation,
+} from '../../../../electron/contract/model';
+import { inventory as defaultInventory } from './fixtures';
+
+/** An in-memory LunStudioApi: maxLunSize from a function, createLuns queues operations the test drives by emit(). */
+export class FakeApi implements LunStudioApi {
+  snapshot: InventorySnapshot;
+  maxFor: (request: MaxLunSizeRequest) => number | Error = () => 2 ** 40;
+  createError: Error | null = null;
+  cancelError: Error | null = null;
+  history: Operation[] = [];
+  created: { request: CreateLunRequest; count: number }[] = [];
+  private handlers = new Set<(e: LunStudioEvent) => void>();
+  private nextId = 1;
+
+  constructor(snapshot: InventorySnapshot = defaultInventory()) {
+    this.snapshot = snapshot;
+  }
+
+  getInventory = vi.fn(async (_request: { refresh?: boolean }) => structuredClone(this.snapshot));
+  maxLunSize = vi.fn(async (request: MaxLunSizeRequest) => {
+    const answer = this.maxFor(request);
+    if (answer instanceof Error) throw answer;
+    return { maxBytes: answer };
+  });
+  createLuns = vi.fn(async ({ request, count }: { request: CreateLunRequest; count: number }) => {
+    if (this.createError) throw this.createError;
+    this.created.push({ request, count });
+    const operations: Operation[] = [];
+    for (let i = 0; i < count; i++) operations.push(this.operation(request, { state: 'queued' }));
+    return { operations };
+  });
+  cancelOperation = vi.fn(async ({ operationId }: { operationId: string }) => {
+    if (this.cancelError) throw this.cancelError;
+    const op = this.history.find((o) => o.id === operationId)!;
+    const canceled: Operation = { ...op, state: 'canceled', endedAt: new Date().toISOString() };
+    return { hresult: 0, operation: canceled };
+  });
+  listOperations = vi.fn(async () => structuredClone(this.history));
+  openMonitor = vi.fn(async () => undefined);
+
+  subscribe(handler: (e: LunStudioEvent) => void): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  emit(event: LunStudioEvent): void {
+    this.handlers.forEach((h) => h(event));
+  }
+
+  operation(request: CreateLunRequest, patch: Partial<Operation> = {}): Operation {
+    const op: Operation = {
+      id: `op-${this.nextId++}`,
+      kind: 'createLun',
+      subsystemId: request.subsystemId,
+      request,
+      state: 'running',
+      percent: 0,
+      startedAt: new Date().toISOString(),
+      endedAt: null,
+      bytesPerSecond: null,
+      etaSeconds: null,
+      ...patch,
+    };
+    this.history.push(op);
+    return op;
+  }
+
+  /** Finishes an operation successfully, adding its LUN to the inventory. */
+  succeed(op: Operation, lunPatch: Partial<Lun> = {}): Operation {
+    const lun: Lun = {
+      id: `lun-${op.id}`,
+      subsystemId: op.subsystemId,
+      name: `LUN ${op.id}`,
+      identification: `ID-${op.id}`,
+      type: op.request.type === 'auto' ? 'simple' : (op.request.type as Lun['type']),
+      sizeBytes: op.request.sizeBytes,
+      status: 'online',
+      health: 'healthy',
+      unmaskingList: op.request.unmaskingList ?? '',
+      driveIds: op.request.driveIds ?? [],
+      ...lunPatch,
+    };
+    this.snapshot.luns[op.subsystemId] = [...(this.snapshot.luns[op.subsystemId] ?? []), lun];
+    const done: Operation = {
+      ...op,
+      state: 'succeeded',
+      percent: 100,
+      endedAt: new Date().toISOString(),
+      result: lun,
+    };
+    this.emit({ type: 'operationFinished', operation: done });
+    return done;
+  }
+}
+
+export function apiError(code: string, hresult: number, message: string, action?: string): Error {
+  return Object.assign(new Error(message), { code, hresult, message, ...(action ? { action } : {}) });
+}
