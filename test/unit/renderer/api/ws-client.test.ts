@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiCallError, DISCONNECTED_CODE } from '../../../../renderer/api/api-error';
+import { wrapBridgeApi } from '../../../../renderer/api/client';
+import { createWebSocketApi, defaultWebSocketUrl } from '../../../../renderer/api/ws-client';
+import { FakeApi } from '../helpers/fake-api';
+
+/** A stand-in for the browser's WebSocket that records what is sent and lets the test answer. */
+class FakeSocket {
+  static readonly OPEN = 1;
+  static instances: FakeSocket[] = [];
+  readyState = 0;
+  sent: unknown[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((e: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.instances.push(this);
+  }
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close() {
+    this.readyState = 3;
+    this.onclose?.();
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  receive(message: unknown) {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+}
+
+const make = () =>
+  createWebSocketApi({
+    url: 'ws://127.0.0.1:1/api',
+    WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
+    initialBackoffMs: 100,
+    maxBackoffMs: 400,
+  });
+
+afterEach(() => {
+  FakeSocket.instances = [];
+  vi.useRealTimers();
+});
+
+describe('WebSocket LunStudioApi client', () => {
+  it('derives the endpoint from the page origin', () => {
+    expect(defaultWebSocketUrl({ protocol: 'http:', host: '127.0.0.1:5000' } as Location)).toBe(
+      'ws://127.0.0.1:5000/api',
+    );
+    expect(defaultWebSocketUrl({ protocol: 'https:', host: 'h:1' } as Location)).toBe('wss://h:1/api');
+  });
+
+  it('sends calls made before the socket opened, resolves values and rejects errors as ApiCallError', async () => {
+    const api = make();
+    const socket = FakeSocket.instances[0]!;
+    const inventory = api.getInventory({ refresh: true });
+    const max = api.maxLunSize({ subsystemId: 's', type: 'simple' });
+    expect(socket.sent).toEqual([]);
+    socket.open();
+    expect(socket.sent).toEqual([
+      { id: 1, method: 'getInventory', params: { refresh: true } },
+      { id: 2, method: 'maxLunSize', params: { subsystemId: 's', type: 'simple' } },
+    ]);
+    socket.receive({
+      id: 2,
+      result: {
+        ok: false,
+        error: { code: 'E_INVALIDARG', hresult: 0x80070057, message: 'type: bad', field: 'type' },
+      },
+    });
+    socket.receive({ id: 1, result: { ok: true, value: { subsystems: [] } } });
+    await expect(inventory).resolves.toEqual({ subsystems: [] });
+    const error = await max.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiCallError);
+    expect(error).toMatchObject({
+      code: 'E_INVALIDARG',
+      hresult: 0x80070057,
+      message: 'type: bad',
+      field: 'type',
+    });
+    api.close();
+  });
+
+  it('methods without a request send no params; pushed events reach subscribers', async () => {
+    const api = make();
+    const socket = FakeSocket.instances[0]!;
+    socket.open();
+    const events: unknown[] = [];
+    const unsubscribe = api.subscribe((e) => events.push(e));
+    const listing = api.listOperations().catch((e: unknown) => e);
+    expect(socket.sent).toEqual([{ id: 1, method: 'listOperations' }]);
+    socket.receive({ event: { type: 'operationProgress', operation: { id: 'x' } } });
+    unsubscribe();
+    socket.receive({ event: { type: 'operationProgress', operation: { id: 'y' } } });
+    expect(events).toEqual([{ type: 'operationProgress', operation: { id: 'x' } }]);
+    api.close();
+    await expect(listing).resolves.toMatchObject({ code: DISCONNECTED_CODE });
+  });
+
+  it('rejects pending calls with a typed error on disconnect and reconnects with growing backoff', async () => {
+    vi.useFakeTimers();
+    const api = make();
+    const states: string[] = [];
+    api.onConnectionChange((s) => states.push(s));
+    const first = FakeSocket.instances[0]!;
+    first.open();
+    const pending = api.listOperations();
+    first.close();
+    await expect(pending).rejects.toMatchObject({ code: DISCONNECTED_CODE, hresult: 0x800704d4 });
+    expect(FakeSocket.instances).toHaveLength(1);
+    vi.advanceTimersByTime(100);
+    expect(FakeSocket.instances).toHaveLength(2);
+    FakeSocket.instances[1]!.close(); // fails again: next wait doubles
+    vi.advanceTimersByTime(100);
+    expect(FakeSocket.instances).toHaveLength(2);
+    vi.advanceTimersByTime(100);
+    expect(FakeSocket.instances).toHaveLength(3);
+    FakeSocket.instances[2]!.open();
+    expect(states).toEqual(['open', 'closed', 'connecting', 'closed', 'connecting', 'open']);
+    api.close();
+  });
+});
+
+describe('desktop bridge wrapper', () => {
+  it('turns bare rejections into ApiCallError and unwraps ApiResult answers', async () => {
+    const fake = new FakeApi();
+    fake.maxLunSize.mockRejectedValueOnce({
+      code: 'VDS_E_NOT_SUPPORTED',
+      hresult: 0x80042400,
+      message: 'No.',
+    });
+    fake.listOperations.mockResolvedValueOnce({ ok: true, value: [] } as never);
+    fake.getInventory.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'E_ACCESSDENIED', hresult: 0x80070005, message: 'Denied.' },
+    } as never);
+    const api = wrapBridgeApi(fake);
+    await expect(api.maxLunSize({ subsystemId: 's', type: 'simple' })).rejects.toMatchObject({
+      name: 'ApiCallError',
+      code: 'VDS_E_NOT_SUPPORTED',
+    });
+    await expect(api.listOperations()).resolves.toEqual([]);
+    await expect(api.getInventory({})).rejects.toMatchObject({ code: 'E_ACCESSDENIED', hresult: 0x80070005 });
+  });
+});
