@@ -1,12 +1,13 @@
 // Where the app's own page lives, and whether a URL is that page (any view of it).
 import { pathToFileURL } from 'node:url';
 
-/** Hash routes the renderer reads to pick its view. */
+/** Hash routes the renderer reads to pick its view (renderer/app/use-route.ts). */
 export const VIEW_HASH = {
+  /** The main window: the renderer's default view. */
   wizard: '/',
   monitor: '/monitor',
-  /** Same-document navigation of the wizard window: start a new LUN (File → New LUN…). */
-  newLun: '/new',
+  /** File → New LUN…: the main window switches to the create-LUN wizard (same document, no reload). */
+  newLun: '/create',
 } as const;
 export type AppView = keyof typeof VIEW_HASH;
 

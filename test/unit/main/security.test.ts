@@ -48,7 +48,7 @@ describe('web contents hardening', () => {
   it('lets our own page change its hash route', () => {
     const contents = hardened();
     expect(contents.attempt('will-navigate', location.urlFor('monitor'))).toBe(false);
-    expect(contents.attempt('will-navigate', 'file:///app/out/renderer/index.html#/new')).toBe(false);
+    expect(contents.attempt('will-navigate', 'file:///app/out/renderer/index.html#/create')).toBe(false);
   });
 
   it('refuses to attach webviews', () => {

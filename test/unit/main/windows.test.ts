@@ -140,11 +140,11 @@ describe('windows', () => {
     expect(manager.windows()).toEqual([]);
   });
 
-  it('File → New LUN… switches the existing wizard to #/new without a second window', () => {
+  it('File → New LUN… switches the existing wizard to #/create without a second window', () => {
     const wizard = manager.openWizard() as unknown as FakeWindow;
     manager.openWizard('newLun');
     expect(created).toHaveLength(1);
-    expect(wizard.loaded.at(-1)).toBe('file:///app/out/renderer/index.html#/new');
+    expect(wizard.loaded.at(-1)).toBe('file:///app/out/renderer/index.html#/create');
     expect(wizard.calls).toContain('focus');
   });
 

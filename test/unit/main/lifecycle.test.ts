@@ -1,0 +1,300 @@
+// electron/main/index.ts against a fake Electron: single instance, host before windows, clean shutdown.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LunStudioEvent } from '../../../electron/contract/api';
+import { LunStudioError } from '../../../electron/contract/errors';
+
+interface FakeWindowShape {
+  options: Record<string, unknown>;
+  loaded: string[];
+  calls: string[];
+  emit(event: string, ...args: unknown[]): boolean;
+  close(): void;
+}
+
+const state = vi.hoisted(() => ({
+  lock: true,
+  userData: '',
+  order: [] as string[],
+  windows: [] as FakeWindowShape[],
+  hostError: undefined as unknown,
+  hostOptions: undefined as Record<string, unknown> | undefined,
+  hostHandler: undefined as ((event: unknown) => void) | undefined,
+  shutdown: undefined as undefined | { resolve: () => void; calls: number },
+  templates: [] as unknown[],
+  errorBoxes: [] as [string, string][],
+  quit: 0,
+  exits: [] as number[],
+  app: undefined as unknown as import('node:events').EventEmitter & { enableSandbox: () => void },
+  sandboxEnabled: false,
+  permissionHandlerSet: false,
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  let nextId = 1;
+  class FakeWindow extends EventEmitter {
+    readonly webContents = Object.assign(new EventEmitter(), { id: nextId++ });
+    readonly loaded: string[] = [];
+    readonly calls: string[] = [];
+    destroyed = false;
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      state.order.push('window');
+      state.windows.push(this);
+    }
+    static getFocusedWindow() {
+      return null;
+    }
+    loadURL(url: string) {
+      this.loaded.push(url);
+      return Promise.resolve();
+    }
+    show() {
+      this.calls.push('show');
+    }
+    showInactive() {
+      this.calls.push('showInactive');
+    }
+    focus() {
+      this.calls.push('focus');
+    }
+    restore() {}
+    isMinimized() {
+      return false;
+    }
+    isVisible() {
+      return true;
+    }
+    isFocused() {
+      return false;
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    close() {
+      this.destroyed = true;
+      this.emit('closed');
+    }
+  }
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    enableSandbox: () => (state.sandboxEnabled = true),
+    requestSingleInstanceLock: () => state.lock,
+    whenReady: () => Promise.resolve(),
+    getPath: () => state.userData,
+    getVersion: () => '0.1.0',
+    quit: () => {
+      state.quit += 1;
+    },
+    exit: (code: number) => state.exits.push(code),
+  });
+  state.app = app;
+  return {
+    app,
+    BrowserWindow: FakeWindow,
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => (state.permissionHandlerSet = true),
+        setPermissionCheckHandler: () => undefined,
+        webRequest: { onHeadersReceived: () => undefined },
+      },
+    },
+    ipcMain: { handle() {}, removeHandler() {}, on() {}, removeListener() {} },
+    Menu: {
+      buildFromTemplate: (template: unknown) => {
+        state.templates.push(template);
+        return template;
+      },
+      setApplicationMenu: () => undefined,
+    },
+    Notification: class {
+      static isSupported() {
+        return false;
+      }
+      show() {}
+    },
+    dialog: {
+      showErrorBox: (title: string, text: string) => state.errorBoxes.push([title, text]),
+      showMessageBox: async () => ({ response: 0 }),
+    },
+  };
+});
+
+vi.mock('../../../electron/main/start-host', () => ({
+  startDesktopHost: async (options: Record<string, unknown>) => {
+    state.order.push('host');
+    state.hostOptions = options;
+    if (state.hostError) throw state.hostError;
+    return {
+      dispatch: async () => ({ ok: true, value: undefined }),
+      subscribe: (handler: (event: unknown) => void) => {
+        state.hostHandler = handler;
+        return () => undefined;
+      },
+      shutdown: () =>
+        new Promise<void>((resolve) => {
+          state.shutdown = { resolve, calls: (state.shutdown?.calls ?? 0) + 1 };
+        }),
+    };
+  },
+}));
+
+const started: LunStudioEvent = {
+  type: 'operationStarted',
+  operation: {
+    id: 'op',
+    kind: 'createLun',
+    subsystemId: 's',
+    request: { subsystemId: 's', type: 'simple', sizeBytes: 1 },
+    state: 'queued',
+    percent: null,
+    startedAt: null,
+    endedAt: null,
+    bytesPerSecond: null,
+    etaSeconds: null,
+  },
+};
+
+async function launch(argv: string[] = []) {
+  const saved = process.argv;
+  process.argv = ['/opt/lun-studio/lun-studio', ...argv];
+  try {
+    vi.resetModules();
+    await import('../../../electron/main/index');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  } finally {
+    process.argv = saved;
+  }
+}
+
+function menuItem(id: string): MenuItemConstructorOptions {
+  const template = state.templates.at(-1) as MenuItemConstructorOptions[];
+  const item = template
+    .flatMap((top) => (top.submenu as MenuItemConstructorOptions[] | undefined) ?? [])
+    .find((candidate) => candidate.id === id);
+  if (!item) throw new Error(`no menu item ${id}`);
+  return item;
+}
+
+describe('desktop app lifecycle', () => {
+  beforeEach(() => {
+    // The fake Electron lives across launches: drop the listeners an earlier launch left on app.
+    state.app?.removeAllListeners();
+    state.lock = true;
+    state.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'lun-studio-userdata-'));
+    state.order = [];
+    state.windows = [];
+    state.hostError = undefined;
+    state.hostOptions = undefined;
+    state.hostHandler = undefined;
+    state.shutdown = undefined;
+    state.templates = [];
+    state.errorBoxes = [];
+    state.quit = 0;
+    state.exits = [];
+    state.sandboxEnabled = false;
+    state.permissionHandlerSet = false;
+  });
+  afterEach(() => {
+    fs.rmSync(state.userData, { recursive: true, force: true });
+  });
+
+  it('quits at once when another instance holds the lock, starting nothing', async () => {
+    state.lock = false;
+    await launch();
+    expect(state.quit).toBe(1);
+    expect(state.order).toEqual([]);
+  });
+
+  it('sandboxes every renderer, hardens the session, starts the host, then opens the main window', async () => {
+    await launch();
+    expect(state.sandboxEnabled).toBe(true);
+    expect(state.permissionHandlerSet).toBe(true);
+    expect(state.order).toEqual(['host', 'window']);
+    expect(state.windows[0]!.loaded[0]).toMatch(/^file:\/\/.*\/renderer\/index\.html#\/$/);
+    expect(state.windows[0]!.options['webPreferences']).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      preload: expect.stringMatching(/[\\/]preload[\\/]index\.cjs$/),
+    });
+  });
+
+  it('passes --provider and --sim-state from the command line to the host', async () => {
+    await launch(['--provider=sim', '--sim-state', '/tmp/state.json']);
+    expect(state.hostOptions).toMatchObject({ provider: 'sim', simStatePath: '/tmp/state.json' });
+  });
+
+  it('brings the existing window forward when a second instance starts', async () => {
+    await launch();
+    state.app.emit('second-instance');
+    expect(state.windows).toHaveLength(1);
+    expect(state.windows[0]!.calls).toContain('focus');
+  });
+
+  it('shuts the host down before the app quits, once', async () => {
+    await launch();
+    const first = { preventDefault: vi.fn() };
+    state.app.emit('before-quit', first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    expect(state.shutdown?.calls).toBe(1);
+    expect(state.quit).toBe(0);
+    state.shutdown!.resolve();
+    await vi.waitFor(() => expect(state.quit).toBe(1));
+    const second = { preventDefault: vi.fn() };
+    state.app.emit('before-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+    expect(state.shutdown?.calls).toBe(1);
+  });
+
+  it('explains a host that cannot start (code and HRESULT) and exits with 1, opening no window', async () => {
+    state.hostError = new LunStudioError({
+      code: 'E_ADDON_MISSING',
+      hresult: 0x8007007e,
+      message: 'The native addon was not found.',
+      action: 'Run `npm run build:native`.',
+    });
+    await launch();
+    expect(state.errorBoxes).toEqual([
+      [
+        'LUN Studio could not start',
+        'The native addon was not found. (E_ADDON_MISSING 0x8007007E)\n\nRun `npm run build:native`.',
+      ],
+    ]);
+    expect(state.exits).toEqual([1]);
+    expect(state.windows).toHaveLength(0);
+  });
+
+  it('opens the monitor without taking the focus when an operation starts, unless the user turned that off', async () => {
+    await launch();
+    state.hostHandler!(started);
+    expect(state.windows).toHaveLength(2);
+    const monitor = state.windows[1]!;
+    expect(monitor.loaded[0]).toMatch(/#\/monitor$/);
+    monitor.emit('ready-to-show');
+    expect(monitor.calls).toEqual(['showInactive']);
+    monitor.close();
+
+    const toggle = menuItem('open-monitor-on-start');
+    expect(toggle.checked).toBe(true);
+    toggle.click!({ checked: false } as never, undefined, {} as never);
+    expect(menuItem('open-monitor-on-start').checked).toBe(false);
+    state.hostHandler!(started);
+    expect(state.windows).toHaveLength(2);
+
+    const saved = JSON.parse(fs.readFileSync(path.join(state.userData, 'desktop-settings.json'), 'utf8'));
+    expect(saved).toEqual({ openMonitorOnOperationStart: false });
+  });
+
+  it('View → Progress Monitor opens and focuses the monitor', async () => {
+    await launch();
+    menuItem('progress-monitor').click!({} as never, undefined, {} as never);
+    const monitor = state.windows[1]!;
+    expect(monitor.loaded[0]).toMatch(/#\/monitor$/);
+    monitor.emit('ready-to-show');
+    expect(monitor.calls).toEqual(['show']);
+  });
+});
