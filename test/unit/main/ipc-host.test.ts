@@ -143,9 +143,9 @@ const MALFORMED: [string, unknown, string][] = [
   ['cancelOperation', { operationId: 'op-1' }, 'operationId'],
   ['cancelOperation', { operationId: 42 }, 'operationId'],
   ['cancelOperation', { operationId: OP_ID, force: true }, 'force'],
-  ['listOperations', { all: true }, 'all'],
+  ['listOperations', { all: true }, 'payload'],
   ['listOperations', 'all', 'payload'],
-  ['openMonitor', { view: 'monitor' }, 'view'],
+  ['openMonitor', { view: 'monitor' }, 'payload'],
   ['openMonitor', 1, 'payload'],
 ];
 
