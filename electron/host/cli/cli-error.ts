@@ -68,12 +68,14 @@ export function exitCodeFor(error: unknown): ExitCode {
 
 /** The command-line option behind a facade request field ("driveIds[2]" → "--drives"). */
 const OPTION_FOR_FIELD: ReadonlyArray<[RegExp, string]> = [
-  [/^subsystemId$/, 'SUBSYSTEM'],
+  [/^(subsystemId|subsystem)$/, 'SUBSYSTEM'],
   [/^type$/, '--type'],
   [/^sizeBytes$/, '--size'],
   [/^driveIds(\[\d+\])?$/, '--drives'],
   [/^hints\.stripeSizeBytes$/, '--stripe-size'],
   [/^unmaskingList$/, '--unmask'],
+  [/^simStatePath$/, '--sim-state'],
+  [/^simTopologyPath$/, '--sim-topology'],
 ];
 
 export function optionForField(field: string): string | undefined {

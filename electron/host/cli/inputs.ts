@@ -1,6 +1,7 @@
 // The meaning of option values: LUN type, size, count, unmasking list, drive list, provider.
 // Each parser names the option it checks in the error (exit 2) and never touches the provider.
 import { LUN_TYPES, type LunType, type ProviderName } from '../../contract/model';
+import { isInitiatorName } from '../../../native/lib/unmasking-list';
 import { inputError } from './cli-error';
 import { parseSize } from './size';
 
@@ -67,17 +68,6 @@ export function parseDriveList(text: string): string[] {
   return entries;
 }
 
-const HEX16 = /^[0-9a-f]{16}$/i;
-const EUI = /^eui\.[0-9a-f]{16}$/i;
-const NAA = /^naa\.(?:[0-9a-f]{16}|[0-9a-f]{32})$/i;
-// RFC 3720: iqn.yyyy-mm.reversed.domain[:anything]; at most 223 bytes.
-const IQN_LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
-const IQN = new RegExp(
-  `^iqn\\.\\d{4}-(?:0[1-9]|1[0-2])\\.${IQN_LABEL}(?:\\.${IQN_LABEL})*(?::[a-z0-9.:_-]+)?$`,
-  'i',
-);
-const MAX_IQN_LENGTH = 223;
-
 /**
  * The VDS unmasking list: `*` (every host), `""` or an empty value (no host), or `;`-separated initiators:
  * IQN (iqn.1991-05.com.microsoft:host1), EUI (eui. + 16 hex), NAA (naa. + 16 or 32 hex) or a 16-hex WWN.
@@ -104,9 +94,4 @@ export function parseUnmaskList(text: string): string {
     seen.add(key);
   });
   return entries.join(';');
-}
-
-function isInitiatorName(entry: string): boolean {
-  if (HEX16.test(entry) || EUI.test(entry) || NAA.test(entry)) return true;
-  return entry.length <= MAX_IQN_LENGTH && IQN.test(entry);
 }

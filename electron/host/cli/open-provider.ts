@@ -1,12 +1,7 @@
-// The real provider: the native/lib facade, loaded only when a command needs it (--help never loads the addon).
-import { createRequire } from 'node:module';
+// The real provider: the native/lib facade, loaded only when a command needs it (--help never loads it).
 import type { OpenProviderOptions, StorageProvider } from '../../../native/lib/types';
 
-interface Facade {
-  openProvider(options: OpenProviderOptions): Promise<StorageProvider>;
-}
-
 export async function openFacadeProvider(options: OpenProviderOptions): Promise<StorageProvider> {
-  const facade = createRequire(__filename)('../../../native/lib/index') as Facade;
+  const facade = await import('../../../native/lib/index.js');
   return facade.openProvider(options);
 }

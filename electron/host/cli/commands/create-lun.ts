@@ -70,7 +70,8 @@ export async function createLunCommand(
     }
     if (!ctx.json) {
       writeLine(ctx);
-      writeLines(ctx, renderTable(lunColumns(sizing.drives), created));
+      const drives = await ctx.provider.listDrives(sizing.subsystem.id);
+      writeLines(ctx, renderTable(lunColumns(drives), created));
     }
     return EXIT.ok;
   } finally {

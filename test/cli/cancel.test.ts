@@ -1,0 +1,110 @@
+// End to end: Ctrl-C (SIGINT) during create-lun cancels the operation, waits for the provider, exits 130,
+// and the space is given back.
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Lun, Subsystem } from '../../electron/contract/model';
+import {
+  GiB,
+  drives,
+  ensureBuilt,
+  jsonLines,
+  runCli,
+  simArgs,
+  startCli,
+  tempDir,
+  waitForOutput,
+  writeTopology,
+} from './cli-harness';
+
+let sim: string[];
+
+beforeAll(async () => {
+  await ensureBuilt();
+  const dir = tempDir('cancel');
+  // 1 GiB/s: a 40 GiB LUN takes 40 s, long enough to interrupt at leisure.
+  const topology = writeTopology(dir, [
+    {
+      name: 'Slow Array',
+      supportedTypes: ['simple', 'span', 'stripe', 'mirror', 'parity'],
+      initRateBytesPerSec: GiB,
+      drives: drives(3, 64 * GiB),
+    },
+  ]);
+  sim = simArgs(path.join(dir, 'state.json'), topology);
+  expect((await runCli([...sim, 'subsystems'])).code).toBe(0);
+});
+
+async function slowArray(): Promise<{ subsystem: Subsystem; luns: Lun[] }> {
+  const [subsystems, luns] = await Promise.all([
+    runCli([...sim, 'subsystems', '--json']),
+    runCli([...sim, 'luns', 'Slow Array', '--json']),
+  ]);
+  return {
+    subsystem: (JSON.parse(subsystems.stdout) as Subsystem[])[0]!,
+    luns: JSON.parse(luns.stdout) as Lun[],
+  };
+}
+
+const movedPastZero = (stdout: string): boolean =>
+  jsonLines(stdout).some(
+    (event) => event.event === 'progress' && typeof event.percent === 'number' && event.percent > 0,
+  );
+
+describe('Ctrl-C during create-lun (real addon, simulated array)', () => {
+  it('--json: cancels, prints {"event":"canceled"}, exits 130 and frees the space again', async () => {
+    const before = await slowArray();
+    const running = startCli([
+      ...sim,
+      'create-lun',
+      'Slow Array',
+      '--type',
+      'stripe',
+      '--size',
+      '40GiB',
+      '--json',
+    ]);
+    await waitForOutput(running, movedPastZero);
+    running.child.kill('SIGINT');
+    const result = await running.result;
+
+    expect(result.code).toBe(130);
+    const events = jsonLines(result.stdout);
+    const operationId = events[0]?.operationId;
+    expect(events[0]).toMatchObject({ event: 'started' });
+    expect(events.at(-1)).toEqual({ event: 'canceled', operationId, index: 0 });
+    expect(events.some((event) => event.event === 'done')).toBe(false);
+    expect(result.stderr).toMatch(/Canceling/);
+
+    const after = await slowArray();
+    expect(after.subsystem.freeBytes).toBe(before.subsystem.freeBytes);
+    expect(after.subsystem.lunCount).toBe(before.subsystem.lunCount);
+    expect(after.luns).toEqual(before.luns);
+  });
+
+  it('without --json: the progress lines stop, the cancel is reported, exit 130, the rest of a batch never starts', async () => {
+    const before = await slowArray();
+    const running = startCli([
+      ...sim,
+      'create-lun',
+      'Slow Array',
+      '--type',
+      'span',
+      '--size',
+      '40GiB',
+      '--count',
+      '3',
+    ]);
+    await waitForOutput(running, (stdout) => /LUN 1\/3 +\d+%/.test(stdout));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    running.child.kill('SIGINT');
+    const result = await running.result;
+
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/Canceled: LUN 1\/3 was rolled back by the provider/);
+    expect(result.stderr).toMatch(/2 more LUN\(s\) were not started/);
+    expect(result.stdout).not.toMatch(/LUN 2\/3/);
+    const after = await slowArray();
+    expect(after.subsystem.freeBytes).toBe(before.subsystem.freeBytes);
+    expect(after.luns).toEqual(before.luns);
+  });
+});
