@@ -59,12 +59,23 @@ function compile(source, defines) {
     if (built > fs.statSync(source).mtimeMs && built > headersMtime) return Promise.resolve(object);
   }
   const args = [
-    '-std=c++17', '-O2', '-Wall', '-fexceptions', '-frtti', '-c', source, '-o', object,
-    ...defines.map((d) => `-D${d}`), ...includes.map((i) => `-I${i}`),
+    '-std=c++17',
+    '-O2',
+    '-Wall',
+    '-fexceptions',
+    '-frtti',
+    '-c',
+    source,
+    '-o',
+    object,
+    ...defines.map((d) => `-D${d}`),
+    ...includes.map((i) => `-I${i}`),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(CXX, args, { stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve(object) : reject(new Error(`compile failed: ${source}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(object) : reject(new Error(`compile failed: ${source}`)),
+    );
   });
 }
 
@@ -82,7 +93,9 @@ async function compileAll(sources, defines, jobs = 2) {
 }
 
 function link(output, objects, libs) {
-  execFileSync(CXX, ['-shared', '-static', '-o', output, ...objects, `-L${out}`, ...libs], { stdio: 'inherit' });
+  execFileSync(CXX, ['-shared', '-static', '-o', output, ...objects, `-L${out}`, ...libs], {
+    stdio: 'inherit',
+  });
 }
 
 async function main() {
@@ -99,18 +112,30 @@ async function main() {
   const addonObjects = await compileAll(gyp.sources, defines);
   link(path.join(out, 'lun_studio.node'), addonObjects, napiLibs);
 
-  const shared = ['hresult_table.cc', 'js_convert.cc', 'js_errors.cc'].map((f) => path.join(root, 'native', 'src', f));
+  const shared = ['hresult_table.cc', 'js_convert.cc', 'js_errors.cc'].map((f) =>
+    path.join(root, 'native', 'src', f),
+  );
   const simSources = gyp.sources.filter((s) => s.includes(`${path.sep}sim${path.sep}`));
   const serviceDir = path.join(root, 'test', 'windows', 'test-vds-service');
   const serviceSources = [
-    ...fs.readdirSync(serviceDir).filter((f) => f.endsWith('.cc')).map((f) => path.join(serviceDir, f)),
-    ...shared, ...simSources, path.join(root, 'native', 'src', 'vds', 'vds_convert.cc'),
+    ...fs
+      .readdirSync(serviceDir)
+      .filter((f) => f.endsWith('.cc'))
+      .map((f) => path.join(serviceDir, f)),
+    ...shared,
+    ...simSources,
+    path.join(root, 'native', 'src', 'vds', 'vds_convert.cc'),
   ];
   const serviceObjects = await compileAll([...new Set(serviceSources)], defines);
   link(path.join(out, 'test_vds_service.node'), serviceObjects, napiLibs);
 
-  const vtableObjects = await compileAll([path.join(root, 'test', 'windows', 'vtable_slots_test.cc')], defines);
-  execFileSync(CXX, ['-static', '-o', path.join(out, 'vtable_slots_test.exe'), ...vtableObjects], { stdio: 'inherit' });
+  const vtableObjects = await compileAll(
+    [path.join(root, 'test', 'windows', 'vtable_slots_test.cc')],
+    defines,
+  );
+  execFileSync(CXX, ['-static', '-o', path.join(out, 'vtable_slots_test.exe'), ...vtableObjects], {
+    stdio: 'inherit',
+  });
   console.log('build-win: lun_studio.node, test_vds_service.node, vtable_slots_test.exe');
 }
 

