@@ -85,10 +85,10 @@ export class ApiClient {
     });
   }
 
-  /** Sends a raw frame and waits for the reply with id null (an envelope error). */
-  raw(frame: string): Promise<ApiResult<unknown>> {
+  /** Sends a raw frame and waits for the reply with `id` (null: an envelope the server could not read). */
+  raw(frame: string, id: string | null = null): Promise<ApiResult<unknown>> {
     return new Promise((resolve) => {
-      this.waiting.set(null, resolve);
+      this.waiting.set(id, resolve);
       this.socket.send(frame);
     });
   }

@@ -1,0 +1,121 @@
+// The WebSocket API of the browser shell over the REAL simulator: malformed requests are refused with a
+// typed error naming the field and never reach the provider; valid ones work end to end.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { InventorySnapshot } from '../../electron/contract/api';
+import type { Operation } from '../../electron/contract/model';
+import { createDispatcher, serviceHandlers } from '../../electron/host/api-dispatcher';
+import { StorageService } from '../../electron/host/storage-service';
+import { startBrowserShell, type BrowserShell } from '../../electron/host/web/server';
+import { openProvider } from '../../native/lib/index';
+import type { StorageProvider } from '../../native/lib/types';
+import { MALFORMED } from './fixtures/malformed-payloads';
+import { ApiClient, connect, cookieFrom, makeStaticRoot, request } from './shell-client';
+import { MiB, makeSimFixture } from './sim-fixture';
+
+const PROVIDER_METHODS = ['listSubsystems', 'listDrives', 'listLuns', 'maxLunSize', 'createLun'] as const;
+
+describe('WebSocket API on the real simulator', () => {
+  const fixture = makeSimFixture();
+  const staticRoot = makeStaticRoot();
+  let provider: StorageProvider;
+  let service: StorageService;
+  let shell: BrowserShell;
+  let client: ApiClient;
+
+  beforeAll(async () => {
+    service = await StorageService.open({
+      openProvider: async (options) => (provider = await openProvider(options)),
+      provider: 'sim',
+      simStatePath: fixture.statePath,
+      simTopologyPath: fixture.topologyPath,
+      journalPath: fixture.journalPath,
+      pollIntervalMs: 20,
+    });
+    shell = await startBrowserShell({
+      dispatch: createDispatcher(serviceHandlers(service)),
+      events: service,
+      staticRoot: staticRoot.root,
+    });
+    const cookie = cookieFrom(await request(shell.port, `/?token=${shell.token}`));
+    client = new ApiClient(await connect(shell.port, { Cookie: cookie, Origin: shell.origin }));
+  });
+  afterAll(async () => {
+    client.close();
+    await shell.close();
+    await service.close();
+    staticRoot.cleanup();
+    fixture.cleanup();
+  });
+
+  it(`refuses ${MALFORMED.length} malformed requests with E_INVALIDARG naming the field; the provider sees none`, async () => {
+    const spies = PROVIDER_METHODS.map((method) => vi.spyOn(provider, method));
+    for (const bad of MALFORMED) {
+      const result = await client.call(bad.method, bad.payload);
+      expect(result.ok, bad.name).toBe(false);
+      if (result.ok) continue;
+      expect([result.error.code, result.error.hresult, result.error.field], bad.name).toEqual([
+        'E_INVALIDARG',
+        0x80070057,
+        bad.field,
+      ]);
+    }
+    for (const spy of spies) expect(spy, spy.getMockName()).not.toHaveBeenCalled();
+    expect((await client.call('listOperations')).ok && service.listOperations()).toEqual([]);
+    spies.forEach((spy) => spy.mockRestore());
+  });
+
+  it('answers broken frames with a typed error (id null when the id is unreadable)', async () => {
+    for (const [frame, field, id] of [
+      ['{not json', 'message', null],
+      ['[1,2]', 'message', null],
+      ['{"method":"listOperations"}', 'id', null],
+      ['{"id":{},"method":"listOperations"}', 'id', null],
+      ['{"id":"x","method":"listOperations","extra":1}', 'extra', 'x'],
+    ] as const) {
+      const result = await client.raw(frame, id);
+      expect(result.ok || [result.error.code, result.error.field], frame).toEqual(['E_INVALIDARG', field]);
+    }
+  });
+
+  it('creates LUNs end to end: the reply lists the operations, events follow, the inventory shows the LUNs', async () => {
+    const inventory = (await client.call('getInventory', { refresh: true })) as {
+      ok: true;
+      value: InventorySnapshot;
+    };
+    const subsystem = inventory.value.subsystems[0]!;
+    const max = await client.call('maxLunSize', { subsystemId: subsystem.id, type: 'simple' });
+    expect(max.ok && (max.value as { maxBytes: number }).maxBytes).toBeGreaterThan(0);
+
+    const created = await client.call('createLuns', {
+      request: { subsystemId: subsystem.id, type: 'simple', sizeBytes: 256 * MiB, unmaskingList: '*' },
+      count: 2,
+    });
+    expect(created.ok).toBe(true);
+    const ids = (created as { ok: true; value: { operations: Operation[] } }).value.operations.map(
+      (op) => op.id,
+    );
+    expect(ids).toHaveLength(2);
+    const end = Date.now() + 20_000;
+    const finishedIds = (): string[] =>
+      client.events.flatMap((e) => (e.type === 'operationFinished' ? [e.operation.id] : []));
+    while (ids.some((id) => !finishedIds().includes(id)) && Date.now() < end) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(
+      finishedIds()
+        .filter((id) => ids.includes(id))
+        .sort(),
+    ).toEqual([...ids].sort());
+
+    const after = (await client.call('getInventory', { refresh: true })) as {
+      ok: true;
+      value: InventorySnapshot;
+    };
+    expect(after.value.luns[subsystem.id]!.length).toBe(inventory.value.luns[subsystem.id]!.length + 2);
+    const listed = (await client.call('listOperations')) as { ok: true; value: Operation[] };
+    expect(listed.value.filter((op) => ids.includes(op.id)).map((op) => op.state)).toEqual([
+      'succeeded',
+      'succeeded',
+    ]);
+  });
+});
