@@ -98,6 +98,8 @@ function topology(options: ArrayOptions = {}): SimState {
           'parity',
           'raid10',
           'raid6',
+          'faultTolerant',
+          'nonFaultTolerant',
         ],
         stripeSizes: [65536, 131072, 1048576],
         initRateBytesPerSec: options.rate ?? FAST,
@@ -329,7 +331,10 @@ describe('allocation', () => {
     const e = await rejection(create(provider, { type: 'parity' }));
     expect([e.code, e.hresult, e.field]).toEqual(['VDS_E_NOT_SUPPORTED', HR.NOT_SUPPORTED, 'type']);
     const subs = await provider.listSubsystems();
-    expect(subs[0].supportedTypes).toEqual(['simple', 'mirror', 'auto', 'faultTolerant', 'nonFaultTolerant']);
+    expect(subs[0].supportedTypes).toEqual(['simple', 'mirror']);
+    // Automagic types are supported only when listed, like VDS's SUPPORTS_*_LUNS flags.
+    const auto = await rejection(create(provider, { type: 'faultTolerant' }));
+    expect([auto.code, auto.field]).toEqual(['VDS_E_NOT_SUPPORTED', 'type']);
   });
 
   it('counts a running creation as used space, and gives it back on cancel', async () => {

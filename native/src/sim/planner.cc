@@ -167,13 +167,6 @@ Outcome PlanFromCandidates(const Subsystem& s, const std::vector<LunType>& candi
   return found ? Outcome::Ok() : firstError;
 }
 
-bool AnySupported(const Subsystem& s, const std::vector<LunType>& types) {
-  for (LunType t : types) {
-    if (SubsystemSupports(s, t)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 bool IsUsable(const Drive& d) {
@@ -181,12 +174,7 @@ bool IsUsable(const Drive& d) {
 }
 
 bool SubsystemSupports(const Subsystem& s, LunType t) {
-  if (IsSpecific(t))
-    return std::find(s.supportedTypes.begin(), s.supportedTypes.end(), t) != s.supportedTypes.end();
-  if (t == LunType::kFaultTolerant) return AnySupported(s, kFaultTolerant);
-  if (t == LunType::kNonFaultTolerant) return AnySupported(s, kNonFaultTolerant);
-  if (t == LunType::kDefault) return AnySupported(s, kFaultTolerant) || AnySupported(s, kNonFaultTolerant);
-  return false;
+  return std::find(s.supportedTypes.begin(), s.supportedTypes.end(), t) != s.supportedTypes.end();
 }
 
 Outcome PlanLun(const Subsystem& s, const std::vector<DriveView>& views, const MaxSizeArgs& args,

@@ -7,6 +7,8 @@
 // - No drives given: simple takes the usable drive with the most free space; span takes every usable drive
 //   with free space, most free first (the allocation fills them in that order and stops when done); the
 //   other types take the minimum drive count for the type, most free space first (ties: topology order).
+// - A type (automagic ones included, like VDS's SUPPORTS_*_LUNS flags) is supported when the topology lists
+// it.
 // - faultTolerant: the supported type among mirror, parity, raid10, raid6 that allows the largest LUN
 //   (ties: that order). nonFaultTolerant: the first of stripe, simple, span that is supported and fits the
 //   drive count. auto: fault tolerant when the hints ask for fast crash recovery, mostly reads or a rebuild
