@@ -39,8 +39,14 @@
           "OS==\"win\"",
           {
             # Engineer W: the Windows VDS backend (src/vds/*.cc). Sources go here; sim is always built.
-            "sources": [],
-            "defines": ["WIN32_LEAN_AND_MEAN", "NOMINMAX"],
+            "sources": [
+              "src/vds/vds_convert.cc",
+              "src/vds/vds_create_lun.cc",
+              "src/vds/vds_enum.cc",
+              "src/vds/vds_provider.cc",
+              "src/vds/vds_session.cc"
+            ],
+            "defines": ["WIN32_LEAN_AND_MEAN", "NOMINMAX", "_WIN32_WINNT=0x0A00"],
             "libraries": ["ole32.lib", "oleaut32.lib"]
           }
         ]
