@@ -21,6 +21,9 @@ const PRELOAD_PATH = path.join(__dirname, '../preload/index.cjs');
 const RENDERER_INDEX = path.join(__dirname, '../renderer/index.html');
 const ICON_PATH = path.join(__dirname, '../../assets/icons/icon-512.png');
 
+/** What a second launch does; nothing until the main window exists. */
+let bringToFront: () => void = () => undefined;
+
 function appLocation(): AppLocation {
   const devServer = process.env['ELECTRON_RENDERER_URL'];
   return !app.isPackaged && devServer ? devServerAppLocation(devServer) : fileAppLocation(RENDERER_INDEX);
@@ -65,7 +68,10 @@ async function start(): Promise<void> {
   const notifier = createOperationNotifier({
     isAppFocused: () => windows.isAnyFocused(),
     show: (title, body) => {
-      if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
+      if (!Notification.isSupported()) return;
+      const notification = new Notification({ title, body });
+      notification.on('click', () => windows.openMonitor({ focus: true }));
+      notification.show();
     },
   });
   const unsubscribe = host.subscribe((event) => {
@@ -97,7 +103,7 @@ async function start(): Promise<void> {
   };
   installMenu();
 
-  app.on('second-instance', () => windows.openWizard());
+  bringToFront = () => windows.openWizard();
   app.on('activate', () => windows.openWizard());
   app.on('window-all-closed', () => app.quit());
 
@@ -126,6 +132,7 @@ if (!app.requestSingleInstanceLock()) {
   // Another LUN Studio is running: it receives 'second-instance' and comes to the front.
   app.quit();
 } else {
+  app.on('second-instance', () => bringToFront());
   app.whenReady().then(start, (error: unknown) => {
     console.error('LUN Studio failed to start:', error);
     app.exit(1);

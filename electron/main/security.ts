@@ -13,6 +13,8 @@ export function hardenWebContents(contents: WebContents, location: AppLocation):
   };
   contents.on('will-navigate', stayOnOurPage);
   contents.on('will-redirect', stayOnOurPage);
+  // Subframes too (the CSP already forbids frames; this holds even if a frame appeared).
+  contents.on('will-frame-navigate', (event) => stayOnOurPage(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 

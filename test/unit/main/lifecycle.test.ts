@@ -31,6 +31,7 @@ const state = vi.hoisted(() => ({
   app: undefined as unknown as import('node:events').EventEmitter & { enableSandbox: () => void },
   sandboxEnabled: false,
   permissionHandlerSet: false,
+  notifications: [] as { title: string; body: string; click: () => void }[],
 }));
 
 vi.mock('electron', async () => {
@@ -111,11 +112,16 @@ vi.mock('electron', async () => {
       },
       setApplicationMenu: () => undefined,
     },
-    Notification: class {
-      static isSupported() {
-        return false;
+    Notification: class extends EventEmitter {
+      constructor(readonly options: { title: string; body: string }) {
+        super();
       }
-      show() {}
+      static isSupported() {
+        return true;
+      }
+      show() {
+        state.notifications.push({ ...this.options, click: () => this.emit('click') });
+      }
     },
     dialog: {
       showErrorBox: (title: string, text: string) => state.errorBoxes.push([title, text]),
@@ -198,6 +204,7 @@ describe('desktop app lifecycle', () => {
     state.exits = [];
     state.sandboxEnabled = false;
     state.permissionHandlerSet = false;
+    state.notifications = [];
   });
   afterEach(() => {
     fs.rmSync(state.userData, { recursive: true, force: true });
@@ -296,5 +303,41 @@ describe('desktop app lifecycle', () => {
     expect(monitor.loaded[0]).toMatch(/#\/monitor$/);
     monitor.emit('ready-to-show');
     expect(monitor.calls).toEqual(['show']);
+  });
+
+  it('notifies when a LUN is created while no window has the focus; clicking shows the monitor', async () => {
+    await launch();
+    vi.useFakeTimers();
+    try {
+      state.hostHandler!({
+        type: 'operationFinished',
+        operation: {
+          ...started.operation,
+          state: 'succeeded',
+          result: {
+            id: 'l1',
+            subsystemId: 's',
+            name: 'Data 1',
+            identification: 'D1',
+            type: 'simple',
+            sizeBytes: 2 * 1024 ** 4,
+            status: 'online',
+            health: 'healthy',
+            unmaskingList: '*',
+            driveIds: ['d1'],
+          },
+        },
+      });
+      vi.advanceTimersByTime(2000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(state.notifications.map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: 'LUN created', body: 'Data 1, 2 TiB' },
+    ]);
+    const before = state.windows.length;
+    state.notifications[0]!.click();
+    expect(state.windows).toHaveLength(before + 1);
+    expect(state.windows.at(-1)!.loaded[0]).toMatch(/#\/monitor$/);
   });
 });

@@ -45,6 +45,17 @@ describe('web contents hardening', () => {
     }
   });
 
+  it('blocks subframe navigation away from our page', () => {
+    const contents = hardened();
+    const navigate = (url: string) => {
+      const event = { url, preventDefault: vi.fn() };
+      contents.emit('will-frame-navigate', event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(navigate('https://evil.example/')).toBe(true);
+    expect(navigate(location.urlFor('monitor'))).toBe(false);
+  });
+
   it('lets our own page change its hash route', () => {
     const contents = hardened();
     expect(contents.attempt('will-navigate', location.urlFor('monitor'))).toBe(false);
