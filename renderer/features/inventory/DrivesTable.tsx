@@ -42,7 +42,7 @@ const useStyles = makeStyles({
     whiteSpace: 'normal',
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  scroller: { height: '360px', overflowY: 'auto', position: 'relative' },
+  scroller: { maxHeight: '360px', overflowY: 'auto', position: 'relative' },
   cell: {
     padding: `0 ${tokens.spacingHorizontalS}`,
     overflow: 'hidden',

@@ -60,7 +60,13 @@ export function OperationRow(props: {
   });
 
   return (
-    <li className={styles.row} data-testid="operation-row" data-operation-id={op.id} data-state={op.state}>
+    <li
+      className={styles.row}
+      data-testid="operation-row"
+      data-operation-id={op.id}
+      data-batch-id={op.batchId}
+      data-state={op.state}
+    >
       <div className={styles.top}>
         <span className={styles.title}>{title}</span>
         <Badge appearance="tint" color={BADGE[op.state]} data-testid="operation-state">

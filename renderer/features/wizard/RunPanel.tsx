@@ -51,7 +51,13 @@ export function RunPanel({ onShowMonitor }: { onShowMonitor: () => void }) {
       {ops.map((op, i) => {
         const lun = run.resultLuns[op.id] ?? op.result;
         return (
-          <div key={op.id} className={styles.op} data-testid="run-operation" data-state={op.state}>
+          <div
+            key={op.id}
+            className={styles.op}
+            data-testid="run-operation"
+            data-operation-id={op.id}
+            data-state={op.state}
+          >
             <span className={styles.line}>
               {t('wizard.run.operationLine', {
                 index: i + 1,
@@ -68,7 +74,7 @@ export function RunPanel({ onShowMonitor }: { onShowMonitor: () => void }) {
               />
             )}
             {op.state === 'succeeded' && lun && (
-              <span className={styles.line} data-testid="run-result">
+              <span className={styles.line} data-testid="run-result" data-lun-name={lun.name}>
                 {t('wizard.run.result', {
                   name: lun.name,
                   type: labels.lunType(lun.type),

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { request } from '@playwright/test';
+
+const ROOT = resolve(__dirname, '../..');
+export const AUTH_STATE = join(ROOT, 'test-results/e2e-auth/state.json');
+
+/** Starts the browser shell on a fresh simulator state, exchanges its one-time token for the session cookie
+ * (saved as the tests' storage state) and hands the tests the base URL in LUN_STUDIO_E2E_URL. */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), 'lun-studio-e2e-'));
+  const server = spawn(
+    'npm',
+    [
+      'run',
+      '--silent',
+      'serve',
+      '--',
+      '--port',
+      '0',
+      '--sim-state',
+      join(dir, 'sim-state.json'),
+      '--sim-topology',
+      join(ROOT, 'test/e2e/fixtures/topology.json'),
+      '--journal',
+      join(dir, 'journal.ndjson'),
+    ],
+    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  server.stderr.on('data', (chunk) => (stderr += String(chunk)));
+
+  const tokenUrl = await new Promise<string>((resolveUrl, reject) => {
+    let stdout = '';
+    const timer = setTimeout(
+      () => reject(new Error(`npm run serve printed no URL in 60 s.\n${stderr}`)),
+      60_000,
+    );
+    server.stdout.on('data', (chunk) => {
+      stdout += String(chunk);
+      const line = stdout.split('\n').find((l) => /^https?:\/\/\S+token=/.test(l.trim()));
+      if (line) {
+        clearTimeout(timer);
+        resolveUrl(line.trim());
+      }
+    });
+    server.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm run serve exited (${code}) before printing its URL.\n${stderr}`));
+    });
+  });
+
+  const base = new URL(tokenUrl);
+  const context = await request.newContext();
+  const response = await context.get(tokenUrl);
+  if (!response.ok()) throw new Error(`Token exchange failed: HTTP ${response.status()}`);
+  mkdirSync(join(ROOT, 'test-results/e2e-auth'), { recursive: true });
+  await context.storageState({ path: AUTH_STATE });
+  await context.dispose();
+  process.env.LUN_STUDIO_E2E_URL = `${base.origin}/`;
+
+  return async () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
