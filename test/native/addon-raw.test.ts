@@ -2,6 +2,7 @@
 // providers, cancel, the poller, and input validation inside C++.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
   RawAddon,
@@ -242,6 +243,70 @@ describe('maxLunSize is exact', () => {
   }
 });
 
+describe('allocation under random sequences (property)', () => {
+  const minDrives: Record<string, number> = {
+    simple: 1,
+    span: 1,
+    stripe: 2,
+    mirror: 2,
+    parity: 3,
+    raid10: 4,
+    raid6: 4,
+  };
+  const step = fc.record({
+    type: fc.constantFrom('simple', 'span', 'stripe', 'mirror', 'parity', 'raid10', 'raid6'),
+    drives: fc.shuffledSubarray(['d0', 'd1', 'd2', 'd3', 'd4', 'd5']),
+    fraction: fc.double({ min: 0, max: 1.3, noNaN: true }),
+    stripe: fc.constantFrom(undefined, 65536, 1048576),
+  });
+
+  it('a size up to maxLunSize always fits, above it never does, and extents never overlap', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+        const provider = await addon.openProvider('sim', topology({ driveSize: 4 * GiB + 777 }), 5);
+        try {
+          for (const s of steps) {
+            let drives = s.drives.slice(0, s.type === 'simple' ? 1 : undefined);
+            if (s.type === 'raid10' && drives.length % 2 === 1) drives = drives.slice(1);
+            if (drives.length > 0 && drives.length < minDrives[s.type]!) drives = [];
+            const hints = s.stripe ? { stripeSizeBytes: s.stripe } : {};
+            const max = await provider.maxLunSize({
+              subsystemId: 'sub',
+              type: s.type,
+              driveIds: drives,
+              hints,
+            });
+            const size = Math.max(1, Math.floor(max * s.fraction));
+            const attempt = provider.createLun(
+              request({ type: s.type, driveIds: drives, hints, sizeBytes: size }),
+              () => {},
+            );
+            if (size <= max) {
+              const lun = await (await attempt).done;
+              expect(lun.sizeBytes).toBeGreaterThanOrEqual(size);
+              expect(lun.sizeBytes).toBeLessThanOrEqual(max);
+            } else {
+              expect((await rejection(attempt)).code).toBe('VDS_E_NOT_ENOUGH_SPACE');
+            }
+          }
+          const state = provider.exportState();
+          expectConsistentExtents(state);
+          const used = new Map<string, number>();
+          for (const e of state.subsystems[0]!.luns.flatMap((l) => l.extents)) {
+            used.set(e.driveId, (used.get(e.driveId) ?? 0) + e.lengthBytes);
+          }
+          for (const d of await provider.listDrives('sub')) {
+            expect(d.freeBytes + (used.get(d.id) ?? 0)).toBe(d.sizeBytes);
+          }
+        } finally {
+          provider.close();
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
 describe('allocation', () => {
   it('rounds the size up to the allocation unit and reports the real size', async () => {
     const provider = await open();
@@ -372,15 +437,21 @@ describe("the seed's checks on errant providers", () => {
     const before = await freeBytes(provider);
     const e = await rejection(create(provider));
     expect([e.code, e.hresult]).toEqual(['E_UNEXPECTED', HR.E_UNEXPECTED]);
+    expect(e.message).toMatch(/no operation/);
     await expectNothingCreated(provider, before);
   });
 
-  for (const kind of ['wrongOutputType', 'nullLun'] as const) {
+  for (const [kind, reason] of [
+    ['wrongOutputType', /output type 52 instead of VDS_ASYNCOUT_CREATELUN/],
+    ['nullLun', /returned no LUN/],
+  ] as const) {
     it(`${kind} → done rejects E_UNEXPECTED and the allocation is rolled back`, async () => {
       const provider = await open({ faults: [{ kind }] });
       const before = await freeBytes(provider);
       const { op, progress } = await create(provider);
-      await expect(op.done).rejects.toMatchObject({ code: 'E_UNEXPECTED', hresult: HR.E_UNEXPECTED });
+      const e = await rejection(op.done);
+      expect([e.code, e.hresult]).toEqual(['E_UNEXPECTED', HR.E_UNEXPECTED]);
+      expect(e.message).toMatch(reason);
       expect(progress.at(-1)?.hresult).toBe(HR.E_UNEXPECTED);
       await expectNothingCreated(provider, before);
     });
@@ -389,10 +460,9 @@ describe("the seed's checks on errant providers", () => {
   it('waitFails: the operation succeeded but Wait failed → Wait’s HRESULT', async () => {
     const provider = await open({ faults: [{ kind: 'waitFails', hresult: HR.BAD_PROVIDER_DATA }] });
     const { op } = await create(provider);
-    await expect(op.done).rejects.toMatchObject({
-      code: 'VDS_E_BAD_PROVIDER_DATA',
-      hresult: HR.BAD_PROVIDER_DATA,
-    });
+    const e = await rejection(op.done);
+    expect([e.code, e.hresult]).toEqual(['VDS_E_BAD_PROVIDER_DATA', HR.BAD_PROVIDER_DATA]);
+    expect(e.message).toMatch(/Waiting for the LUN creation failed.*may exist/);
   });
 
   it('failAt: fails with the configured HRESULT at that percent and rolls back', async () => {
