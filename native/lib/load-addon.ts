@@ -36,8 +36,12 @@ let cached: RawAddon | undefined;
 
 /** Loads the addon once per process. Throws a LunStudioError telling how to build it when it is missing. */
 export function loadAddon(): RawAddon {
-  if (cached) return cached;
-  const file = addonPath();
+  cached ??= loadAddonAt(addonPath());
+  return cached;
+}
+
+/** Loads the addon file at `file` (no caching). */
+export function loadAddonAt(file: string): RawAddon {
   if (!fs.existsSync(file)) {
     throw new LunStudioError({
       code: 'E_ADDON_MISSING',
@@ -47,7 +51,7 @@ export function loadAddon(): RawAddon {
     });
   }
   try {
-    cached = createRequire(__filename)(file) as RawAddon;
+    return createRequire(__filename)(file) as RawAddon;
   } catch (error) {
     throw new LunStudioError({
       code: 'E_ADDON_LOAD_FAILED',
@@ -56,5 +60,4 @@ export function loadAddon(): RawAddon {
       action: 'Rebuild it for this Node/Electron version with `npm run build:native`.',
     });
   }
-  return cached;
 }

@@ -34,7 +34,7 @@ export const hresultSchema = z
 
 const byteCount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const offsetBytes = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const percentSchema = z.number().min(0).max(100);
+const percentSchema = z.number().int().min(0).max(100);
 const isPowerOfTwo = (n: number): boolean =>
   Number.isSafeInteger(n) && n > 0 && 2 ** Math.round(Math.log2(n)) === n;
 const stripeSizeSchema = z
@@ -58,6 +58,7 @@ const faultSchema = z
       }
     };
     if (fault.kind === 'failAt') ['percent', 'hresult'].forEach((key) => need(key as 'percent' | 'hresult'));
+    if (fault.kind === 'queryStatusFails' || fault.kind === 'waitFails') need('hresult');
     if (fault.kind === 'driveFailsAt')
       ['percent', 'drive'].forEach((key) => need(key as 'percent' | 'drive'));
     if (fault.hresult !== undefined && fault.hresult < 0x80000000) {

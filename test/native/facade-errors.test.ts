@@ -100,12 +100,34 @@ describe('faulty providers (one subsystem per fault)', () => {
     await expect(create('waitFails')).rejects.toMatchObject({ hresult: PROVIDER_FAILURE });
   });
 
+  it('queryStatusFails: progress stays indeterminate, the operation still completes with the LUN', async () => {
+    const percents: Array<number | null> = [];
+    const lun = await create(
+      'queryStatusFails',
+      {},
+      {
+        onProgress: (p: { percent: number | null }) => percents.push(p.percent),
+      },
+    );
+    expect(percents.filter((p) => p !== null && p < 100)).toEqual([]);
+    expect((await sim.provider.listLuns('Fault queryStatusFails')).map((l) => l.id)).toEqual([lun.id]);
+  });
+
   it('hang: never progresses; aborting cancels it', async () => {
     const controller = new AbortController();
+    const percents: Array<number | null> = [];
     setTimeout(() => controller.abort(), 300);
-    await expect(create('hang', {}, { signal: controller.signal })).rejects.toMatchObject({
-      code: 'VDS_E_OPERATION_CANCELED',
-    });
+    await expect(
+      create(
+        'hang',
+        {},
+        {
+          signal: controller.signal,
+          onProgress: (p: { percent: number | null }) => percents.push(p.percent),
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'VDS_E_OPERATION_CANCELED' });
+    expect(percents.filter((p) => p !== null && p > 0 && p < 100)).toEqual([]);
     expect(await sim.provider.listLuns('Fault hang')).toEqual([]);
   });
 
@@ -121,7 +143,7 @@ describe('faulty providers (one subsystem per fault)', () => {
 
   it('driveFailsAt: the LUN on that drive fails, and the failed drive is saved to the state file', async () => {
     const error = await create('driveFailsAt', { driveIds: ['Disk 1'] }).catch((e) => e);
-    expect(error.hresult).toBeGreaterThanOrEqual(0x80000000);
+    expect(error).toMatchObject({ code: 'VDS_E_OBJECT_STATUS_FAILED', hresult: 0x80042431 });
     const state = await sim.readState();
     const drive = state.subsystems
       .find((s) => s.name === 'Fault driveFailsAt')!

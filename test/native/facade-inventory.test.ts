@@ -7,6 +7,7 @@ import {
   DRIVE_STATUSES,
   HEALTHS,
   LUN_TYPES,
+  SPECIFIC_LUN_TYPES,
   SUBSYSTEM_STATUSES,
 } from '../../electron/contract/model';
 import type { Subsystem } from '../../electron/contract/model';
@@ -92,7 +93,11 @@ describe('subsystems', () => {
       expect(SUBSYSTEM_STATUSES).toContain(sub.status);
       expect(sub.status).toBe('online');
       expect(HEALTHS).toContain(sub.health);
-      expect([...sub.supportedTypes].sort()).toEqual([...source.supportedTypes].sort());
+      // Specific types as configured; the automagic ones follow from them (VDS_SF_SUPPORTS_*_LUNS).
+      const specific = (types: string[]) =>
+        types.filter((t) => (SPECIFIC_LUN_TYPES as readonly string[]).includes(t));
+      expect(specific(sub.supportedTypes).sort()).toEqual(specific(source.supportedTypes).sort());
+      expect(sub.supportedTypes).toEqual(expect.arrayContaining(source.supportedTypes));
       expect(sub.supportedTypes.every((t) => (LUN_TYPES as readonly string[]).includes(t))).toBe(true);
       expect(sub.stripeSizes).toEqual([...source.stripeSizes].sort((x, y) => x - y));
       expect(sub.maskingCapable).toBe(true);
