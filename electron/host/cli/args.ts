@@ -141,6 +141,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (subsystem === undefined) {
       throw inputError('SUBSYSTEM', `"${command}" needs a SUBSYSTEM (id or name)`, { usage: true });
     }
+    if (subsystem.trim() === '') throw inputError('SUBSYSTEM', 'is empty; give a subsystem id or name');
   }
   if (rest.length > 0) {
     throw inputError(rest[0] as string, `is an unexpected argument after "${command}"`, { usage: true });
