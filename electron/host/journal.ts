@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FINAL_OPERATION_STATES, OPERATION_STATES, type Operation } from '../contract/model';
+import { lockJournal } from './journal-lock';
 
 export interface JournalRecord {
   v: 1;
@@ -108,17 +109,35 @@ export class Journal {
   readonly path: string;
   private fd: number | undefined;
   private readonly now: () => Date;
+  private readonly unlock: () => void;
 
-  private constructor(file: string, fd: number, now: () => Date) {
+  private constructor(file: string, fd: number, now: () => Date, unlock: () => void) {
     this.path = file;
     this.fd = fd;
     this.now = now;
+    this.unlock = unlock;
   }
 
-  /** Opens (creating when needed) and reads back the journal. Never throws on bad content, only on I/O errors. */
+  /** Opens (creating when needed) and reads back the journal. Never throws on bad content, only on I/O
+   * errors or E_JOURNAL_BUSY (another live process owns it). */
   static open(file: string, options: JournalOptions = {}): { journal: Journal; readBack: JournalReadBack } {
     const now = options.now ?? (() => new Date());
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    const unlock = lockJournal(file);
+    try {
+      return Journal.openLocked(file, options, now, unlock);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+  }
+
+  private static openLocked(
+    file: string,
+    options: JournalOptions,
+    now: () => Date,
+    unlock: () => void,
+  ): { journal: Journal; readBack: JournalReadBack } {
     let text = '';
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -135,7 +154,7 @@ export class Journal {
     }
 
     const fd = fs.openSync(file, 'a');
-    const journal = new Journal(file, fd, now);
+    const journal = new Journal(file, fd, now, unlock);
     const operations: Operation[] = [];
     const interrupted: Operation[] = [];
     for (const op of parsed.latest.values()) {
@@ -177,6 +196,7 @@ export class Journal {
     if (this.fd === undefined) return;
     fs.closeSync(this.fd);
     this.fd = undefined;
+    this.unlock();
   }
 }
 

@@ -38,6 +38,10 @@ export interface StorageServiceOptions {
   warn?: (message: string) => void;
 }
 
+function warnOf(options: StorageServiceOptions): (message: string) => void {
+  return options.warn ?? ((message: string) => process.emitWarning(`LUN Studio: ${message}`));
+}
+
 export function defaultProviderName(platform: NodeJS.Platform = process.platform): ProviderName {
   return platform === 'win32' ? 'vds' : 'sim';
 }
@@ -54,6 +58,7 @@ export class StorageService {
   private readonly queue: OperationQueue;
   private readonly fanout: ProgressFanout;
   private closing: Promise<void> | undefined;
+  private stopping = false;
 
   private constructor(
     private readonly provider: StorageProvider,
@@ -61,7 +66,7 @@ export class StorageService {
     readBack: JournalReadBack,
     options: StorageServiceOptions,
   ) {
-    const warn = options.warn ?? ((message: string) => process.emitWarning(`LUN Studio: ${message}`));
+    const warn = warnOf(options);
     this.info = { name: provider.name, label: providerLabel(provider.name) };
     if (provider.statePath) this.info.statePath = provider.statePath;
     this.journalReadBack = readBack;
@@ -95,9 +100,15 @@ export class StorageService {
     let journal: Journal | undefined;
     let readBack: JournalReadBack = { operations: [], interrupted: [], corruptLines: 0, droppedTail: false };
     if (journalPath !== false) {
-      ({ journal, readBack } = Journal.open(journalPath, {
-        now: options.now && (() => new Date(options.now!())),
-      }));
+      try {
+        ({ journal, readBack } = Journal.open(journalPath, {
+          now: options.now && (() => new Date(options.now!())),
+        }));
+      } catch (error) {
+        if ((error as LunStudioError).code !== 'E_JOURNAL_BUSY') throw error;
+        // Another LUN Studio owns the journal: run without one rather than not at all.
+        warnOf(options)(`${(error as LunStudioError).message} This instance keeps no journal.`);
+      }
     }
     let provider: StorageProvider;
     try {
@@ -148,6 +159,7 @@ export class StorageService {
   /** Stops accepting work, cancels what runs (waiting up to `graceMs`), marks the rest interrupted in the
    * journal, then closes the provider and the journal. Idempotent. */
   close(graceMs = 3000): Promise<void> {
+    this.stopping = true;
     this.closing ??= (async () => {
       await this.queue.shutdown(graceMs);
       this.fanout.dispose();
@@ -193,7 +205,7 @@ export class StorageService {
           ? { type: 'operationFinished', operation }
           : { type: 'operationProgress', operation };
     this.fanout.publish(event);
-    if (update === 'finished' && !this.closing) {
+    if (update === 'finished' && !this.stopping) {
       this.inventory.refresh().catch((error: unknown) => {
         warn(`could not refresh the inventory: ${(error as Error)?.message ?? error}`);
       });

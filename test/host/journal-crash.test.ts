@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from '../../electron/host/journal';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SOURCES = ['electron/host/journal.ts', 'electron/contract/model.ts'];
+const SOURCES = [
+  'electron/host/journal.ts',
+  'electron/host/journal-lock.ts',
+  'electron/contract/errors.ts',
+  'electron/contract/model.ts',
+];
 const WRITES = 1000;
 const RUNS = 20;
 

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Operation } from '../../../electron/contract/model';
+import { spawnSync } from 'node:child_process';
 import { Journal } from '../../../electron/host/journal';
 
 function op(id: string, state: Operation['state']): Operation {
@@ -108,5 +109,18 @@ describe('Journal', () => {
     expect(reopened.readBack.operations).toHaveLength(10);
     expect(reopened.readBack.operations[9]!.id).toBe('o29');
     expect(fs.readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(10);
+  });
+
+  it("belongs to one live process at a time; a dead owner's lock is taken over", () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.lock`, String(process.ppid)); // a live process that is not us
+    expect(() => Journal.open(file)).toThrow(expect.objectContaining({ code: 'E_JOURNAL_BUSY' }));
+
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    fs.writeFileSync(`${file}.lock`, String(dead));
+    const { journal } = Journal.open(file);
+    expect(fs.readFileSync(`${file}.lock`, 'utf8')).toBe(String(process.pid));
+    journal.close();
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 });

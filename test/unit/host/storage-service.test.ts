@@ -187,4 +187,14 @@ describe('StorageService over a fake provider', () => {
     expect(provider.calls.listSubsystems).toBe(1);
     await crashed.close(10);
   });
+
+  it('runs without a journal (and says so) when another live process owns it', async () => {
+    const journalPath = path.join(dir, 'journal.ndjson');
+    fs.writeFileSync(`${journalPath}.lock`, String(process.ppid));
+    const warnings: string[] = [];
+    await open({ warn: (message) => warnings.push(message) });
+    expect(warnings.join('\n')).toMatch(/in use by another LUN Studio process/);
+    await service.createLuns({ request: simpleRequest(), count: 1 });
+    expect(fs.existsSync(journalPath)).toBe(false);
+  });
 });
