@@ -55,6 +55,28 @@ describe('poller', () => {
   });
 });
 
+describe('close', () => {
+  it('cancels what still runs, keeps the state file as it was, and leaves the poller idle', async () => {
+    sim = await openTestSim();
+    const before = await sim.stateBytes();
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const creation = sim.provider
+      .createLun(
+        { subsystemId: 'Test Array', type: 'mirror', sizeBytes: 8 * GiB },
+        { onStarted: () => started() },
+      )
+      .catch((e: unknown) => e);
+    await running;
+    await sim.provider.close();
+    expect(await creation).toMatchObject({ code: 'VDS_E_OPERATION_CANCELED' });
+    expect(await sim.stateBytes()).toEqual(before);
+    await expect(sim.provider.listSubsystems()).rejects.toMatchObject({ code: 'VDS_E_OBJECT_DELETED' });
+    await sleep(100);
+    expect(sim.addon.pollerStats().watched).toBe(0);
+  });
+});
+
 describe('process lifetime', () => {
   it('a node process that opens the provider and creates a LUN, and nothing else, exits on its own', async () => {
     sim = await openTestSim();
