@@ -2,15 +2,16 @@
 // (operations still running are marked interrupted in the journal).
 import * as path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session } from 'electron';
-import { formatHresult } from '../contract/model';
+import { formatHresult, type Operation } from '../contract/model';
 import { isApiError } from '../contract/errors';
-import { showAbout } from './about';
+import { confirmCancelOnQuit, showAbout } from './dialogs';
 import { devServerAppLocation, fileAppLocation, type AppLocation } from './app-location';
 import type { HostPort } from './host-port';
 import { registerIpc, type IpcBridge } from './ipc';
 import { parseLaunchOptions } from './launch-options';
 import { buildMenuTemplate } from './menu';
 import { createOperationNotifier } from './notifications';
+import { createQuitGuard, isActive } from './quit-guard';
 import { hardenAllWebContents, hardenSession } from './security';
 import { SettingsStore } from './settings';
 import { startDesktopHost } from './start-host';
@@ -44,11 +45,21 @@ async function start(): Promise<void> {
 
   const settings = SettingsStore.inFolder(app.getPath('userData'));
   const trusted = new TrustedSenders(location);
+  // The guard exists before the host (the main window needs it); it asks the host once there is one.
+  const started: { host?: HostPort } = {};
+  const quitGuard = createQuitGuard({
+    activeOperations: async () => {
+      const reply = await started.host?.dispatch('listOperations', undefined);
+      return reply?.ok ? (reply.value as Operation[]).filter(isActive) : [];
+    },
+    confirm: (count) => confirmCancelOnQuit(count, BrowserWindow.getFocusedWindow() ?? undefined),
+  });
   const windows = new WindowManager({
     location,
     preloadPath: PRELOAD_PATH,
     iconPath: ICON_PATH,
     onWindowCreated: (window) => trusted.trust(window.webContents),
+    mayCloseWizard: () => quitGuard.mayQuit(),
   });
 
   let host: HostPort;
@@ -63,6 +74,7 @@ async function start(): Promise<void> {
     return;
   }
 
+  started.host = host;
   const ipc: IpcBridge = registerIpc({ ipcMain, host, trusted });
 
   const notifier = createOperationNotifier({
@@ -107,19 +119,29 @@ async function start(): Promise<void> {
   app.on('activate', () => windows.openWizard());
   app.on('window-all-closed', () => app.quit());
 
+  // before-quit: ask (operations still running?), then shut the host down, then really quit.
   let shutDown = false;
+  let quitting = false;
   app.on('before-quit', (event) => {
     if (shutDown) return;
     event.preventDefault();
-    shutDown = true;
-    unsubscribe();
-    ipc.dispose();
-    host
-      .shutdown()
-      .catch((error: unknown) =>
-        console.error('LUN Studio: host shutdown failed:', describeStartupError(error)),
-      )
-      .finally(() => app.quit());
+    if (quitting) return;
+    quitting = true;
+    void quitGuard.mayQuit().then(async (allowed) => {
+      if (!allowed) {
+        quitting = false;
+        return;
+      }
+      unsubscribe();
+      ipc.dispose();
+      try {
+        await host.shutdown();
+      } catch (error) {
+        console.error('LUN Studio: host shutdown failed:', describeStartupError(error));
+      }
+      shutDown = true;
+      app.quit();
+    });
   });
 
   windows.openWizard();

@@ -9,6 +9,8 @@ export interface WindowManagerOptions {
   iconPath?: string;
   /** Called for each new window before it loads anything (trust its webContents, …). */
   onWindowCreated(window: BrowserWindow): void;
+  /** Closing the main window ends the app: resolves true when it may close. */
+  mayCloseWizard?: () => Promise<boolean>;
 }
 
 interface WindowSpec {
@@ -95,6 +97,17 @@ export class WindowManager {
       return this.wizard;
     }
     const wizard = this.create({ ...WIZARD, view }, true);
+    let closeAllowed = false;
+    wizard.on('close', (event) => {
+      const mayClose = this.options.mayCloseWizard;
+      if (closeAllowed || !mayClose) return;
+      event.preventDefault();
+      void mayClose().then((allowed) => {
+        if (!allowed || wizard.isDestroyed()) return;
+        closeAllowed = true;
+        wizard.close();
+      });
+    });
     wizard.on('closed', () => {
       this.wizard = null;
       // The monitor belongs to the wizard's session of work: closing the main window ends the app.

@@ -32,6 +32,9 @@ const state = vi.hoisted(() => ({
   sandboxEnabled: false,
   permissionHandlerSet: false,
   notifications: [] as { title: string; body: string; click: () => void }[],
+  operations: [] as unknown[],
+  dialogResponse: 0,
+  questions: [] as string[],
 }));
 
 vi.mock('electron', async () => {
@@ -125,7 +128,10 @@ vi.mock('electron', async () => {
     },
     dialog: {
       showErrorBox: (title: string, text: string) => state.errorBoxes.push([title, text]),
-      showMessageBox: async () => ({ response: 0 }),
+      showMessageBox: async (options: { message: string }) => {
+        state.questions.push(options.message);
+        return { response: state.dialogResponse };
+      },
     },
   };
 });
@@ -136,7 +142,10 @@ vi.mock('../../../electron/main/start-host', () => ({
     state.hostOptions = options;
     if (state.hostError) throw state.hostError;
     return {
-      dispatch: async () => ({ ok: true, value: undefined }),
+      dispatch: async (method: string) => ({
+        ok: true,
+        value: method === 'listOperations' ? state.operations : undefined,
+      }),
       subscribe: (handler: (event: unknown) => void) => {
         state.hostHandler = handler;
         return () => undefined;
@@ -205,6 +214,9 @@ describe('desktop app lifecycle', () => {
     state.sandboxEnabled = false;
     state.permissionHandlerSet = false;
     state.notifications = [];
+    state.operations = [];
+    state.dialogResponse = 0;
+    state.questions = [];
   });
   afterEach(() => {
     fs.rmSync(state.userData, { recursive: true, force: true });
@@ -247,7 +259,8 @@ describe('desktop app lifecycle', () => {
     const first = { preventDefault: vi.fn() };
     state.app.emit('before-quit', first);
     expect(first.preventDefault).toHaveBeenCalled();
-    expect(state.shutdown?.calls).toBe(1);
+    await vi.waitFor(() => expect(state.shutdown?.calls).toBe(1));
+    expect(state.questions).toEqual([]);
     expect(state.quit).toBe(0);
     state.shutdown!.resolve();
     await vi.waitFor(() => expect(state.quit).toBe(1));
@@ -339,5 +352,22 @@ describe('desktop app lifecycle', () => {
     state.notifications[0]!.click();
     expect(state.windows).toHaveLength(before + 1);
     expect(state.windows.at(-1)!.loaded[0]).toMatch(/#\/monitor$/);
+  });
+
+  it('asks before quitting while a LUN creation runs, and stays when the user keeps it running', async () => {
+    await launch();
+    state.operations = [{ ...started.operation, state: 'running' }];
+    state.dialogResponse = 0;
+    state.app.emit('before-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(state.questions).toEqual(['1 LUN creation is still running.']));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(state.shutdown).toBeUndefined();
+    expect(state.quit).toBe(0);
+
+    state.dialogResponse = 1;
+    state.app.emit('before-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(state.shutdown?.calls).toBe(1));
+    state.shutdown!.resolve();
+    await vi.waitFor(() => expect(state.quit).toBe(1));
   });
 });

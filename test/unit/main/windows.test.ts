@@ -48,6 +48,9 @@ class FakeWindow extends EventEmitter {
     return this.destroyed;
   }
   close() {
+    const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
     this.destroyed = true;
     this.emit('closed');
   }
@@ -153,5 +156,22 @@ describe('windows', () => {
     expect(manager.isAnyFocused()).toBe(false);
     wizard.focused = true;
     expect(manager.isAnyFocused()).toBe(true);
+  });
+
+  it('keeps the main window open when closing it is not confirmed, closes it when it is', async () => {
+    let allow = false;
+    const guarded = new WindowManager({
+      location,
+      preloadPath: PRELOAD,
+      onWindowCreated: () => undefined,
+      mayCloseWizard: async () => allow,
+    });
+    const wizard = guarded.openWizard() as unknown as FakeWindow;
+    wizard.close();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(wizard.destroyed).toBe(false);
+    allow = true;
+    wizard.close();
+    await vi.waitFor(() => expect(wizard.destroyed).toBe(true));
   });
 });
