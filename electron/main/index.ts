@@ -1,5 +1,5 @@
-// App lifecycle: one instance, host first, then the windows; on quit the host shuts down cleanly
-// (operations still running are marked interrupted in the journal).
+// App lifecycle: one instance, host first, then the windows; quitting asks while LUN creations run, then
+// shuts the host down (running operations are canceled, queued ones marked interrupted in the journal).
 import * as path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session } from 'electron';
 import { formatHresult, type Operation } from '../contract/model';

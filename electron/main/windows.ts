@@ -74,8 +74,15 @@ export class WindowManager {
     });
     this.options.onWindowCreated(window);
     window.once('ready-to-show', () => (focus ? window.show() : window.showInactive()));
-    void window.loadURL(this.options.location.urlFor(spec.view));
+    this.show(window, spec.view);
     return window;
+  }
+
+  /** Loads a view; a load cut short by the next one (ERR_ABORTED) is not an error worth more than a log line. */
+  private show(window: BrowserWindow, view: AppView): void {
+    window.loadURL(this.options.location.urlFor(view)).catch((error: unknown) => {
+      console.warn(`LUN Studio: loading the ${view} view: ${error instanceof Error ? error.message : error}`);
+    });
   }
 
   private reveal(window: BrowserWindow, focus: boolean): void {
@@ -93,7 +100,7 @@ export class WindowManager {
     if (this.wizard && !this.wizard.isDestroyed()) {
       this.reveal(this.wizard, true);
       // Only the hash changes: a same-document navigation, the page is not reloaded.
-      if (view === 'newLun') void this.wizard.loadURL(this.options.location.urlFor(view));
+      if (view === 'newLun') this.show(this.wizard, view);
       return this.wizard;
     }
     const wizard = this.create({ ...WIZARD, view }, true);
