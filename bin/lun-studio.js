@@ -15,6 +15,14 @@ if (!fs.existsSync(mainPath)) {
 }
 const { run } = require(mainPath);
 
+// A reader that went away (`lun-studio luns A | head -1`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const interruptHandlers = new Set();
 process.on('SIGINT', () => {
   // Nothing to cancel: behave like an ordinary Ctrl-C.

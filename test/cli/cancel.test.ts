@@ -29,6 +29,13 @@ beforeAll(async () => {
       initRateBytesPerSec: GiB,
       drives: drives(3, 64 * GiB),
     },
+    {
+      name: 'Stubborn Array',
+      supportedTypes: ['simple'],
+      initRateBytesPerSec: 4 * GiB,
+      drives: drives(1, 64 * GiB),
+      faults: [{ kind: 'cancelTooLate' }],
+    },
   ]);
   sim = simArgs(path.join(dir, 'state.json'), topology);
   expect((await runCli([...sim, 'subsystems'])).code).toBe(0);
@@ -106,5 +113,27 @@ describe('Ctrl-C during create-lun (real addon, simulated array)', () => {
     const after = await slowArray();
     expect(after.subsystem.freeBytes).toBe(before.subsystem.freeBytes);
     expect(after.luns).toEqual(before.luns);
+  });
+
+  it('a cancel the provider answers "too late" ends with the created LUN and exit 0', async () => {
+    const running = startCli([
+      ...sim,
+      'create-lun',
+      'Stubborn Array',
+      '--type',
+      'simple',
+      '--size',
+      '8GiB',
+      '--json',
+    ]);
+    await waitForOutput(running, movedPastZero);
+    running.child.kill('SIGINT');
+    const result = await running.result;
+    expect(result.code).toBe(0);
+    const done = jsonLines(result.stdout).at(-1)!;
+    expect(done.event).toBe('done');
+    expect(result.stderr).toMatch(/The cancel came too late: LUN ".+" was created/);
+    const luns = JSON.parse((await runCli([...sim, 'luns', 'Stubborn Array', '--json'])).stdout) as Lun[];
+    expect(luns.map((lun) => lun.id)).toEqual([(done.lun as Lun).id]);
   });
 });

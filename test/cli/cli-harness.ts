@@ -137,6 +137,7 @@ export interface TopologySubsystem {
   initRateBytesPerSec: number;
   drives: TopologyDrive[];
   stripeSizes?: number[];
+  faults?: { kind: string; percent?: number; hresult?: string; drive?: string }[];
 }
 
 /** Writes a topology file (format in DESIGN.md) and returns its path. */

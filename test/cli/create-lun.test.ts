@@ -30,6 +30,20 @@ beforeAll(async () => {
       initRateBytesPerSec: 4096 * GiB,
       drives: drives(2, 32 * GiB),
     },
+    {
+      name: 'Faulty Array',
+      supportedTypes: ['simple'],
+      initRateBytesPerSec: 4 * GiB,
+      drives: drives(2, 32 * GiB),
+      faults: [{ kind: 'failAt', percent: 40, hresult: '0x80042442' }],
+    },
+    {
+      name: 'Errant Array',
+      supportedTypes: ['simple'],
+      initRateBytesPerSec: 4096 * GiB,
+      drives: drives(1, 32 * GiB),
+      faults: [{ kind: 'errantNullAsync' }],
+    },
   ]);
 });
 
@@ -241,5 +255,45 @@ describe('create-lun (real addon, simulated array)', () => {
       expect(run.stderr).toMatch(/^error: .+ \(VDS_E_NOT_SUPPORTED 0x80042400\)$/m);
     }
     expect(fs.readFileSync(state).equals(unchanged)).toBe(true);
+  });
+
+  it('an operation that fails part-way reports the provider error after its progress, exit 1, nothing kept', async () => {
+    const { sim } = await freshSim('fail-at');
+    const before = await subsystemNamed(sim, 'Faulty Array');
+    const run = await runCli([
+      ...sim,
+      'create-lun',
+      'Faulty Array',
+      '--type',
+      'simple',
+      '--size',
+      '4GiB',
+      '--json',
+    ]);
+    expect(run.code).toBe(1);
+    const events = jsonLines(run.stdout);
+    expect(events[0]).toMatchObject({ event: 'started' });
+    const last = events.at(-1)!;
+    expect(last).toMatchObject({
+      event: 'error',
+      hresult: '0x80042442',
+      operationId: events[0]!.operationId,
+    });
+    expect(run.stderr).toMatch(new RegExp(`^error: .+ \\(${last.code as string} 0x80042442\\)$`, 'm'));
+    // Running percents stop at the failure point (40 %); VDS reports 100 % with the final HRESULT.
+    const percents = events.filter((e) => e.event === 'progress').map((e) => e.percent as number);
+    const running = percents.filter((percent) => percent < 100);
+    expect(running.length).toBeGreaterThan(0);
+    expect(Math.max(...running)).toBeLessThanOrEqual(40);
+    const after = await subsystemNamed(sim, 'Faulty Array');
+    expect(after.freeBytes).toBe(before.freeBytes);
+    expect(after.lunCount).toBe(0);
+  });
+
+  it("an errant provider (S_OK without an async object) is E_UNEXPECTED, the seed's check", async () => {
+    const { sim } = await freshSim('errant');
+    const run = await runCli([...sim, 'create-lun', 'Errant Array', '--type', 'simple', '--size', '1GiB']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .+ \(E_UNEXPECTED 0x8000FFFF\)$/m);
   });
 });

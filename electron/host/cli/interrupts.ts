@@ -14,7 +14,11 @@ export class InterruptWatcher {
   });
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly io: CliIo) {
+  /** @param beforeNotice called before each message, e.g. to move off a progress bar drawn in place. */
+  constructor(
+    private readonly io: CliIo,
+    private readonly beforeNotice: () => void = () => undefined,
+  ) {
     this.unsubscribe = io.onInterrupt(() => this.onInterrupt());
   }
 
@@ -32,6 +36,7 @@ export class InterruptWatcher {
 
   private onInterrupt(): void {
     this.presses += 1;
+    this.beforeNotice();
     if (this.presses === 1) {
       this.io.stderr.write('Canceling: asked the provider to stop; waiting for its answer…\n');
       this.controller.abort();

@@ -104,6 +104,12 @@ export class ProgressBar {
     if (this.options.isTTY) this.draw(nowMs);
   }
 
+  /** TTY: ends the bar's line so other text can follow; the next update starts a fresh line. */
+  breakLine(): void {
+    if (this.options.isTTY && this.lastLineWidth > 0) this.out.write('\n');
+    this.lastLineWidth = 0;
+  }
+
   finish(): void {
     if (this.options.isTTY && this.lastLineWidth > 0) this.out.write(`\r${' '.repeat(this.lastLineWidth)}\r`);
     this.lastLineWidth = 0;

@@ -106,4 +106,10 @@ describe('parseArgs', () => {
     expect(error.code).toBe('E_INVALIDARG');
     expect(error.usage).toBe(true);
   });
+
+  it('refuses an empty SUBSYSTEM as a bad value', () => {
+    const error = usageError(['drives', '  ']);
+    expect(error.message).toBe('SUBSYSTEM: is empty; give a subsystem id or name');
+    expect(error.usage).toBe(false);
+  });
 });

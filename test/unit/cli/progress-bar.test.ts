@@ -117,4 +117,18 @@ describe('ProgressBar', () => {
     bar.update({ percent: null }, 200);
     expect(out.text).toBe('LUN progress not known yet\n');
   });
+
+  it('moves off the bar line before other text, and starts a fresh line on the next update', () => {
+    const out = new Capture();
+    const bar = new ProgressBar(out, { ...options, isTTY: true });
+    bar.update({ percent: 20 }, 1_000);
+    bar.breakLine();
+    out.write('Canceling…\n');
+    bar.update({ percent: 30 }, 2_000);
+    const [first = '', notice, second = ''] = out.text.split('\n');
+    expect(first).toMatch(/^\rLUN .* 20%/);
+    expect(notice).toBe('Canceling…');
+    expect(second).toMatch(/^\rLUN .* 30%/);
+    expect(second.endsWith(' ')).toBe(false);
+  });
 });

@@ -45,7 +45,8 @@ export async function createLunCommand(
 ): Promise<ExitCode> {
   const inputs = checkCreateLunOptions(options);
   const sizing = await buildSizingRequest(ctx.provider, subsystemText, options);
-  const interrupts = new InterruptWatcher(ctx.io);
+  const drawing: { bar?: ProgressBar } = {};
+  const interrupts = new InterruptWatcher(ctx.io, () => drawing.bar?.breakLine());
   try {
     if (!ctx.json) {
       writeHeader(ctx);
@@ -57,7 +58,7 @@ export async function createLunCommand(
     const created: Lun[] = [];
     for (let index = 0; index < inputs.count; index += 1) {
       if (interrupts.interrupted) return reportNotStarted(ctx, inputs.count - index);
-      const outcome = await createOne(ctx, sizing, inputs, index, interrupts);
+      const outcome = await createOne(ctx, sizing, inputs, index, interrupts, drawing);
       if (outcome.kind === 'failed') return outcome.exitCode;
       if (outcome.kind === 'canceled') {
         reportNotStarted(ctx, inputs.count - index - 1);
@@ -90,6 +91,7 @@ async function createOne(
   inputs: CreateLunInputs,
   index: number,
   interrupts: InterruptWatcher,
+  drawing: { bar?: ProgressBar },
 ): Promise<Outcome> {
   const label = inputs.count > 1 ? `LUN ${index + 1}/${inputs.count}` : 'LUN';
   let operationId: string | null = null;
@@ -101,6 +103,7 @@ async function createOne(
   const stopDrawing = (): void => {
     if (refresh) clearInterval(refresh);
     bar?.finish();
+    delete drawing.bar;
   };
 
   try {
@@ -125,6 +128,7 @@ async function createOne(
           totalBytes: sizeBytes,
           startedAtMs: ctx.now(),
         });
+        drawing.bar = bar;
         bar.update({ percent: 0 }, ctx.now());
         if (ctx.io.isTTY) {
           refresh = setInterval(() => bar?.refresh(ctx.now()), TTY_REFRESH_MS);
