@@ -96,14 +96,19 @@ async function main() {
   }
   for (const testCase of vdsOnlyCases) await run(`[vds] ${testCase.name}`, () => testCase.run());
 
-  await run('[vds] every COM object handed out is released (liveObjects() == 0)', async () => {
-    // Providers and operations are freed with their JS objects: collect until the count settles.
-    for (let i = 0; i < 50 && service.liveObjects() !== 0; i += 1) {
-      global.gc();
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.equal(service.liveObjects(), 0);
-  });
+  await run(
+    '[vds] every COM object handed out is released (liveObjects() == 0), also from an STA thread',
+    async () => {
+      // Providers and operations are freed with their JS objects, by finalizers on this thread: make it a
+      // single-threaded apartment first, as Electron's UI thread is, then collect until the count settles.
+      assert.equal(service.enterSingleThreadedApartment(), 0, 'the JS thread became an STA');
+      for (let i = 0; i < 50 && service.liveObjects() !== 0; i += 1) {
+        global.gc();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal(service.liveObjects(), 0);
+    },
+  );
 
   service.revoke();
   await run('[vds] no VDS registered -> REGDB_E_CLASSNOTREG with a plain message', async () => {

@@ -22,9 +22,10 @@ class VdsOperation : public Operation {
       : session_(std::move(session)), subsystem_(std::move(subsystem)), async_(std::move(async)) {}
 
   ~VdsOperation() override {
-    MtaScope mta;
-    async_.Reset();
-    subsystem_ = SubsystemHandle{};
+    RunInMta([this] {
+      async_.Reset();
+      subsystem_ = SubsystemHandle{};
+    });
   }
 
   OperationStatus QueryStatus() override {

@@ -72,10 +72,7 @@ Outcome VdsSession::Load(std::shared_ptr<VdsSession>* out) {
 }
 
 VdsSession::~VdsSession() {
-  {
-    MtaScope mta;  // Release of a proxy happens inside the apartment
-    service_.Reset();
-  }
+  RunInMta([this] { service_.Reset(); });  // a proxy is released inside its apartment
   if (mtaCookie_) CoDecrementMTAUsage(mtaCookie_);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <thread>
 
 #include "../provider.h"
 #include "com_ptr.h"
@@ -23,6 +24,23 @@ class MtaScope {
  private:
   HRESULT hr_;
 };
+
+// Runs `release` inside the MTA: on this thread when it can join the MTA, else (a single-threaded apartment,
+// e.g. a UI thread running a JS finalizer) on a short-lived MTA thread, joined before returning.
+template <typename Release>
+void RunInMta(Release&& release) {
+  {
+    MtaScope mta;
+    if (mta.status().ok()) {
+      release();
+      return;
+    }
+  }
+  std::thread([&release] {
+    MtaScope mta;
+    release();
+  }).join();
+}
 
 // The loaded service. Holds the process MTA open (CoIncrementMTAUsage) so that interface pointers stay valid
 // between calls made from threads that come and go; shared by the provider and every live operation.

@@ -95,6 +95,14 @@ Napi::Value LiveObjectCount(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), static_cast<double>(LiveObjects().load()));
 }
 
+// Makes the calling (JS main) thread a single-threaded apartment, as Electron's UI thread is, so that
+// finalizers releasing VDS objects run where the product cannot enter the MTA. Returns the CoInitializeEx
+// HRESULT.
+Napi::Value EnterSingleThreadedApartment(const Napi::CallbackInfo& info) {
+  HRESULT hr = CoInitializeEx(nullptr, COINIT_APARTMENTTHREADED);
+  return Napi::Number::New(info.Env(), static_cast<double>(static_cast<uint32_t>(hr)));
+}
+
 Napi::Value Revoke(const Napi::CallbackInfo& info) {
   registration.Stop();
   SetConfig({});
@@ -109,6 +117,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("configure", Napi::Function::New(env, Configure));
   exports.Set("liveObjects", Napi::Function::New(env, LiveObjectCount));
   exports.Set("revoke", Napi::Function::New(env, Revoke));
+  exports.Set("enterSingleThreadedApartment", Napi::Function::New(env, EnterSingleThreadedApartment));
   return exports;
 }
 
