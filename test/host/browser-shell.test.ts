@@ -4,6 +4,7 @@ import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { InventorySnapshot } from '../../electron/contract/api';
 import { createDispatcher, serviceHandlers } from '../../electron/host/api-dispatcher';
 import { StorageService } from '../../electron/host/storage-service';
@@ -136,6 +137,29 @@ describe('browser shell', () => {
     client.close();
   });
 
+  it('drops a connection that stops answering pings (its event subscription ends with it)', async () => {
+    const quick = await startBrowserShell({
+      dispatch: createDispatcher(serviceHandlers(service)),
+      events: service,
+      staticRoot: staticRoot.root,
+      heartbeatMs: 100,
+    });
+    try {
+      const cookieForQuick = cookieFrom(await request(quick.port, `/?token=${quick.token}`));
+      const healthy = await connect(quick.port, { Cookie: cookieForQuick, Origin: quick.origin });
+      const silent = new WebSocket(`ws://127.0.0.1:${quick.port}/api`, {
+        headers: { Cookie: cookieForQuick, Origin: quick.origin },
+        autoPong: false,
+      });
+      const closed = new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)));
+      await closed;
+      expect(healthy.readyState).toBe(WebSocket.OPEN);
+      healthy.close();
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('refuses a non-loopback host without TLS', async () => {
     await expect(
       startBrowserShell({
@@ -145,6 +169,18 @@ describe('browser shell', () => {
         host: '0.0.0.0',
       }),
     ).rejects.toMatchObject({ code: 'E_INSECURE_BIND' });
+  });
+
+  it('refuses a wildcard address even with TLS (no Host header could match it)', async () => {
+    await expect(
+      startBrowserShell({
+        dispatch: createDispatcher(serviceHandlers(service)),
+        events: service,
+        staticRoot: staticRoot.root,
+        host: '0.0.0.0',
+        tls: { cert: 'unused', key: 'unused' },
+      }),
+    ).rejects.toMatchObject({ code: 'E_INVALIDARG', field: 'host' });
   });
 
   it('serves HTTPS with a Secure cookie and a wss: CSP when given a certificate', async () => {

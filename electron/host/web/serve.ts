@@ -10,7 +10,13 @@ import { packageRoot } from '../../../native/lib/load-addon';
 import { createDispatcher, serviceHandlers } from '../api-dispatcher';
 import { StorageService } from '../storage-service';
 import { parseServeArgs, SERVE_USAGE, UsageError, type ServeArgs } from './serve-args';
-import { insecureBindError, readTlsFiles, startBrowserShell } from './server';
+import {
+  insecureBindError,
+  isWildcardHost,
+  readTlsFiles,
+  startBrowserShell,
+  wildcardBindError,
+} from './server';
 import { isLoopbackHost } from './access';
 
 /** LUN_STUDIO_RENDERER_DIR overrides where the built renderer is read from. */
@@ -78,6 +84,7 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   if (!isLoopbackHost(args.host) && !args.tlsCert) fail(describeError(insecureBindError(args.host)), 2);
+  if (isWildcardHost(args.host)) fail(describeError(wildcardBindError(args.host)), 2);
 
   let tls: { cert: Buffer; key: Buffer } | undefined;
   if (args.tlsCert && args.tlsKey) {

@@ -44,6 +44,7 @@ import { attachApiConnection, type EventSource } from './ws-api';
 
 export const API_PATH = '/api';
 const MAX_FRAME_BYTES = 1024 * 1024;
+const HEARTBEAT_MS = 30_000;
 
 export interface BrowserShellOptions {
   dispatch: ApiDispatch;
@@ -55,6 +56,8 @@ export interface BrowserShellOptions {
   /** Default 0: a free port. */
   port?: number;
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Ping interval; a connection that missed a whole interval's pong is dropped. Default 30 s. */
+  heartbeatMs?: number;
 }
 
 export interface BrowserShell {
@@ -113,9 +116,26 @@ function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
+/** 0.0.0.0 / :: have no name a browser could send as Host, so every request would be refused. */
+export function wildcardBindError(host: string): LunStudioError {
+  return new LunStudioError({
+    code: 'E_INVALIDARG',
+    hresult: 0x80070057,
+    field: 'host',
+    message: `host: ${host} listens on every address, but requests must name the bound address in their Host header.`,
+    action:
+      'Pass the one address or host name clients will use, e.g. --host 192.0.2.10 or --host server.example.com.',
+  });
+}
+
+export function isWildcardHost(host: string): boolean {
+  return ['0.0.0.0', '::', '[::]', '0:0:0:0:0:0:0:0'].includes(host.trim());
+}
+
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host) && !options.tls) throw insecureBindError(host);
+  if (isWildcardHost(host)) throw wildcardBindError(host);
 
   const handler = (request: http.IncomingMessage, response: http.ServerResponse): void =>
     handleHttp(request, response);
@@ -172,10 +192,29 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (!access.checkHostAndOrigin(request)) return rejectUpgrade(socket, 403, 'Forbidden');
     if (!access.hasSession(request)) return rejectUpgrade(socket, 401, 'Unauthorized');
     if (url.pathname !== API_PATH) return rejectUpgrade(socket, 404, 'Not Found');
-    sockets.handleUpgrade(request, socket, head, (ws) =>
-      attachApiConnection(ws, options.dispatch, options.events),
-    );
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      sockets.emit('connection', ws, request);
+      attachApiConnection(ws, options.dispatch, options.events);
+    });
   });
+
+  // Drop connections that stopped answering pings (their event subscription would leak otherwise).
+  const alive = new WeakSet<object>();
+  sockets.on('connection', (ws) => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+  });
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, options.heartbeatMs ?? HEARTBEAT_MS);
+  heartbeat.unref();
 
   const origin = access.origin;
   return {
@@ -185,6 +224,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     port,
     token,
     close: async () => {
+      clearInterval(heartbeat);
       for (const client of sockets.clients) client.close(1001, 'LUN Studio is shutting down');
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
