@@ -85,7 +85,7 @@ describe('faulty providers (one subsystem per fault)', () => {
     const percents: number[] = [];
     const error = await create(
       'failAt',
-      { sizeBytes: GiB },
+      { sizeBytes: 4 * GiB },
       {
         onProgress: (p: { percent: number | null }) => p.percent !== null && percents.push(p.percent),
       },
