@@ -36,6 +36,13 @@
       },
       "conditions": [
         [
+          "OS==\"linux\"",
+          {
+            # Never unload: the poller and waiter threads outlive a worker_threads environment (see addon.cc).
+            "ldflags": ["-Wl,-z,nodelete"]
+          }
+        ],
+        [
           "OS==\"win\"",
           {
             # Engineer W: the Windows VDS backend (src/vds/*.cc). Sources go here; sim is always built.

@@ -2,6 +2,10 @@
 // The JS contract is native/lib/raw-addon.ts.
 #include <napi.h>
 
+#if defined(_WIN32)
+#include <windows.h>
+#endif
+
 #include "hresult_table.h"
 #include "js_convert.h"
 #include "js_errors.h"
@@ -66,7 +70,19 @@ Napi::Value PollerStatsJs(const Napi::CallbackInfo& info) {
 
 }  // namespace
 
+// The poller thread and the operation waiters are process-wide and outlive the environment that loaded the
+// module (a worker thread that exits): the module must never be unloaded under them. Linux links with
+// -z nodelete (binding.gyp); Windows pins the DLL here.
+void PinModule() {
+#if defined(_WIN32)
+  HMODULE self = nullptr;
+  GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_PIN,
+                     reinterpret_cast<LPCWSTR>(&PinModule), &self);
+#endif
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  PinModule();
   exports.Set("hresultTable", Napi::Function::New(env, HResultTableJs, "hresultTable"));
   exports.Set("openProvider", Napi::Function::New(env, OpenProvider, "openProvider"));
   exports.Set("pollerStats", Napi::Function::New(env, PollerStatsJs, "pollerStats"));

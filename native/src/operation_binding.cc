@@ -1,5 +1,7 @@
 #include "operation_binding.h"
 
+#include <functional>
+#include <mutex>
 #include <thread>
 
 #include "hresult_table.h"
@@ -13,9 +15,36 @@ namespace lun {
 
 namespace {
 
+// The ThreadSafeFunction to onProgress, guarded: when the environment goes away (worker exit, process
+// teardown) Node deletes the function even while our threads hold it, so every call checks first.
+class ProgressChannel {
+ public:
+  void Open(Napi::Env env, Napi::Function onProgress, std::shared_ptr<ProgressChannel> self) {
+    tsfn_ = Napi::ThreadSafeFunction::New(env, onProgress, "lun-studio-progress", 0, 1, [self](Napi::Env) {
+      std::lock_guard<std::mutex> lock(self->mu_);
+      self->gone_ = true;
+    });
+  }
+  // Queued calls run on the JS thread in order. False when the environment is gone.
+  bool Call(std::function<void(Napi::Env, Napi::Function)> fn) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (gone_) return false;
+    return tsfn_.NonBlockingCall(std::move(fn)) == napi_ok;  // unbounded queue: never blocks
+  }
+  void Release() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!gone_) tsfn_.Release();
+  }
+
+ private:
+  std::mutex mu_;
+  bool gone_ = false;
+  Napi::ThreadSafeFunction tsfn_;
+};
+
 struct OperationShared {
   std::shared_ptr<Operation> op;
-  Napi::ThreadSafeFunction progress;  // wraps onProgress; released once `done` is settled
+  std::shared_ptr<ProgressChannel> progress;  // released once `done` is settled
   uint64_t watchId = 0;
   std::unique_ptr<Napi::Promise::Deferred> done;  // JS thread only
 };
@@ -53,10 +82,10 @@ void WaitAndSettle(std::shared_ptr<OperationShared> shared) {
   final.percent = queryAgrees ? std::min<uint32_t>(query.percent, 100) : 100;
   final.bytesDone = queryAgrees ? query.bytesDone : last.bytesDone;
   if (!delivered || !SameStatus(final, last)) {
-    shared->progress.BlockingCall(
+    shared->progress->Call(
         [final](Napi::Env env, Napi::Function onProgress) { CallProgress(env, onProgress, final); });
   }
-  shared->progress.BlockingCall([shared, outcome, lun](Napi::Env env, Napi::Function) {
+  shared->progress->Call([shared, outcome, lun](Napi::Env env, Napi::Function) {
     if (env == nullptr) return;
     Napi::HandleScope scope(env);
     if (outcome.ok()) {
@@ -65,7 +94,7 @@ void WaitAndSettle(std::shared_ptr<OperationShared> shared) {
       shared->done->Reject(MakeError(env, outcome).Value());
     }
   });
-  shared->progress.Release();
+  shared->progress->Release();
 }
 
 Napi::Value Cancel(const Napi::CallbackInfo& info, const std::shared_ptr<Operation>& op) {
@@ -88,11 +117,12 @@ Napi::Object StartOperation(Napi::Env env, std::shared_ptr<Operation> op, Napi::
   auto shared = std::make_shared<OperationShared>();
   shared->op = op;
   shared->done = std::make_unique<Napi::Promise::Deferred>(Napi::Promise::Deferred::New(env));
-  shared->progress = Napi::ThreadSafeFunction::New(env, onProgress, "lun-studio-progress", 0, 1);
+  shared->progress = std::make_shared<ProgressChannel>();
+  shared->progress->Open(env, onProgress, shared->progress);
 
-  Napi::ThreadSafeFunction progress = shared->progress;
+  std::shared_ptr<ProgressChannel> progress = shared->progress;
   shared->watchId = Poller::Instance().Watch(op, pollIntervalMs, [progress](const OperationStatus& status) {
-    progress.NonBlockingCall(
+    progress->Call(
         [status](Napi::Env env, Napi::Function onProgress) { CallProgress(env, onProgress, status); });
   });
   std::thread(WaitAndSettle, shared).detach();

@@ -1,5 +1,6 @@
 // The compiled addon, called directly (no facade): capacity and allocation rules, the seed's checks on errant
 // providers, cancel, the poller, and input validation inside C++.
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -575,6 +576,40 @@ describe('progress and cancel', () => {
     const idle = addon.pollerStats().wakeups;
     await new Promise((r) => setTimeout(r, 200));
     expect(addon.pollerStats().wakeups).toBe(idle);
+  });
+});
+
+describe('process and thread lifetime', () => {
+  it('survives a worker thread exiting while its operation still runs (no crash when it completes)', () => {
+    const child = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `
+        const { Worker } = require('node:worker_threads');
+        const worker = new Worker(\`
+          const { parentPort } = require('node:worker_threads');
+          const addon = require(${JSON.stringify(addonPath)});
+          const topology = { subsystems: [{ name: 'A', supportedTypes: ['simple'], initRateBytesPerSec: 2 ** 30,
+            drives: [{ name: 'B0', sizeBytes: 2 ** 34 }] }] };
+          (async () => {
+            const provider = await addon.openProvider('sim', topology, 5);
+            const [sub] = await provider.listSubsystems();
+            const op = await provider.createLun({ subsystemId: sub.id, type: 'simple', driveIds: [], hints: {},
+              sizeBytes: 2 ** 29, unmaskingList: '' }, () => {});
+            op.done.catch(() => {});
+            parentPort.postMessage('running');
+          })();
+        \`, { eval: true });
+        worker.on('message', () => worker.terminate());
+        worker.on('exit', () => setTimeout(() => console.log('alive after the operation ended'), 900));
+        `,
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(child.signal).toBeNull();
+    expect(child.status).toBe(0);
+    expect(child.stdout).toContain('alive after the operation ended');
   });
 });
 
