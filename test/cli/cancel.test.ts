@@ -36,6 +36,13 @@ beforeAll(async () => {
       drives: drives(1, 64 * GiB),
       faults: [{ kind: 'cancelTooLate' }],
     },
+    {
+      name: 'Hung Array',
+      supportedTypes: ['simple'],
+      initRateBytesPerSec: 4 * GiB,
+      drives: drives(1, 64 * GiB),
+      faults: [{ kind: 'hang' }, { kind: 'cancelTooLate' }],
+    },
   ]);
   sim = simArgs(path.join(dir, 'state.json'), topology);
   expect((await runCli([...sim, 'subsystems'])).code).toBe(0);
@@ -136,4 +143,41 @@ describe('Ctrl-C during create-lun (real addon, simulated array)', () => {
     const luns = JSON.parse((await runCli([...sim, 'luns', 'Stubborn Array', '--json'])).stdout) as Lun[];
     expect(luns.map((lun) => lun.id)).toEqual([(done.lun as Lun).id]);
   });
+
+  it('a second Ctrl-C says it is still waiting; a third stops waiting for a provider that never answers', async () => {
+    const before = await slowArray();
+    const running = startCli([
+      ...sim,
+      'create-lun',
+      'Hung Array',
+      '--type',
+      'simple',
+      '--size',
+      '8GiB',
+      '--json',
+    ]);
+    await waitForOutput(running, (stdout) => stdout.includes('"event":"started"'));
+    running.child.kill('SIGINT');
+    await waitFor(() => running.stderr().includes('Canceling'));
+    running.child.kill('SIGINT');
+    await waitFor(() => running.stderr().includes('Still waiting for the provider'));
+    expect(running.child.exitCode).toBeNull();
+    running.child.kill('SIGINT');
+    const result = await running.result;
+    expect(result.code).toBe(130);
+    expect(jsonLines(result.stdout).at(-1)).toMatchObject({ event: 'canceled', confirmed: false });
+    expect(result.stderr).toMatch(/Stopped waiting for the provider/);
+    const after = await slowArray();
+    expect(after.subsystem.freeBytes).toBe(before.subsystem.freeBytes);
+    const hung = JSON.parse((await runCli([...sim, 'luns', 'Hung Array', '--json'])).stdout) as Lun[];
+    expect(hung).toEqual([]);
+  });
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
