@@ -1,0 +1,114 @@
+// B2: 256 concurrent LUN creations through the facade (what the host runs). Measures
+//  - on time: for every whole percent an operation passes (1–99), the time from the moment the simulated
+//    array reached it to the moment JS received a report at or past it; on time = within one poll interval;
+//  - the host process's CPU (user + system, all threads: poller, addon, JS) over the whole run.
+// The array's clock is not visible from JS: each operation's start is estimated as the earliest
+// (arrival − bytesDone / rate) of its reports, i.e. its fastest delivery counts as instant. This
+// under-states every latency by that fastest delivery (typically well under 1 ms).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+const { openProvider, DEFAULT_POLL_INTERVAL_MS } = require('../../dist/native/lib/index.js');
+const { GiB, subsystem } = require('./topology.cjs');
+const { quantile, round } = require('./stats.cjs');
+
+const OPERATIONS = 256;
+const SUBSYSTEMS = 4;
+const LUN_BYTES = 6 * GiB;
+const RATE = 2 * GiB; // bytes per second per operation: each creation takes 3 s
+
+function latencies(reports, poll) {
+  // reports: [{ t, percent, bytesDone }] in arrival order, running reports only
+  const withBytes = reports.filter((r) => r.bytesDone > 0);
+  if (withBytes.length === 0) return [];
+  const start = Math.min(...withBytes.map((r) => r.t - (r.bytesDone / RATE) * 1000));
+  const out = [];
+  let next = 1;
+  for (const r of withBytes) {
+    for (; next <= Math.min(99, r.percent); next += 1) {
+      const reachedAt = start + ((LUN_BYTES * next) / 100 / RATE) * 1000;
+      out.push(r.t - reachedAt);
+    }
+  }
+  void poll;
+  return out;
+}
+
+/** CPU between two samples, in % of one core. */
+function cpuPct(from, to) {
+  if (!from || !to || to.t <= from.t) return null;
+  const us = to.cpu.user + to.cpu.system - (from.cpu.user + from.cpu.system);
+  return round((100 * us) / 1000 / (to.t - from.t));
+}
+
+async function runB2(dir) {
+  const topologyPath = path.join(dir, 'b2-topology.json');
+  const statePath = path.join(dir, 'b2-state.json');
+  const topology = {
+    subsystems: Array.from({ length: SUBSYSTEMS }, (_, i) =>
+      subsystem(`Busy ${i}`, 16, { initRateBytesPerSec: RATE, driveSizeBytes: 1024 * GiB }),
+    ),
+  };
+  fs.writeFileSync(topologyPath, JSON.stringify(topology));
+  const poll = DEFAULT_POLL_INTERVAL_MS;
+  const provider = await openProvider({
+    provider: 'sim',
+    simStatePath: statePath,
+    simTopologyPath: topologyPath,
+  });
+  const subsystems = await provider.listSubsystems();
+
+  const perOp = [];
+  let started = 0;
+  let running; // { cpu, t } once every operation runs
+  let firstDone; // { cpu, t } at the first completion
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const done = Array.from({ length: OPERATIONS }, (_, i) => {
+    const reports = [];
+    perOp.push(reports);
+    return provider
+      .createLun(
+        { subsystemId: subsystems[i % SUBSYSTEMS].id, type: 'simple', sizeBytes: LUN_BYTES },
+        {
+          onStarted: () => {
+            started += 1;
+            if (started === OPERATIONS) running = { cpu: process.cpuUsage(), t: performance.now() };
+          },
+          onProgress: (p) => {
+            if (p.percent !== null && p.percent < 100)
+              reports.push({ t: performance.now(), percent: p.percent, bytesDone: p.bytesDone ?? 0 });
+          },
+        },
+      )
+      .finally(() => {
+        firstDone ??= { cpu: process.cpuUsage(), t: performance.now() };
+      });
+  });
+  const results = await Promise.allSettled(done);
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  await provider.close();
+
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length > 0)
+    throw new Error(`B2: ${failed.length} creations failed: ${failed[0].reason?.message}`);
+  const all = perOp.flatMap((reports) => latencies(reports, poll));
+  const onTime = all.filter((ms) => ms <= poll).length;
+  return {
+    b2_ops: OPERATIONS,
+    b2_poll_ms: poll,
+    b2_changes: all.length,
+    b2_on_time_pct: round((100 * onTime) / all.length),
+    b2_latency_ms_p50: round(quantile(all, 0.5)),
+    b2_latency_ms_p99: round(quantile(all, 0.99)),
+    b2_latency_ms_max: round(quantile(all, 1)),
+    b2_wall_ms: round(wallMs, 0),
+    b2_cpu_pct: round((100 * (cpu.user + cpu.system)) / 1000 / wallMs),
+    b2_cpu_running_pct: cpuPct(running, firstDone),
+    b2_running_ms: running && firstDone ? round(firstDone.t - running.t, 0) : null,
+  };
+}
+
+module.exports = { runB2 };

@@ -1,0 +1,74 @@
+// B4: browser shell process start → the Create LUN wizard is interactive (its first subsystem choice is
+// enabled), measured from Node: spawn of `node dist/electron/host/web/serve.js` (Chromium already running)
+// to Playwright seeing the enabled radio. Also the renderer's JavaScript size, gzipped (level 9).
+'use strict';
+/* global document -- page code runs in Chromium */
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { performance } = require('node:perf_hooks');
+const { startServe, ROOT } = require('./serve-process.cjs');
+const { launchChromium } = require('./browser.cjs');
+const { median, round } = require('./stats.cjs');
+
+const DEFAULT_TOPOLOGY = path.join(ROOT, 'assets/sim/default-topology.json');
+
+function rendererJsGzipKb() {
+  const assets = path.join(ROOT, 'out/renderer/assets');
+  const files = fs.readdirSync(assets).filter((f) => /\.m?js$/.test(f));
+  if (files.length === 0)
+    throw new Error('B4: no JavaScript in out/renderer/assets (run electron-vite build)');
+  const bytes = files.reduce(
+    (sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(assets, f)), { level: 9 }).length,
+    0,
+  );
+  return { kb: round(bytes / 1024, 1), files: files.length };
+}
+
+async function startOnce(browser, dir, run) {
+  const t0 = performance.now();
+  const serve = startServe(dir, DEFAULT_TOPOLOGY, `b4-${run}`);
+  try {
+    const tokenUrl = await serve.url;
+    const urlMs = performance.now() - t0;
+    const page = await browser.newPage();
+    await page.goto(`${tokenUrl}#/create`);
+    const radio = page.getByRole('radio').first();
+    await radio.waitFor({ state: 'visible', timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const r = document.querySelector('input[type="radio"]');
+        return r !== null && !r.disabled;
+      },
+      null,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    const interactiveMs = performance.now() - t0;
+    await radio.check(); // it really is interactive
+    await page.close();
+    return { urlMs, interactiveMs };
+  } finally {
+    await serve.stop();
+  }
+}
+
+async function runB4(dir, runs = 5) {
+  const browser = await launchChromium();
+  try {
+    await startOnce(browser, dir, 'warm-up');
+    const samples = [];
+    for (let i = 0; i < runs; i += 1) samples.push(await startOnce(browser, dir, i));
+    const bundle = rendererJsGzipKb();
+    return {
+      b4_start_ms: round(median(samples.map((s) => s.interactiveMs)), 0),
+      b4_url_printed_ms: round(median(samples.map((s) => s.urlMs)), 0),
+      b4_runs: runs,
+      b4_bundle_gzip_kb: bundle.kb,
+      b4_bundle_files: bundle.files,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+module.exports = { runB4 };

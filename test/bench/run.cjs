@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// `npm run bench [-- --json] [--only b1,b2] [--no-build]`: the four LUN Studio benchmarks
+// (docs/PERFORMANCE.md). Builds first (tsc → dist, electron-vite → out/renderer; their output goes to
+// stderr), then prints a table (goal, figure, met?) or, with --json, one JSON object on stdout.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { runB1 } = require('./b1-enumerate.cjs');
+const { runB2 } = require('./b2-progress.cjs');
+const { runB3 } = require('./b3-drive-table.cjs');
+const { runB4 } = require('./b4-startup.cjs');
+const { machine } = require('./stats.cjs');
+
+const BENCHES = { b1: runB1, b2: runB2, b3: runB3, b4: runB4 };
+
+/** [key, goal text, met(value)] for the table. */
+const GOALS = [
+  ['b1_enum_ratio', '≤ 1.5', (v) => v <= 1.5],
+  ['b1_enum_ms', '', null],
+  ['b2_ops', '256', (v) => v === 256],
+  ['b2_on_time_pct', '≥ 99', (v) => v >= 99],
+  ['b2_cpu_pct', '≤ 5', (v) => v <= 5],
+  ['b3_first_render_ms', '≤ 150', (v) => v <= 150],
+  ['b3_frame_ms_p50', '≤ 16', (v) => v <= 16],
+  ['b4_start_ms', '≤ 1500', (v) => v <= 1500],
+  ['b4_bundle_gzip_kb', '≤ 350', (v) => v <= 350],
+];
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function build() {
+  for (const args of [
+    ['tsc', '-p', 'tsconfig.node.json'],
+    ['electron-vite', 'build'],
+  ]) {
+    const run = spawnSync('npx', args, { cwd: ROOT, stdio: ['ignore', 2, 2] });
+    if (run.status !== 0) throw new Error(`npx ${args.join(' ')} failed (exit ${run.status})`);
+  }
+}
+
+function parseArgs(argv) {
+  const json = argv.includes('--json');
+  const noBuild = argv.includes('--no-build');
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? argv[onlyAt + 1].split(',') : Object.keys(BENCHES);
+  for (const name of only) if (!BENCHES[name]) throw new Error(`unknown benchmark "${name}" (b1–b4)`);
+  return { json, only, noBuild };
+}
+
+function printTable(result) {
+  const log = (line) => process.stdout.write(`${line}\n`);
+  const m = result.machine;
+  log(`LUN Studio benchmarks — ${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB, Node ${m.node}`);
+  log(`load average before: ${m.loadavg.join(' ')}   after: ${result.loadavg_after.join(' ')}`);
+  log('');
+  log(`${'figure'.padEnd(24)} ${'value'.padStart(10)}  ${'goal'.padEnd(8)} met`);
+  const shown = new Set();
+  for (const [key, goal, met] of GOALS) {
+    if (!(key in result)) continue;
+    shown.add(key);
+    const value = result[key];
+    log(
+      `${key.padEnd(24)} ${String(value).padStart(10)}  ${goal.padEnd(8)} ${met ? (met(value) ? 'yes' : 'NO') : ''}`,
+    );
+  }
+  log('');
+  for (const [key, value] of Object.entries(result)) {
+    if (shown.has(key) || key === 'machine' || key === 'loadavg_after') continue;
+    log(`${key.padEnd(24)} ${String(value).padStart(10)}`);
+  }
+}
+
+async function main() {
+  const { json, only, noBuild } = parseArgs(process.argv.slice(2));
+  if (!noBuild) build();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lun-bench-'));
+  const result = { machine: machine() };
+  try {
+    for (const name of only) {
+      if (!json) process.stderr.write(`running ${name}…\n`);
+      Object.assign(result, await BENCHES[name](dir));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  result.loadavg_after = os.loadavg().map((l) => Number(l.toFixed(2)));
+  if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else printTable(result);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+// Starts the browser shell (node dist/electron/host/web/serve.js) on a temp simulator state and waits for
+// the one URL line it prints.
+'use strict';
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function startServe(dir, topologyPath, name) {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'dist/electron/host/web/serve.js'),
+      '--port',
+      '0',
+      '--sim-state',
+      path.join(dir, `${name}-state.json`),
+      '--sim-topology',
+      topologyPath,
+      '--journal',
+      path.join(dir, `${name}-journal.ndjson`),
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  const url = new Promise((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`serve printed no URL in 60 s\n${stderr}`)), 60_000);
+    child.stdout.on('data', (chunk) => {
+      stdout += String(chunk);
+      const line = stdout.split('\n').find((l) => /^https?:\/\/\S+token=/.test(l.trim()));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited (${code}) before printing its URL\n${stderr}`));
+    });
+  });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { child, url, stop };
+}
+
+module.exports = { startServe, ROOT };
