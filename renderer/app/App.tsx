@@ -1,12 +1,4 @@
-import {
-  FluentProvider,
-  makeStyles,
-  Tab,
-  TabList,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { i18n as I18n } from 'i18next';
 import { useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -17,6 +9,7 @@ import { Wizard } from '../features/wizard/Wizard';
 import type { AppStore } from '../store/create-app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NavLinks } from './NavLinks';
 import { usePrefersDark } from './use-color-scheme';
 import { type Route, useRoute } from './use-route';
 
@@ -74,12 +67,14 @@ function Shell({ desktop, api }: { desktop: boolean; api: LunStudioApi }) {
     document.title = monitorWindow ? t('monitor.windowTitle') : t('app.title');
   }, [i18n.language, monitorWindow, t]);
 
-  const onTab = (value: Route) => {
-    if (value === 'monitor' && desktop) {
-      void api.openMonitor();
-      return;
-    }
-    navigate(value);
+  /** Desktop: the monitor is its own window. Returns whether the route was handled here. */
+  const openOwnWindow = (value: Route): boolean => {
+    if (value !== 'monitor' || !desktop) return false;
+    void api.openMonitor();
+    return true;
+  };
+  const showMonitor = () => {
+    if (!openOwnWindow('monitor')) navigate('monitor');
   };
 
   return (
@@ -88,18 +83,14 @@ function Shell({ desktop, api }: { desktop: boolean; api: LunStudioApi }) {
         <h1 className={styles.title}>{monitorWindow ? t('monitor.windowTitle') : t('app.title')}</h1>
         {!monitorWindow && (
           <nav className={styles.nav} aria-label={t('app.navigation')}>
-            <TabList selectedValue={route} onTabSelect={(_, data) => onTab(data.value as Route)}>
-              <Tab value="inventory">{t('app.tabs.inventory')}</Tab>
-              <Tab value="create">{t('app.tabs.create')}</Tab>
-              <Tab value="monitor">{t('app.tabs.monitor')}</Tab>
-            </TabList>
+            <NavLinks current={route} onOpen={openOwnWindow} />
           </nav>
         )}
         <LanguageSwitch />
       </header>
       <main className={styles.main}>
         {route === 'inventory' && <InventoryView />}
-        {route === 'create' && <Wizard onShowMonitor={() => onTab('monitor')} />}
+        {route === 'create' && <Wizard onShowMonitor={showMonitor} />}
         {route === 'monitor' && <MonitorView monitorWindow={monitorWindow} />}
       </main>
     </div>

@@ -1,13 +1,24 @@
-import { Field, Select } from '@fluentui/react-components';
+import { Label, makeStyles, Select, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, languageFrom, rememberLanguage } from '../i18n/i18n';
 
+const useStyles = makeStyles({
+  root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  label: { whiteSpace: 'nowrap' },
+});
+
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const id = useId('language');
   const current = languageFrom(i18n.language);
   return (
-    <Field label={t('app.language')} orientation="horizontal">
+    <div className={styles.root}>
+      <Label htmlFor={id} className={styles.label}>
+        {t('app.language')}
+      </Label>
       <Select
+        id={id}
         value={current}
         onChange={(_, data) => {
           const language = languageFrom(data.value);
@@ -21,6 +32,6 @@ export function LanguageSwitch() {
           </option>
         ))}
       </Select>
-    </Field>
+    </div>
   );
 }

@@ -6,18 +6,19 @@ test('cancel mid-operation restores the free space', async ({ page }) => {
   await expect(page.getByTestId('subsystem-card').filter({ hasText: 'Slow Array' })).toBeVisible();
   const before = await capacityLine(page, 'Slow Array');
 
-  await page.getByRole('tab', { name: 'Create LUN' }).click();
+  await page.getByRole('link', { name: 'Create LUN' }).click();
   await fillWizard(page, { subsystem: 'Slow Array', typeLabel: 'Simple', size: '8', unit: 'GiB' });
   await page.getByTestId('wizard-create').click();
   const op = page.getByTestId('run-operation');
   await expect(op).toHaveAttribute('data-state', 'running');
-  await expect(page.getByTestId('wizard-fields')).toBeDisabled();
+  await expect(page.getByTestId('wizard-fields')).toHaveAttribute('disabled', '');
+  await expect(page.getByTestId('wizard-back')).toBeDisabled();
   await expect(op).toContainText(/Running · [1-9]\d* %/);
   await page.getByTestId('run-cancel').click();
   await expect(op).toHaveAttribute('data-state', 'canceled');
   await expect(op).toContainText('Canceled');
 
-  await page.getByRole('tab', { name: 'Inventory' }).click();
+  await page.getByRole('link', { name: 'Inventory' }).click();
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect.poll(() => capacityLine(page, 'Slow Array')).toBe(before);
 });
@@ -27,7 +28,7 @@ test('the monitor shows at least 3 progress updates of a running operation', asy
   await fillWizard(page, { subsystem: 'Slow Array', typeLabel: 'Simple', size: '3', unit: 'GiB' });
   await page.getByTestId('wizard-create').click();
   const opId = await page.getByTestId('run-operation').getAttribute('data-operation-id');
-  await page.getByRole('tab', { name: 'Progress monitor' }).click();
+  await page.getByRole('link', { name: 'Progress monitor' }).click();
   const row = page.locator(`[data-testid="operation-row"][data-operation-id="${opId}"]`);
   await expect(row).toBeVisible();
   // Running operations come first.
@@ -59,7 +60,7 @@ test('a batch of 3 shows 3 rows in the monitor that all complete', async ({ page
   const ids = await page
     .getByTestId('run-operation')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-operation-id')));
-  await page.getByRole('tab', { name: 'Progress monitor' }).click();
+  await page.getByRole('link', { name: 'Progress monitor' }).click();
   for (const id of ids) {
     await expect(page.locator(`[data-testid="operation-row"][data-operation-id="${id}"]`)).toHaveAttribute(
       'data-state',

@@ -28,7 +28,7 @@ for (const run of RUNS) {
     expect(lunName).toBeTruthy();
     await expect(page.getByTestId('create-another')).toBeVisible();
 
-    await page.getByRole('tab', { name: 'Inventory' }).click();
+    await page.getByRole('link', { name: 'Inventory' }).click();
     await page.getByTestId('subsystem-card').filter({ hasText: 'Fast Array' }).click();
     const row = page.getByTestId('lun-row').filter({ hasText: lunName! });
     await expect(row).toHaveCount(1);

@@ -15,7 +15,7 @@ import {
 
 const ROW_HEIGHT = 36;
 const GRID =
-  'minmax(8rem, 2fr) repeat(2, minmax(6rem, 1fr)) repeat(2, minmax(6rem, 1fr)) repeat(2, minmax(3rem, 0.5fr)) minmax(8rem, 1.5fr)';
+  'minmax(8rem, 2fr) minmax(7rem, 1fr) minmax(7rem, 1fr) minmax(6rem, 1fr) minmax(6rem, 1fr) minmax(4rem, 0.5fr) minmax(7rem, 0.6fr) minmax(9rem, 1.5fr)';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -188,11 +188,13 @@ export function DrivesStep({ errors, showErrors, locked }: StepProps) {
         </div>
       </div>
       {showDriveErrors && driveErrors.length > 0 && (
-        <ul className={styles.errors} role="alert" data-testid="drive-errors">
-          {driveErrors.map((e, i) => (
-            <li key={i}>{errorText(e)}</li>
-          ))}
-        </ul>
+        <div role="alert" data-testid="drive-errors">
+          <ul className={styles.errors}>
+            {driveErrors.map((e, i) => (
+              <li key={i}>{errorText(e)}</li>
+            ))}
+          </ul>
+        </div>
       )}
     </div>
   );

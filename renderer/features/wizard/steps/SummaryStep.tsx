@@ -71,11 +71,13 @@ export function SummaryStep({ errors }: StepProps) {
         ))}
       </dl>
       {errors.length > 0 && (
-        <ul className={styles.errors} role="alert">
-          {errors.map((e, i) => (
-            <li key={i}>{errorText(e)}</li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className={styles.errors}>
+            {errors.map((e, i) => (
+              <li key={i}>{errorText(e)}</li>
+            ))}
+          </ul>
+        </div>
       )}
     </div>
   );
