@@ -554,6 +554,16 @@ describe('progress and cancel', () => {
     expect((await provider.listLuns('sub')).map((l) => l.id)).toEqual([lun.id]);
   });
 
+  it('a very slow array (1 byte/s) keeps a large creation pending instead of overflowing the clock', async () => {
+    const provider = await open({ rate: 1, driveSize: 20 * GiB });
+    const { op, progress } = await create(provider, { sizeBytes: 16 * GiB });
+    const canceled = expect(op.done).rejects.toMatchObject({ code: 'VDS_E_OPERATION_CANCELED' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(progress[0]).toMatchObject({ hresult: HR.PENDING, percent: 0 });
+    expect(await op.cancel()).toBe(HR.S_OK);
+    await canceled;
+  });
+
   it('cancelTooLate fault: Cancel always answers too late', async () => {
     const provider = await open({ rate: 2 * GiB, faults: [{ kind: 'cancelTooLate' }] });
     const { op } = await create(provider, { sizeBytes: GiB });

@@ -86,8 +86,10 @@ struct JobRecord {
   bool orphaned = false;  // the CreateLunJob handle is gone
 
   Clock::time_point TimeAt(uint32_t percent) const {
-    return start + std::chrono::duration_cast<Clock::duration>(
-                       Seconds(static_cast<double>(bytesToWrite) * percent / 100.0 / rate));
+    constexpr double kCenturySeconds = 100.0 * 365 * 24 * 3600;  // keeps slow rates inside the clock's range
+    const double seconds =
+        std::min(kCenturySeconds, static_cast<double>(bytesToWrite) * percent / 100.0 / rate);
+    return start + std::chrono::duration_cast<Clock::duration>(Seconds(seconds));
   }
   uint64_t BytesAtPercent(uint32_t percent) const { return bytesToWrite / 100 * percent; }
   uint64_t BytesAt(Clock::time_point now) const {
