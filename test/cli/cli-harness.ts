@@ -36,9 +36,15 @@ export async function ensureBuilt(): Promise<void> {
   }
   const stale = !fs.existsSync(DIST_MAIN) || fs.statSync(DIST_MAIN).mtimeMs < newestSourceMtime();
   if (!stale) return;
-  await promisify(execFile)('flock', ['/tmp/lun-dist-build.lock', 'npm', 'run', 'build:node'], {
+  // Test files run in parallel workers: build one at a time (tsc is incremental, so a second build is cheap).
+  const [command, args] =
+    process.platform === 'win32'
+      ? ['npm.cmd', ['run', 'build:node']]
+      : ['flock', [path.join(os.tmpdir(), 'lun-dist-build.lock'), 'npm', 'run', 'build:node']];
+  await promisify(execFile)(command, args, {
     cwd: ROOT,
-    timeout: 120_000,
+    timeout: 180_000,
+    shell: process.platform === 'win32',
   });
 }
 
