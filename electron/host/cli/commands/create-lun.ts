@@ -1,20 +1,19 @@
 // create-lun: one or --count N LUNs, one after the other, with NDJSON events or a progress bar.
 import { LunStudioError } from '../../../contract/errors';
-import { formatHresult, type CreateLunRequest, type Lun } from '../../../contract/model';
-import type { CreateLunProgress } from '../../../../native/lib/types';
+import type { CreateLunRequest, Lun } from '../../../contract/model';
 import type { CommandOption } from '../args';
-import { writeHeader, writeJson, writeLine, writeLines, type CommandContext } from '../command-context';
+import { writeHeader, writeLine, writeLines, type CommandContext } from '../command-context';
 import { CLI_HRESULT, EXIT, exitCodeFor, formatErrorLines, toErrorShape, type ExitCode } from '../cli-error';
 import { parseCount, parseSizeArgument, parseUnmaskList, type SizeArgument } from '../inputs';
 import { ABANDONED, InterruptWatcher } from '../interrupts';
-import { ProgressBar, formatDuration } from '../progress-bar';
+import { formatDuration } from '../progress-bar';
 import { formatSize } from '../size';
 import { renderTable } from '../table';
+import { CreationView, type LiveBar } from './creation-view';
 import { lunColumns } from './luns';
 import { buildSizingRequest, checkSizingOptions, type SizingRequest } from './sizing-request';
 
 const CANCELED_CODE = 'VDS_E_OPERATION_CANCELED';
-const TTY_REFRESH_MS = 1000;
 
 export interface CreateLunInputs {
   size: SizeArgument;
@@ -45,8 +44,8 @@ export async function createLunCommand(
 ): Promise<ExitCode> {
   const inputs = checkCreateLunOptions(options);
   const sizing = await buildSizingRequest(ctx.provider, subsystemText, options);
-  const drawing: { bar?: ProgressBar } = {};
-  const interrupts = new InterruptWatcher(ctx.io, () => drawing.bar?.breakLine());
+  const live: LiveBar = {};
+  const interrupts = new InterruptWatcher(ctx.io, () => live.bar?.breakLine());
   try {
     if (!ctx.json) {
       writeHeader(ctx);
@@ -58,7 +57,7 @@ export async function createLunCommand(
     const created: Lun[] = [];
     for (let index = 0; index < inputs.count; index += 1) {
       if (interrupts.interrupted) return reportNotStarted(ctx, inputs.count - index);
-      const outcome = await createOne(ctx, sizing, inputs, index, interrupts, drawing);
+      const outcome = await createOne(ctx, sizing, inputs, index, interrupts, live);
       if (outcome.kind === 'failed') return outcome.exitCode;
       if (outcome.kind === 'canceled') {
         reportNotStarted(ctx, inputs.count - index - 1);
@@ -91,92 +90,58 @@ async function createOne(
   inputs: CreateLunInputs,
   index: number,
   interrupts: InterruptWatcher,
-  drawing: { bar?: ProgressBar },
+  live: LiveBar,
 ): Promise<Outcome> {
-  const label = inputs.count > 1 ? `LUN ${index + 1}/${inputs.count}` : 'LUN';
-  let operationId: string | null = null;
-  let bar: ProgressBar | undefined;
-  let refresh: ReturnType<typeof setInterval> | undefined;
-  const emit = (event: Record<string, unknown>): void => {
-    if (ctx.json) writeJson(ctx, { ...event, operationId, index });
-  };
-  const stopDrawing = (): void => {
-    if (refresh) clearInterval(refresh);
-    bar?.finish();
-    delete drawing.bar;
-  };
-
+  const view = new CreationView(
+    ctx,
+    inputs.count > 1 ? `LUN ${index + 1}/${inputs.count}` : 'LUN',
+    index,
+    live,
+  );
   try {
     const sizeBytes = await sizeFor(ctx, sizing, inputs.size);
     if (interrupts.interrupted) {
-      emit({ event: 'canceled' });
-      ctx.io.stderr.write(`Canceled: ${label} was not started.\n`);
+      view.emit({ event: 'canceled' });
+      ctx.io.stderr.write(`Canceled: ${view.label} was not started.\n`);
       return { kind: 'canceled' };
     }
     const request: CreateLunRequest = { ...sizing.request, sizeBytes };
     if (inputs.unmaskingList !== undefined) request.unmaskingList = inputs.unmaskingList;
 
+    const startedAt = ctx.now();
     const creation = ctx.provider.createLun(request, {
       signal: interrupts.signal,
-      onStarted: (id) => {
-        operationId = id;
-        emit({ event: 'started' });
-        if (ctx.json) return;
-        bar = new ProgressBar(ctx.io.stdout, {
-          isTTY: ctx.io.isTTY,
-          label,
-          totalBytes: sizeBytes,
-          startedAtMs: ctx.now(),
-        });
-        drawing.bar = bar;
-        bar.update({ percent: 0 }, ctx.now());
-        if (ctx.io.isTTY) {
-          refresh = setInterval(() => bar?.refresh(ctx.now()), TTY_REFRESH_MS);
-          refresh.unref?.();
-        }
-      },
-      onProgress: (progress: CreateLunProgress) => {
-        const event: Record<string, unknown> = { event: 'progress', percent: progress.percent };
-        if (progress.bytesDone !== undefined) event.bytesDone = progress.bytesDone;
-        emit(event);
-        bar?.update(progress, ctx.now());
-      },
+      onStarted: (operationId) => view.started(operationId, sizeBytes),
+      onProgress: (progress) => view.progress(progress),
     });
-    const startedAt = ctx.now();
     const lun = await Promise.race([creation, interrupts.abandoned]);
-    stopDrawing();
+    view.stop();
     if (lun === ABANDONED) {
-      emit({ event: 'canceled', confirmed: false });
+      view.emit({ event: 'canceled', confirmed: false });
       return { kind: 'canceled' };
     }
-    emit({ event: 'done', lun });
+    view.emit({ event: 'done', lun });
     if (!ctx.json) {
       const took = formatDuration((ctx.now() - startedAt) / 1000);
-      writeLine(ctx, `${label} created: ${lun.name} (${lun.type}, ${formatSize(lun.sizeBytes)}) in ${took}`);
+      writeLine(
+        ctx,
+        `${view.label} created: ${lun.name} (${lun.type}, ${formatSize(lun.sizeBytes)}) in ${took}`,
+      );
     }
     return { kind: 'done', lun, canceledTooLate: interrupts.interrupted };
   } catch (error) {
-    stopDrawing();
+    view.stop();
     const shape = toErrorShape(error);
     if (shape.code === CANCELED_CODE && interrupts.interrupted) {
-      emit({ event: 'canceled' });
-      ctx.io.stderr.write(`Canceled: ${label} was rolled back by the provider.\n`);
+      view.emit({ event: 'canceled' });
+      ctx.io.stderr.write(`Canceled: ${view.label} was rolled back by the provider.\n`);
       return { kind: 'canceled' };
     }
-    const event: Record<string, unknown> = {
-      event: 'error',
-      code: shape.code,
-      hresult: formatHresult(shape.hresult),
-      message: shape.message,
-    };
-    if (shape.action) event.action = shape.action;
-    if (shape.field) event.field = shape.field;
-    emit(event);
+    view.emitError(shape);
     for (const line of formatErrorLines(error)) ctx.io.stderr.write(`${line}\n`);
-    if (inputs.count > 1 && index + 1 < inputs.count) {
-      ctx.io.stderr.write(
-        `Stopped after ${label} failed: ${inputs.count - index - 1} more LUN(s) were not started.\n`,
-      );
+    const remaining = inputs.count - index - 1;
+    if (remaining > 0) {
+      ctx.io.stderr.write(`Stopped after ${view.label} failed: ${remaining} more LUN(s) were not started.\n`);
     }
     return { kind: 'failed', exitCode: exitCodeFor(error) };
   }
