@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { LunStudioApi } from '../../electron/contract/api';
 import type { CreateLunRequest, LunHints, LunType } from '../../electron/contract/model';
 import { toErrorShape } from '../api/api-error';
-import { isAutomagic, isStriped } from '../lib/lun-types';
+import { checkDriveCount, isAutomagic, isStriped } from '../lib/lun-types';
 import { bestUnitFor, bytesToUnitText, type SizeUnit } from '../lib/size-units';
 import { splitInitiators } from '../lib/initiators';
 import type { AppState } from './app-state';
@@ -269,6 +269,11 @@ export const createWizardSlice =
         const s = get();
         const key = maxRequestKey(s);
         if (s.subsystemId === null || s.type === null) {
+          set({ max: { requestKey: key, loading: false, maxBytes: null, error: null } });
+          return;
+        }
+        if (s.driveMode === 'manual' && !isAutomagic(s.type) && checkDriveCount(s.type, s.driveIds.length)) {
+          // The drive step already says what is wrong; the provider would only reject the question.
           set({ max: { requestKey: key, loading: false, maxBytes: null, error: null } });
           return;
         }

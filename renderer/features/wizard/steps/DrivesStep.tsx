@@ -11,7 +11,7 @@ import { useErrorText } from '../use-error-text';
 import type { StepProps } from './step-props';
 import { useStepStyles } from './step-styles';
 
-const ROW_HEIGHT = 52;
+const ROW_HEIGHT = 48;
 
 const useStyles = makeStyles({
   list: {
@@ -181,11 +181,11 @@ export function DrivesStep({ errors, showErrors, locked }: StepProps) {
             {t('wizard.drives.selectedSummary', { count: selected.length, capacity: size(estimate) })}
           </div>
         )}
-        <div>
-          {max.loading || max.maxBytes === null
-            ? t('wizard.size.calculating')
-            : t('wizard.size.largestPossible', { max: size(max.maxBytes) })}
-        </div>
+        {max.maxBytes !== null ? (
+          <div>{t('wizard.size.largestPossible', { max: size(max.maxBytes) })}</div>
+        ) : (
+          max.loading && <div>{t('wizard.size.calculating')}</div>
+        )}
       </div>
       {showDriveErrors && driveErrors.length > 0 && (
         <div role="alert" data-testid="drive-errors">

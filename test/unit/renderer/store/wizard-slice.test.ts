@@ -105,6 +105,23 @@ describe('wizard slice', () => {
     });
   });
 
+  it('does not ask for the maximum while the manual drive count is wrong', async () => {
+    const { api, store } = await ready();
+    const s = () => store.getState();
+    s().setSubsystem('sub-a');
+    s().setType('stripe');
+    await flush();
+    api.maxLunSize.mockClear();
+    s().setDriveMode('manual');
+    s().toggleDrive('d0');
+    await flush();
+    expect(api.maxLunSize).not.toHaveBeenCalled();
+    expect(s().max).toMatchObject({ maxBytes: null, loading: false, error: null });
+    s().toggleDrive('d1');
+    await flush();
+    expect(api.maxLunSize).toHaveBeenCalledTimes(1);
+  });
+
   it('drops a stale maxLunSize answer', async () => {
     const { api, store } = await ready();
     const s = () => store.getState();

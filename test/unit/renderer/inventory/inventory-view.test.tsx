@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { InventoryView } from '../../../../renderer/features/inventory/InventoryView';
+import { FakeApi } from '../helpers/fake-api';
+import { drive, inventory, TIB } from '../helpers/fixtures';
+import { renderWithApp } from '../helpers/render-app';
+
+const rowNames = () =>
+  screen.getAllByTestId('drive-row').map((r) => within(r).getAllByRole('cell')[0]!.textContent);
+
+describe('inventory view', () => {
+  it('shows the provider and state file, subsystem capacity, drives and an empty LUN list', async () => {
+    await renderWithApp(<InventoryView />);
+    expect(screen.getByTestId('provider-info').textContent).toContain(
+      'Provider: Simulated array · State file: /tmp/state.json',
+    );
+    const card = screen.getAllByTestId('subsystem-card')[0]!;
+    expect(card.textContent).toContain('1 TiB used · 4 TiB free of 5 TiB');
+    expect(card.textContent).toContain(
+      'LUN types: Simple, Span, Stripe (RAID 0), Mirror (RAID 1), Parity (RAID 5)',
+    );
+    expect(rowNames()).toEqual(['Bay d0', 'Bay d1', 'Bay d2', 'Bay d3', 'Bay d4']);
+    expect(screen.getByText('This subsystem has no LUNs yet.')).toBeTruthy();
+  });
+
+  it('sorts drives by a column (again = reverse) and filters them', async () => {
+    await renderWithApp(<InventoryView />);
+    fireEvent.click(screen.getByRole('button', { name: 'Free' }));
+    expect(rowNames()[0]).toBe('Bay d2');
+    expect(screen.getByRole('columnheader', { name: /Free/ }).getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(screen.getByRole('button', { name: /Free/ }));
+    expect(screen.getByRole('columnheader', { name: /Free/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(rowNames().at(-1)).toBe('Bay d2');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter drives' }), {
+      target: { value: 'hot spare' },
+    });
+    expect(rowNames()).toEqual(['Bay d4']);
+    expect(screen.getByText('1 of 5 drives shown')).toBeTruthy();
+  });
+
+  it('renders only a window of rows for 32,768 drives', async () => {
+    const snap = inventory();
+    snap.drives['sub-a'] = Array.from({ length: 32_768 }, (_, i) =>
+      drive(`x${i}`, { name: `Drive ${String(i).padStart(5, '0')}`, slot: i, freeBytes: TIB }),
+    );
+    await renderWithApp(<InventoryView />, { api: new FakeApi(snap) });
+    expect(screen.getByText('32768 of 32768 drives shown')).toBeTruthy();
+    expect(screen.getAllByTestId('drive-row').length).toBeLessThan(60);
+    fireEvent.click(screen.getByRole('button', { name: 'Name' }));
+    fireEvent.click(screen.getByRole('button', { name: /Name/ }));
+    expect(rowNames()[0]).toBe('Drive 32767');
+  });
+
+  it('Refresh asks the host to re-read; a pushed inventory shows up', async () => {
+    const { api, store } = await renderWithApp(<InventoryView />);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(api.getInventory).toHaveBeenLastCalledWith({ refresh: true });
+    const snap = inventory();
+    snap.luns['sub-a'] = [
+      {
+        id: 'l1',
+        subsystemId: 'sub-a',
+        name: 'Data 1',
+        identification: '',
+        type: 'mirror',
+        sizeBytes: 2 ** 30,
+        status: 'online',
+        health: 'healthy',
+        unmaskingList: '*',
+        driveIds: [],
+      },
+    ];
+    act(() => api.emit({ type: 'inventoryChanged', inventory: snap }));
+    const row = screen.getByTestId('lun-row');
+    expect(row.textContent).toBe('Data 1Mirror (RAID 1)1 GiBOnlineHealthyAll hosts');
+    expect(store.getState().inventory?.luns['sub-a']).toHaveLength(1);
+  });
+});

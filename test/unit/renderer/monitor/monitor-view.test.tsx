@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Operation } from '../../../../electron/contract/model';
+import { MonitorView } from '../../../../renderer/features/monitor/MonitorView';
+import { FakeApi } from '../helpers/fake-api';
+import { flush, renderWithApp } from '../helpers/render-app';
+
+const request = { subsystemId: 'sub-a', type: 'mirror' as const, sizeBytes: 2 ** 30 };
+
+function history(api: FakeApi): Operation[] {
+  const now = Date.now();
+  return [
+    api.operation(request, {
+      state: 'succeeded',
+      percent: 100,
+      startedAt: new Date(now - 60_000).toISOString(),
+      endedAt: new Date(now - 50_000).toISOString(),
+    }),
+    api.operation(request, {
+      state: 'failed',
+      percent: 40,
+      startedAt: new Date(now - 40_000).toISOString(),
+      endedAt: new Date(now - 30_000).toISOString(),
+      error: {
+        code: 'VDS_E_IO_ERROR',
+        hresult: 0x80042442,
+        message: 'A drive failed.',
+        action: 'Replace it.',
+      },
+    }),
+    api.operation(request, {
+      state: 'running',
+      percent: null,
+      startedAt: new Date(now - 5_000).toISOString(),
+    }),
+  ];
+}
+
+describe('progress monitor', () => {
+  it('lists the journal, running first, with state, percent, elapsed and remaining', async () => {
+    const api = new FakeApi();
+    const [done, failed, running] = history(api);
+    await renderWithApp(<MonitorView monitorWindow={false} />, { api });
+    await act(flush);
+    const rows = screen.getAllByTestId('operation-row');
+    expect(rows.map((r) => r.getAttribute('data-operation-id'))).toEqual([running!.id, failed!.id, done!.id]);
+    const first = within(rows[0]!);
+    expect(first.getByText('Create Mirror (RAID 1) LUN of 1 GiB on Contoso Array A')).toBeTruthy();
+    expect(first.getByTestId('operation-percent').textContent).toBe('Progress: estimating');
+    // indeterminate while the provider cannot estimate
+    expect(first.getByRole('progressbar').getAttribute('aria-valuenow')).toBeNull();
+    expect(rows[0]!.textContent).toMatch(/Elapsed: 0:0[5-6]/);
+    expect(rows[0]!.textContent).toContain('Remaining: unknown');
+    expect(first.getByRole('button', { name: /^Cancel/ })).toBeTruthy();
+    expect(within(rows[2]!).queryByRole('button', { name: /^Cancel/ })).toBeNull();
+    expect(rows[2]!.textContent).toContain('Elapsed: 0:10');
+  });
+
+  it('shows a failure with code, HRESULT, message and action', async () => {
+    const api = new FakeApi();
+    history(api);
+    await renderWithApp(<MonitorView monitorWindow={false} />, { api });
+    await act(flush);
+    const failedRow = screen.getAllByTestId('operation-row')[1]!;
+    expect(within(failedRow).getByTestId('error-code').textContent).toBe('VDS_E_IO_ERROR');
+    expect(within(failedRow).getByTestId('error-hresult').textContent).toBe('0x80042442');
+    expect(within(failedRow).getByTestId('error-message').textContent).toBe('A drive failed.');
+    expect(within(failedRow).getByTestId('error-action').textContent).toBe('What you can do: Replace it.');
+  });
+
+  it('follows progress events and cancels a running operation', async () => {
+    const api = new FakeApi();
+    const [, , running] = history(api);
+    await renderWithApp(<MonitorView monitorWindow={false} />, { api });
+    await act(flush);
+    act(() =>
+      api.emit({ type: 'operationProgress', operation: { ...running!, percent: 37, etaSeconds: 65 } }),
+    );
+    const row = screen.getAllByTestId('operation-row')[0]!;
+    expect(within(row).getByTestId('operation-percent').textContent).toBe('Progress: 37 %');
+    expect(row.textContent).toContain('Remaining: 1:05');
+    expect(within(row).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('0.37');
+    await act(async () => {
+      fireEvent.click(within(row).getByRole('button', { name: /^Cancel/ }));
+      await flush();
+    });
+    expect(api.cancelOperation).toHaveBeenCalledWith({ operationId: running!.id });
+    const canceled = screen.getByText('Canceled').closest('[data-testid="operation-row"]')!;
+    expect(canceled.getAttribute('data-operation-id')).toBe(running!.id);
+  });
+
+  it('offers "Keep open after completion" only in the desktop monitor window', async () => {
+    await renderWithApp(<MonitorView monitorWindow={true} />);
+    expect(screen.getByRole('checkbox', { name: 'Keep open after completion' })).toBeTruthy();
+  });
+});
