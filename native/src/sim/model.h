@@ -2,6 +2,16 @@
 // Like a real hardware provider it does NOT apply the seed's checks: CreateLun may hand back a NULL job
 // (errantNullAsync), Wait may report a wrong output type or no LUN. The consumer (sim_provider.cc here,
 // the COM wrappers of the Windows test VDS service there) checks every answer, as a real IVdsAsync client.
+//
+// Time: progress is computed from a steady clock when asked (no thread per job). Bytes to write = the LUN's
+// (rounded) size, at the subsystem's initRateBytesPerSec (10 GiB/s makes a 100 GiB LUN take 10 s). Space is
+// allocated by CreateLun and given back on failure or cancel; a job nobody holds any more still runs to its
+// end. Faults (per subsystem, applied to every CreateLun there): errantNullAsync → S_OK + no job;
+// wrongOutputType / nullLun → Wait S_OK with output type 52 / no LUN id, nothing kept; failAt → the job fails
+// with the HRESULT at that percent; queryStatusFails → every QueryStatus call returns it (the job still
+// runs); waitFails → the job succeeds (the LUN is kept) but Wait returns it; hang → 0 % until canceled;
+// cancelTooLate → Cancel always answers VDS_E_CANCEL_TOO_LATE; driveFailsAt → the drive turns failed at that
+// percent (and stays failed), and the job fails VDS_E_OBJECT_STATUS_FAILED if the LUN has extents on it.
 #pragma once
 
 #include <chrono>

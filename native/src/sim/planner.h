@@ -13,6 +13,9 @@
 //   (ties: that order). nonFaultTolerant: the first of stripe, simple, span that is supported and fits the
 //   drive count. auto: fault tolerant when the hints ask for fast crash recovery, mostly reads or a rebuild
 //   priority, else non fault tolerant; either falls back to the other class when it has no candidate.
+// - hints.stripeSizeBytes picks the stripe size (must be one the subsystem lists; default 64 KiB if listed,
+// else
+//   the smallest). Other hints (maximumDriveCount, caching, …) are accepted and not used by the sim.
 #pragma once
 
 #include <cstdint>
