@@ -43,6 +43,9 @@ void TaskWorker::OnOK() {
     deferred_.Reject(e.Value());
   } catch (const InputError& e) {
     deferred_.Reject(MakeError(env, e.outcome).Value());
+  } catch (const std::exception& e) {
+    deferred_.Reject(
+        MakeError(env, Outcome::Fail(hr::kUnexpected, std::string("Internal error: ") + e.what())).Value());
   }
 }
 
