@@ -60,10 +60,10 @@ export async function expectNoEnglish(page: Page, screen: string) {
   expect(found, `English strings left on the German ${screen} screen`).toEqual([]);
 }
 
-/** No button, label, tab, heading or column header whose text is wider than its box (cut off or spilling). */
+/** No button, label, link, heading, table header or cell whose text is wider than its box (cut off or spilling). */
 export async function expectNothingCutOff(page: Page, screen: string) {
   const clipped = await page
-    .locator('button, label, [role=tab], [role=columnheader], th, legend, h1, h2, h3, [role=radio], dt, dd')
+    .locator('button, label, a, [role=columnheader], [role=cell], th, td, legend, h1, h2, h3, dt, dd')
     .evaluateAll((els) =>
       els
         .filter((e) => (e as HTMLElement).offsetParent !== null)

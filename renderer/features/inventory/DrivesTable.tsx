@@ -13,7 +13,7 @@ import {
   sortDrives,
 } from './drive-sorting';
 
-const ROW_HEIGHT = 36;
+const ROW_HEIGHT = 44;
 const GRID =
   'minmax(8rem, 2fr) minmax(7rem, 1fr) minmax(7rem, 1fr) minmax(6rem, 1fr) minmax(6rem, 1fr) minmax(4rem, 0.5fr) minmax(7rem, 0.6fr) minmax(9rem, 1.5fr)';
 
@@ -48,6 +48,12 @@ const useStyles = makeStyles({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
+  },
+  wrapCell: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    whiteSpace: 'normal',
+    lineHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase200,
   },
   count: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
@@ -168,7 +174,7 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
                   <div role="cell" className={styles.cell}>
                     {d.slot}
                   </div>
-                  <div role="cell" className={styles.cell}>
+                  <div role="cell" className={styles.wrapCell}>
                     {flagText(d)}
                   </div>
                 </div>
