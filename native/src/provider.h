@@ -116,7 +116,9 @@ struct Outcome {
   std::string field;  // request field at fault, when the cause is one field
   bool ok() const { return !Failed(hr); }
   static Outcome Ok() { return {}; }
-  static Outcome Fail(HResult h, std::string d = {}, std::string f = {}) { return {h, std::move(d), std::move(f)}; }
+  static Outcome Fail(HResult h, std::string d = {}, std::string f = {}) {
+    return {h, std::move(d), std::move(f)};
+  }
 };
 
 struct OperationStatus {
