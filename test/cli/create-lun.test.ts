@@ -140,37 +140,41 @@ describe('create-lun (real addon, simulated array)', () => {
     expect(run.stdout).toMatch(/^ {2}\S.* +simple +2\.5 GiB +Online +Healthy +none +Bay \d\d +\S+$/m);
   });
 
-  it.each([
+  // Independent state files: these run side by side.
+  it.concurrent.for<[string, string[]]>([
     ['simple', []],
     ['span', ['--drives', 'Bay 01,Bay 00,Bay 03']],
     ['stripe', []],
     ['mirror', ['--drives', 'Bay 02,Bay 03']],
     ['parity', ['--drives', 'Bay 00,Bay 01,Bay 02']],
-  ])('%s: exactly max-size succeeds, one byte more fails and changes nothing', async (type, driveArgs) => {
-    const { sim, state } = await freshSim(`max-${type}`);
-    const args = ['Fast Array', '--type', type, ...driveArgs];
-    const max = await maxBytes(sim, args);
-    expect(max).toBeGreaterThan(0);
+  ])(
+    '%s: exactly max-size succeeds, one byte more fails and changes nothing',
+    async ([type, driveArgs], { expect }) => {
+      const { sim, state } = await freshSim(`max-${type}`);
+      const args = ['Fast Array', '--type', type, ...driveArgs];
+      const max = await maxBytes(sim, args);
+      expect(max).toBeGreaterThan(0);
 
-    const unchanged = fs.readFileSync(state);
-    const tooBig = await runCli([...sim, 'create-lun', ...args, '--size', String(max + 1), '--json']);
-    expect(tooBig.code).toBe(1);
-    expect(tooBig.stderr).toMatch(/^error: .+ \(VDS_E_NOT_ENOUGH_SPACE 0x8004240F\)$/m);
-    expect(jsonLines(tooBig.stdout).at(-1)).toMatchObject({
-      event: 'error',
-      code: 'VDS_E_NOT_ENOUGH_SPACE',
-      hresult: '0x8004240F',
-    });
-    expect(fs.readFileSync(state).equals(unchanged)).toBe(true);
+      const unchanged = fs.readFileSync(state);
+      const tooBig = await runCli([...sim, 'create-lun', ...args, '--size', String(max + 1), '--json']);
+      expect(tooBig.code).toBe(1);
+      expect(tooBig.stderr).toMatch(/^error: .+ \(VDS_E_NOT_ENOUGH_SPACE 0x8004240F\)$/m);
+      expect(jsonLines(tooBig.stdout).at(-1)).toMatchObject({
+        event: 'error',
+        code: 'VDS_E_NOT_ENOUGH_SPACE',
+        hresult: '0x8004240F',
+      });
+      expect(fs.readFileSync(state).equals(unchanged)).toBe(true);
 
-    const exact = await runCli([...sim, 'create-lun', ...args, '--size', String(max), '--json']);
-    expect(exact.stderr).toBe('');
-    expect(exact.code).toBe(0);
-    const lun = jsonLines(exact.stdout).at(-1)!.lun as Lun;
-    expect(lun).toMatchObject({ type, sizeBytes: max });
-    const luns = JSON.parse((await runCli([...sim, 'luns', 'Fast Array', '--json'])).stdout) as Lun[];
-    expect(luns).toEqual([lun]);
-  });
+      const exact = await runCli([...sim, 'create-lun', ...args, '--size', String(max), '--json']);
+      expect(exact.stderr).toBe('');
+      expect(exact.code).toBe(0);
+      const lun = jsonLines(exact.stdout).at(-1)!.lun as Lun;
+      expect(lun).toMatchObject({ type, sizeBytes: max });
+      const luns = JSON.parse((await runCli([...sim, 'luns', 'Fast Array', '--json'])).stdout) as Lun[];
+      expect(luns).toEqual([lun]);
+    },
+  );
 
   it('--size max asks for the largest size first and creates it', async () => {
     const { sim } = await freshSim('size-max');
@@ -218,11 +222,11 @@ describe('create-lun (real addon, simulated array)', () => {
     expect(luns.map((l) => l.id).sort()).toEqual(done.map((e) => (e.lun as Lun).id).sort());
   });
 
-  it.each([
+  it.concurrent.for<[string, string, string, string]>([
     ['stripe', 'Bay 00', 'VDS_E_NOT_ENOUGH_DRIVE', '0x80042410'],
     ['mirror', 'Bay 00', 'VDS_E_NOT_ENOUGH_DRIVE', '0x80042410'],
     ['parity', 'Bay 00,Bay 01', 'VDS_E_NOT_ENOUGH_DRIVE', '0x80042410'],
-  ])('%s on drives %s: %s, nothing changes', async (type, driveList, code, hresult) => {
+  ])('%s on drives %s: %s, nothing changes', async ([type, driveList, code, hresult], { expect }) => {
     const { sim, state } = await freshSim(`drives-${type}`);
     const unchanged = fs.readFileSync(state);
     const run = await runCli([
