@@ -5,7 +5,16 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'native/build/', 'dist/', 'out/', 'release/', 'test-results/', 'playwright-report/', 'build-win/'],
+    ignores: [
+      'node_modules/',
+      'native/build/',
+      'dist/',
+      'out/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'build-win/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -32,7 +41,18 @@ export default tseslint.config(
   {
     files: ['electron/host/**/*.ts', 'electron/contract/**/*.ts', 'native/lib/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/host, contract and native/lib run in plain Node: never import electron here.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'electron/host, contract and native/lib run in plain Node: never import electron here.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -1,7 +1,15 @@
 // The VDS-shaped object model shared by the addon facade, the host, every shell and the renderer.
 // Sizes are bytes as plain numbers (exact up to 2^53 bytes = 8 PiB).
 
-export const SPECIFIC_LUN_TYPES = ['simple', 'span', 'stripe', 'mirror', 'parity', 'raid10', 'raid6'] as const;
+export const SPECIFIC_LUN_TYPES = [
+  'simple',
+  'span',
+  'stripe',
+  'mirror',
+  'parity',
+  'raid10',
+  'raid6',
+] as const;
 export const AUTOMAGIC_LUN_TYPES = ['auto', 'faultTolerant', 'nonFaultTolerant'] as const;
 export const LUN_TYPES = [...SPECIFIC_LUN_TYPES, ...AUTOMAGIC_LUN_TYPES] as const;
 
@@ -9,7 +17,14 @@ export type SpecificLunType = (typeof SPECIFIC_LUN_TYPES)[number];
 export type AutomagicLunType = (typeof AUTOMAGIC_LUN_TYPES)[number];
 export type LunType = (typeof LUN_TYPES)[number];
 
-export const SUBSYSTEM_STATUSES = ['online', 'notReady', 'offline', 'failed', 'partiallyManaged', 'unknown'] as const;
+export const SUBSYSTEM_STATUSES = [
+  'online',
+  'notReady',
+  'offline',
+  'failed',
+  'partiallyManaged',
+  'unknown',
+] as const;
 export type SubsystemStatus = (typeof SUBSYSTEM_STATUSES)[number];
 
 export const DRIVE_STATUSES = ['online', 'notReady', 'offline', 'failed', 'removed', 'unknown'] as const;
@@ -21,7 +36,13 @@ export type LunStatus = (typeof LUN_STATUSES)[number];
 export const HEALTHS = ['unknown', 'healthy', 'rebuilding', 'degraded', 'failing', 'failed'] as const;
 export type Health = (typeof HEALTHS)[number];
 
-export const DRIVE_FLAGS = ['hotSpare', 'assigned', 'unassigned', 'hotSpareInUse', 'hotSpareStandby'] as const;
+export const DRIVE_FLAGS = [
+  'hotSpare',
+  'assigned',
+  'unassigned',
+  'hotSpareInUse',
+  'hotSpareStandby',
+] as const;
 export type DriveFlag = (typeof DRIVE_FLAGS)[number];
 
 export type ProviderName = 'sim' | 'vds';
@@ -99,9 +120,21 @@ export interface CreateLunRequest extends MaxLunSizeRequest {
   unmaskingList?: string;
 }
 
-export const OPERATION_STATES = ['queued', 'running', 'succeeded', 'failed', 'canceled', 'interrupted'] as const;
+export const OPERATION_STATES = [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'canceled',
+  'interrupted',
+] as const;
 export type OperationState = (typeof OPERATION_STATES)[number];
-export const FINAL_OPERATION_STATES: readonly OperationState[] = ['succeeded', 'failed', 'canceled', 'interrupted'];
+export const FINAL_OPERATION_STATES: readonly OperationState[] = [
+  'succeeded',
+  'failed',
+  'canceled',
+  'interrupted',
+];
 
 export interface ApiErrorShape {
   /** Symbolic name, e.g. VDS_E_NOT_ENOUGH_SPACE, E_INVALIDARG. */
