@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import { capacityLine, fillWizard, openApp } from './helpers';
 
 test('cancel mid-operation restores the free space', async ({ page }) => {
@@ -70,4 +70,27 @@ test('a batch of 3 shows 3 rows in the monitor that all complete', async ({ page
   const batchId = await page.locator(`[data-operation-id="${ids[0]}"]`).first().getAttribute('data-batch-id');
   expect(batchId).toBeTruthy();
   await expect(page.locator(`[data-testid="operation-row"][data-batch-id="${batchId}"]`)).toHaveCount(3);
+});
+
+test('a failing operation shows code, HRESULT, message and action in the wizard and the monitor', async ({
+  page,
+}) => {
+  await openApp(page, 'create');
+  await fillWizard(page, { subsystem: 'Faulty Array', typeLabel: 'Simple', size: '2', unit: 'GiB' });
+  await page.getByTestId('wizard-create').click();
+  const op = page.getByTestId('run-operation');
+  await expect(op).toHaveAttribute('data-state', 'failed');
+  const expectError = async (scope: Locator) => {
+    await expect(scope.getByTestId('error-code')).toHaveText('VDS_E_IO_ERROR');
+    await expect(scope.getByTestId('error-hresult')).toHaveText('0x8004242B');
+    await expect(scope.getByTestId('error-message')).toHaveText('An I/O error occurred on the array.');
+    await expect(scope.getByTestId('error-action')).toContainText("Check the array's own management console");
+  };
+  await expectError(op);
+  await expect(page.getByTestId('create-another')).toBeVisible();
+  const opId = await op.getAttribute('data-operation-id');
+  await page.getByRole('link', { name: 'Progress monitor' }).click();
+  const row = page.locator(`[data-testid="operation-row"][data-operation-id="${opId}"]`);
+  await expect(row).toHaveAttribute('data-state', 'failed');
+  await expectError(row);
 });
