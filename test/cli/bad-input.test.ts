@@ -5,11 +5,12 @@
 // exit 1 is kept for what the provider refuses or fails (not enough space or drives, unsupported type, faults).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   GiB,
   drives,
   ensureBuilt,
+  removeTempDirs,
   jsonLines,
   runAll,
   runCli,
@@ -20,6 +21,8 @@ import {
 
 let sim: string[];
 let state: string;
+
+afterAll(removeTempDirs);
 
 beforeAll(async () => {
   await ensureBuilt();

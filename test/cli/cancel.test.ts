@@ -1,12 +1,13 @@
 // End to end: Ctrl-C (SIGINT) during create-lun cancels the operation, waits for the provider, exits 130,
 // and the space is given back.
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lun, Subsystem } from '../../electron/contract/model';
 import {
   GiB,
   drives,
   ensureBuilt,
+  removeTempDirs,
   jsonLines,
   runCli,
   simArgs,
@@ -17,6 +18,8 @@ import {
 } from './cli-harness';
 
 let sim: string[];
+
+afterAll(removeTempDirs);
 
 beforeAll(async () => {
   await ensureBuilt();

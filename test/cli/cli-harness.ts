@@ -128,8 +128,17 @@ export function jsonLines(text: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
+const tempDirs: string[] = [];
+
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `lun-cli-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lun-cli-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** For afterAll: removes the temp dirs this test file made. */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export interface TopologyDrive {

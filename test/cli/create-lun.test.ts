@@ -1,12 +1,24 @@
 // End to end through the real addon: create-lun progress, persistence, exact max size, provider refusals.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Drive, Lun, Subsystem } from '../../electron/contract/model';
-import { GiB, drives, ensureBuilt, jsonLines, runCli, simArgs, tempDir, writeTopology } from './cli-harness';
+import {
+  GiB,
+  drives,
+  ensureBuilt,
+  removeTempDirs,
+  jsonLines,
+  runCli,
+  simArgs,
+  tempDir,
+  writeTopology,
+} from './cli-harness';
 
 let dir: string;
 let topology: string;
+
+afterAll(removeTempDirs);
 
 beforeAll(async () => {
   await ensureBuilt();

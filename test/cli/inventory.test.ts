@@ -1,6 +1,6 @@
 // End to end through the real addon: listing subsystems, drives, LUNs and the largest LUN size.
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DRIVE_FLAGS,
   DRIVE_STATUSES,
@@ -10,9 +10,20 @@ import {
   type Drive,
   type Subsystem,
 } from '../../electron/contract/model';
-import { GiB, drives, ensureBuilt, runCli, simArgs, tempDir, writeTopology } from './cli-harness';
+import {
+  GiB,
+  drives,
+  ensureBuilt,
+  removeTempDirs,
+  runCli,
+  simArgs,
+  tempDir,
+  writeTopology,
+} from './cli-harness';
 
 let sim: string[];
+
+afterAll(removeTempDirs);
 
 beforeAll(async () => {
   await ensureBuilt();
