@@ -45,6 +45,7 @@ if [ ! -f "$WINEPREFIX/.lun-ready" ]; then
   touch "$WINEPREFIX/.lun-ready"
 fi
 
+wineserver -k >/dev/null 2>&1 || true  # no server (and no class registrations) left from an earlier run
 status=0
 run_windows() {  # name, then the command; stdout/stderr to files, printed afterwards
   local name="$1"

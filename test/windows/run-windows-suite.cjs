@@ -6,6 +6,7 @@
 'use strict';
 const assert = require('node:assert/strict');
 const path = require('node:path');
+const { Worker } = require('node:worker_threads');
 
 const [addonPath, servicePath] = process.argv.slice(2).map((p) => path.resolve(p));
 const addon = require(addonPath);
@@ -73,50 +74,81 @@ const vdsOnlyCases = [
   },
 ];
 
+// A hang must fail loudly, not wait for the outer timeout: a watchdog thread sees the case number and the
+// counts in shared memory and, when one case runs for over CASE_LIMIT_MS (even with this thread blocked in
+// native code), writes the verdict straight to stdout and ends the process.
+const CASE_LIMIT_MS = 120_000;
+const WATCHDOG = `
+const { workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const state = new Int32Array(workerData.buffer);
+let current = -1;
+let since = Date.now();
+setInterval(() => {
+  const now = Atomics.load(state, 0);
+  if (now !== current) { current = now; since = Date.now(); return; }
+  if (Date.now() - since < workerData.limitMs) return;
+  const name = workerData.names[current] || 'case ' + current;
+  fs.writeSync(1, 'not ok - ' + name + ': still running after ' + workerData.limitMs / 1000 + ' s (hang)\\n');
+  fs.writeSync(1, Atomics.load(state, 1) + ' passed, ' + (Atomics.load(state, 2) + 1) + ' failed\\n');
+  process.kill(process.pid);
+}, 1000);
+`;
+
+async function releasedEverything() {
+  // Providers and operations are freed with their JS objects, by finalizers on this thread: make it a
+  // single-threaded apartment first, as Electron's UI thread is, then collect until the count settles.
+  assert.equal(service.enterSingleThreadedApartment(), 0, 'the JS thread became an STA');
+  for (let i = 0; i < 50 && service.liveObjects() !== 0; i += 1) {
+    global.gc();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(service.liveObjects(), 0);
+}
+
+async function notRegistered() {
+  service.revoke();
+  const error = await rejection(addon.openProvider('vds', {}, POLL_MS));
+  assertError(error, 'REGDB_E_CLASSNOTREG', 0x80040154);
+  assert.match(error.message, /not registered/);
+}
+
 async function main() {
-  let passed = 0;
-  let failed = 0;
-  const run = async (name, fn) => {
+  const plan = [
+    ...shared.cases.map((c) => ({ name: c.name, fn: () => shared.runCase(c, (state) => openVds(state)) })),
+    ...vdsOnlyCases.map((c) => ({ name: c.name, fn: () => c.run() })),
+    {
+      name: 'every COM object handed out is released (liveObjects() == 0), also from an STA thread',
+      fn: releasedEverything,
+    },
+    { name: 'no VDS registered -> REGDB_E_CLASSNOTREG with a plain message', fn: notRegistered },
+  ].map((step) => ({ ...step, name: `[vds] ${step.name}` }));
+
+  const counters = new Int32Array(new SharedArrayBuffer(12)); // [step index, passed, failed]
+  const watchdog = new Worker(WATCHDOG, {
+    eval: true,
+    workerData: { buffer: counters.buffer, names: plan.map((step) => step.name), limitMs: CASE_LIMIT_MS },
+  });
+  watchdog.unref();
+
+  for (const [index, step] of plan.entries()) {
+    Atomics.store(counters, 0, index);
     try {
-      await fn();
-      passed += 1;
-      console.log(`ok - ${name}`);
+      await step.fn();
+      Atomics.add(counters, 1, 1);
+      console.log(`ok - ${step.name}`);
     } catch (error) {
-      failed += 1;
+      Atomics.add(counters, 2, 1);
       console.log(
-        `not ok - ${name}\n  ${String(error && error.stack ? error.stack : error)
+        `not ok - ${step.name}\n  ${String(error && error.stack ? error.stack : error)
           .split('\n')
           .join('\n  ')}`,
       );
     }
-  };
-
-  for (const testCase of shared.cases) {
-    await run(`[vds] ${testCase.name}`, () => shared.runCase(testCase, (state) => openVds(state)));
   }
-  for (const testCase of vdsOnlyCases) await run(`[vds] ${testCase.name}`, () => testCase.run());
-
-  await run(
-    '[vds] every COM object handed out is released (liveObjects() == 0), also from an STA thread',
-    async () => {
-      // Providers and operations are freed with their JS objects, by finalizers on this thread: make it a
-      // single-threaded apartment first, as Electron's UI thread is, then collect until the count settles.
-      assert.equal(service.enterSingleThreadedApartment(), 0, 'the JS thread became an STA');
-      for (let i = 0; i < 50 && service.liveObjects() !== 0; i += 1) {
-        global.gc();
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      assert.equal(service.liveObjects(), 0);
-    },
-  );
-
-  service.revoke();
-  await run('[vds] no VDS registered -> REGDB_E_CLASSNOTREG with a plain message', async () => {
-    const error = await rejection(addon.openProvider('vds', {}, POLL_MS));
-    assertError(error, 'REGDB_E_CLASSNOTREG', 0x80040154);
-    assert.match(error.message, /not registered/);
-  });
-
+  await watchdog.terminate();
+  const passed = Atomics.load(counters, 1);
+  const failed = Atomics.load(counters, 2);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed === 0 ? 0 : 1;
 }

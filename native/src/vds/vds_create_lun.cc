@@ -22,9 +22,11 @@ class VdsOperation : public Operation {
       : session_(std::move(session)), subsystem_(std::move(subsystem)), async_(std::move(async)) {}
 
   ~VdsOperation() override {
-    RunInMta([this] {
-      async_.Reset();
-      subsystem_ = SubsystemHandle{};
+    ReleaseInMta([async = std::move(async_), subsystem = std::move(subsystem_),
+                  session = std::move(session_)]() mutable {
+      async.Reset();
+      subsystem = SubsystemHandle{};
+      session.reset();  // last: may end the session, which lets the MTA go
     });
   }
 

@@ -72,8 +72,11 @@ Outcome VdsSession::Load(std::shared_ptr<VdsSession>* out) {
 }
 
 VdsSession::~VdsSession() {
-  RunInMta([this] { service_.Reset(); });  // a proxy is released inside its apartment
-  if (mtaCookie_) CoDecrementMTAUsage(mtaCookie_);
+  // A proxy is released inside its apartment, and the MTA is let go only after that.
+  ReleaseInMta([service = std::move(service_), cookie = mtaCookie_]() mutable {
+    service.Reset();
+    if (cookie) CoDecrementMTAUsage(cookie);
+  });
 }
 
 }  // namespace lun::vds

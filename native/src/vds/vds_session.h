@@ -25,10 +25,11 @@ class MtaScope {
   HRESULT hr_;
 };
 
-// Runs `release` inside the MTA: on this thread when it can join the MTA, else (a single-threaded apartment,
-// e.g. a UI thread running a JS finalizer) on a short-lived MTA thread, joined before returning.
+// Runs `release` (which owns what it releases) inside the MTA: right here when this thread can join the MTA;
+// otherwise (a single-threaded apartment, e.g. a UI thread running a JS finalizer) on a detached MTA thread,
+// so that the caller never blocks on COM.
 template <typename Release>
-void RunInMta(Release&& release) {
+void ReleaseInMta(Release release) {
   {
     MtaScope mta;
     if (mta.status().ok()) {
@@ -36,10 +37,10 @@ void RunInMta(Release&& release) {
       return;
     }
   }
-  std::thread([&release] {
+  std::thread([release = std::move(release)]() mutable {
     MtaScope mta;
     release();
-  }).join();
+  }).detach();
 }
 
 // The loaded service. Holds the process MTA open (CoIncrementMTAUsage) so that interface pointers stay valid
