@@ -45,6 +45,29 @@ const vdsOnlyCases = [
     },
   },
   {
+    name: 'a drive id that is not a VDS GUID -> E_INVALIDARG naming driveIds[1], nothing created',
+    async run() {
+      const provider = await openVds(topology());
+      try {
+        const { subsystem, drive } = await inventory(provider);
+        const error = await rejection(
+          startCreate(provider, {
+            subsystemId: subsystem.id,
+            type: 'span',
+            driveIds: [drive('Bay 1').id, 'Bay 2'],
+            sizeBytes: GiB,
+          }),
+        );
+        assertError(error, 'E_INVALIDARG', 0x80070057);
+        assert.equal(error.field, 'driveIds[1]');
+        assert.match(error.message, /driveIds\[1\]: must be a VDS drive id/);
+        assert.equal((await provider.listLuns(subsystem.id)).length, 1);
+      } finally {
+        provider.close();
+      }
+    },
+  },
+  {
     name: 'a provider without IVdsSubSystem2: enumerates and creates through IVdsSubSystem',
     async run() {
       const provider = await openVds(topology(), { noSubsystem2: true });
