@@ -19,7 +19,9 @@ const GRID =
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  scrollX: { overflowX: 'auto' },
   table: {
+    minWidth: '57rem',
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
@@ -111,75 +113,83 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
       <span className={styles.count} aria-live="polite">
         {t('inventory.drives.count', { shown: rows.length, total: drives.length })}
       </span>
-      <div
-        role="table"
-        aria-label={t('inventory.drives.title')}
-        aria-rowcount={rows.length + 1}
-        className={styles.table}
-      >
-        <div role="rowgroup">
-          <div role="row" aria-rowindex={1} className={`${styles.row} ${styles.header}`}>
-            {DRIVE_COLUMNS.map((column) => (
-              <div
-                role="columnheader"
-                key={column}
-                aria-sort={sort.column === column ? sort.direction : 'none'}
-              >
-                <button type="button" className={styles.headerButton} onClick={() => toggleSort(column)}>
-                  {t(`inventory.drives.columns.${column}`)}
-                  {sort.column === column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
-                </button>
-              </div>
-            ))}
-          </div>
-        </div>
-        <div ref={scrollRef} className={styles.scroller} data-testid="drives-scroller">
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const d = rows[item.index]!;
-              return (
+      <div className={styles.scrollX}>
+        <div
+          role="table"
+          aria-label={t('inventory.drives.title')}
+          aria-rowcount={rows.length + 1}
+          className={styles.table}
+        >
+          <div role="rowgroup">
+            <div role="row" aria-rowindex={1} className={`${styles.row} ${styles.header}`}>
+              {DRIVE_COLUMNS.map((column) => (
                 <div
-                  role="row"
-                  key={d.id}
-                  aria-rowindex={item.index + 2}
-                  className={styles.row}
-                  data-testid="drive-row"
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
-                  }}
+                  role="columnheader"
+                  key={column}
+                  aria-sort={sort.column === column ? sort.direction : 'none'}
                 >
-                  <div role="cell" className={styles.cell} title={d.identification}>
-                    {d.name}
-                  </div>
-                  <div role="cell" className={styles.cell}>
-                    {labels.status(d.status)}
-                  </div>
-                  <div role="cell" className={styles.cell}>
-                    {labels.health(d.health)}
-                  </div>
-                  <div role="cell" className={styles.cell}>
-                    {formatBytes(d.sizeBytes, i18n.language)}
-                  </div>
-                  <div role="cell" className={styles.cell}>
-                    {formatBytes(d.freeBytes, i18n.language)}
-                  </div>
-                  <div role="cell" className={styles.cell}>
-                    {d.bus}
-                  </div>
-                  <div role="cell" className={styles.cell}>
-                    {d.slot}
-                  </div>
-                  <div role="cell" className={styles.wrapCell}>
-                    {flagText(d)}
-                  </div>
+                  <button type="button" className={styles.headerButton} onClick={() => toggleSort(column)}>
+                    {t(`inventory.drives.columns.${column}`)}
+                    {sort.column === column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                  </button>
                 </div>
-              );
-            })}
+              ))}
+            </div>
+          </div>
+          <div
+            ref={scrollRef}
+            className={styles.scroller}
+            data-testid="drives-scroller"
+            // Keyboard users scroll the rows with the arrow keys once the list has focus.
+            tabIndex={0}
+          >
+            <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const d = rows[item.index]!;
+                return (
+                  <div
+                    role="row"
+                    key={d.id}
+                    aria-rowindex={item.index + 2}
+                    className={styles.row}
+                    data-testid="drive-row"
+                    style={{
+                      position: 'absolute',
+                      top: 0,
+                      left: 0,
+                      right: 0,
+                      height: ROW_HEIGHT,
+                      transform: `translateY(${item.start}px)`,
+                    }}
+                  >
+                    <div role="cell" className={styles.cell} title={d.identification}>
+                      {d.name}
+                    </div>
+                    <div role="cell" className={styles.cell}>
+                      {labels.status(d.status)}
+                    </div>
+                    <div role="cell" className={styles.cell}>
+                      {labels.health(d.health)}
+                    </div>
+                    <div role="cell" className={styles.cell}>
+                      {formatBytes(d.sizeBytes, i18n.language)}
+                    </div>
+                    <div role="cell" className={styles.cell}>
+                      {formatBytes(d.freeBytes, i18n.language)}
+                    </div>
+                    <div role="cell" className={styles.cell}>
+                      {d.bus}
+                    </div>
+                    <div role="cell" className={styles.cell}>
+                      {d.slot}
+                    </div>
+                    <div role="cell" className={styles.wrapCell}>
+                      {flagText(d)}
+                    </div>
+                  </div>
+                );
+              })}
+            </div>
           </div>
         </div>
       </div>
