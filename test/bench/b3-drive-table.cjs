@@ -49,6 +49,7 @@ async function measureInPage({ big, filters, scrollSteps }) {
 
   const scroller = document.querySelector('[data-testid="drives-scroller"]');
   const scrollFrames = [];
+  const scrollSync = [];
   const step = Math.floor((scroller.scrollHeight - scroller.clientHeight) / scrollSteps);
   for (let i = 1; i <= scrollSteps; i += 1) {
     await nextPaint();
@@ -58,6 +59,7 @@ async function measureInPage({ big, filters, scrollSteps }) {
     await microtasks();
     void scroller.firstElementChild.getBoundingClientRect().height; // style + layout now
     const sync = performance.now() - t0;
+    scrollSync.push(sync);
     scrollFrames.push(sync + (await nextPaint()));
   }
   const lastRow = [...document.querySelectorAll('[data-testid="drive-row"]')]
@@ -67,6 +69,7 @@ async function measureInPage({ big, filters, scrollSteps }) {
   const input = document.querySelector('input[type="search"]');
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
   const filterFrames = [];
+  const filterSync = [];
   const shown = [];
   const sequence = [...filters, ...filters.slice(0, -1).reverse(), ''];
   for (const value of sequence) {
@@ -77,10 +80,11 @@ async function measureInPage({ big, filters, scrollSteps }) {
     await microtasks();
     void table().getBoundingClientRect().height;
     const sync = performance.now() - t0;
+    filterSync.push(sync);
     filterFrames.push(sync + (await nextPaint()));
     shown.push(rowCount());
   }
-  return { firstRender, visibleRows, scrollFrames, lastRow, filterFrames, shown };
+  return { firstRender, visibleRows, scrollFrames, scrollSync, lastRow, filterFrames, filterSync, shown };
 }
 
 async function runB3(dir) {
@@ -110,8 +114,10 @@ async function runB3(dir) {
       b3_frame_ms_p50: round(median(frames)),
       b3_frame_ms_p95: round(quantile(frames, 0.95)),
       b3_scroll_frame_ms_p50: round(median(result.scrollFrames)),
+      b3_scroll_script_ms_p50: round(median(result.scrollSync)),
       b3_filter_frame_ms_p50: round(median(result.filterFrames)),
       b3_filter_frame_ms_max: round(quantile(result.filterFrames, 1)),
+      b3_filter_script_ms_p50: round(median(result.filterSync)),
       b3_frames: frames.length,
       b3_inventory_load_ms: round(inventoryLoadMs, 0),
     };
