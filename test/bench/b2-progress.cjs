@@ -1,7 +1,8 @@
 // B2: 256 concurrent LUN creations through the facade (what the host runs). Measures
 //  - on time: for every whole percent an operation passes (1–99), the time from the moment the simulated
 //    array reached it to the moment JS received a report at or past it; on time = within one poll interval;
-//  - the host process's CPU (user + system, all threads: poller, addon, JS) over the whole run.
+//  - the host process's CPU (user + system, all threads: poller, addon, JS) over the whole run, and split
+//    into submit (first call → all 256 started), running (→ first completion) and finish (→ last one).
 // The array's clock is not visible from JS: each operation's start is estimated as the earliest
 // (arrival − bytesDone / rate) of its reports, i.e. its fastest delivery counts as instant. This
 // under-states every latency by that fastest delivery (typically well under 1 ms).
@@ -87,7 +88,8 @@ async function runB2(dir) {
       });
   });
   const results = await Promise.allSettled(done);
-  const wallMs = performance.now() - t0;
+  const end = { cpu: process.cpuUsage(), t: performance.now() };
+  const wallMs = end.t - t0;
   const cpu = process.cpuUsage(cpu0);
   await provider.close();
 
@@ -108,6 +110,8 @@ async function runB2(dir) {
     b2_cpu_pct: round((100 * (cpu.user + cpu.system)) / 1000 / wallMs),
     b2_cpu_running_pct: cpuPct(running, firstDone),
     b2_running_ms: running && firstDone ? round(firstDone.t - running.t, 0) : null,
+    b2_cpu_submit_pct: cpuPct({ cpu: cpu0, t: t0 }, running),
+    b2_cpu_finish_pct: cpuPct(firstDone, end),
   };
 }
 
