@@ -140,10 +140,11 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
             ref={scrollRef}
             className={styles.scroller}
             data-testid="drives-scroller"
+            role="rowgroup"
             // Keyboard users scroll the rows with the arrow keys once the list has focus.
             tabIndex={0}
           >
-            <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const d = rows[item.index]!;
                 return (
