@@ -29,7 +29,11 @@ export function OptionsStep({ locked }: StepProps) {
 
   return (
     <div className={styles.stack}>
-      <Field label={t('wizard.options.stripeSize')} hint={stripeReason ?? undefined}>
+      <Field
+        label={t('wizard.options.stripeSize')}
+        hint={stripeReason ?? undefined}
+        style={{ maxWidth: '28rem' }}
+      >
         <Select
           value={stripeSizeBytes === null ? '' : String(stripeSizeBytes)}
           disabled={locked || stripeReason !== null}
