@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Operation } from '../../../../electron/contract/model';
+import { AUTO_CLOSE_DELAY_MS } from '../../../../renderer/features/monitor/keep-open';
 import { MonitorView } from '../../../../renderer/features/monitor/MonitorView';
 import { FakeApi } from '../helpers/fake-api';
 import { flush, renderWithApp } from '../helpers/render-app';
@@ -55,6 +56,7 @@ describe('progress monitor', () => {
     expect(first.getByRole('button', { name: /^Cancel/ })).toBeTruthy();
     expect(within(rows[2]!).queryByRole('button', { name: /^Cancel/ })).toBeNull();
     expect(rows[2]!.textContent).toContain('Elapsed: 0:10');
+    expect(screen.queryByRole('checkbox', { name: 'Keep open after completion' })).toBeNull();
   });
 
   it('shows a failure with code, HRESULT, message and action', async () => {
@@ -93,5 +95,39 @@ describe('progress monitor', () => {
   it('offers "Keep open after completion" only in the desktop monitor window', async () => {
     await renderWithApp(<MonitorView monitorWindow={true} />);
     expect(screen.getByRole('checkbox', { name: 'Keep open after completion' })).toBeTruthy();
+  });
+});
+
+describe('desktop monitor window auto-close', () => {
+  async function finishRunning(keepOpen: boolean) {
+    localStorage.setItem('lun-studio.monitor.keepOpen', String(keepOpen));
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    const api = new FakeApi();
+    const running = api.operation(request, { state: 'running', percent: 50 });
+    await renderWithApp(<MonitorView monitorWindow={true} />, { api });
+    await act(flush);
+    vi.useFakeTimers();
+    act(() => {
+      api.succeed(running);
+    });
+    act(() => vi.advanceTimersByTime(AUTO_CLOSE_DELAY_MS + 100));
+    vi.useRealTimers();
+    return close;
+  }
+
+  it('closes a little after the last operation finished', async () => {
+    const close = await finishRunning(false);
+    expect(close).toHaveBeenCalledTimes(1);
+    close.mockRestore();
+  });
+
+  it('stays open when "Keep open after completion" is checked', async () => {
+    const close = await finishRunning(true);
+    expect(screen.getByRole('checkbox', { name: 'Keep open after completion' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    expect(close).not.toHaveBeenCalled();
+    close.mockRestore();
   });
 });
