@@ -1,5 +1,6 @@
 import type { LunStudioApi, LunStudioEvent } from '../../electron/contract/api';
 import type { AppStore } from './create-app-store';
+import { selectWizardLocked } from './wizard-selectors';
 
 export function applyEvent(store: AppStore, event: LunStudioEvent): void {
   const state = store.getState();
@@ -11,6 +12,9 @@ export function applyEvent(store: AppStore, event: LunStudioEvent): void {
       return;
     case 'inventoryChanged':
       state.setInventory(event.inventory);
+      // Free space moved: the wizard's "largest possible" must follow (not while its own run is going).
+      if (state.subsystemId !== null && state.type !== null && !selectWizardLocked(state))
+        void state.refreshMax();
       return;
   }
 }

@@ -19,4 +19,20 @@ describe('wireEvents', () => {
     api.emit({ type: 'operationProgress', operation: { ...op, percent: 80 } });
     expect(store.getState().operations[op.id]?.percent).toBe(42);
   });
+
+  it('an inventory change refreshes the wizard maximum for the current choices', async () => {
+    const api = new FakeApi();
+    const store = createAppStore(api);
+    wireEvents(store, api);
+    await store.getState().loadInventory();
+    api.emit({ type: 'inventoryChanged', inventory: inventory() });
+    expect(api.maxLunSize).not.toHaveBeenCalled(); // nothing chosen yet
+    store.getState().setSubsystem('sub-a');
+    store.getState().setType('span');
+    await new Promise((r) => setTimeout(r, 0));
+    api.maxFor = () => 123 * 2 ** 20;
+    api.emit({ type: 'inventoryChanged', inventory: inventory() });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().max.maxBytes).toBe(123 * 2 ** 20);
+  });
 });
