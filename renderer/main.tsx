@@ -31,6 +31,12 @@ const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
-    <App store={store} api={api} i18n={i18n} desktop={desktop} />
+    <App
+      store={store}
+      api={api}
+      i18n={i18n}
+      desktop={desktop}
+      connection={ws ? (handler) => ws.onConnectionChange(handler) : undefined}
+    />
   </StrictMode>,
 );

@@ -8,6 +8,7 @@ import { MonitorView } from '../features/monitor/MonitorView';
 import { Wizard } from '../features/wizard/Wizard';
 import type { AppStore } from '../store/create-app-store';
 import { AppStoreProvider } from '../store/store-context';
+import { type ConnectionSource, ConnectionBanner } from './ConnectionBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavLinks } from './NavLinks';
 import { usePrefersDark } from './use-color-scheme';
@@ -40,22 +41,32 @@ export interface AppProps {
   api: LunStudioApi;
   i18n: I18n;
   desktop: boolean;
+  /** Browser shell: the WebSocket's state changes. */
+  connection?: ConnectionSource;
 }
 
-export function App({ store, api, i18n, desktop }: AppProps) {
+export function App({ store, api, i18n, desktop, connection }: AppProps) {
   const dark = usePrefersDark();
   return (
     <I18nextProvider i18n={i18n}>
       <AppStoreProvider store={store} api={api} desktop={desktop}>
         <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-          <Shell desktop={desktop} api={api} />
+          <Shell desktop={desktop} api={api} connection={connection} />
         </FluentProvider>
       </AppStoreProvider>
     </I18nextProvider>
   );
 }
 
-function Shell({ desktop, api }: { desktop: boolean; api: LunStudioApi }) {
+function Shell({
+  desktop,
+  api,
+  connection,
+}: {
+  desktop: boolean;
+  api: LunStudioApi;
+  connection?: ConnectionSource;
+}) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const [route, navigate] = useRoute();
@@ -88,6 +99,7 @@ function Shell({ desktop, api }: { desktop: boolean; api: LunStudioApi }) {
         )}
         <LanguageSwitch />
       </header>
+      {connection && <ConnectionBanner source={connection} />}
       <main className={styles.main}>
         {route === 'inventory' && <InventoryView />}
         {route === 'create' && <Wizard onShowMonitor={showMonitor} />}

@@ -55,4 +55,31 @@ describe('app shell', () => {
     expect(screen.getByRole('button', { name: 'Aktualisieren' })).toBeTruthy();
     expect(localStorage.getItem('lun-studio.language')).toBe('de');
   });
+
+  it('browser: says so while the connection to the host is down', async () => {
+    const handlers = new Set<(state: 'connecting' | 'open' | 'closed') => void>();
+    const api = new FakeApi();
+    const store = createAppStore(api);
+    render(
+      <App
+        store={store}
+        api={api}
+        i18n={createI18n('en')}
+        desktop={false}
+        connection={(h) => {
+          handlers.add(h);
+          return () => handlers.delete(h);
+        }}
+      />,
+    );
+    expect(screen.queryByTestId('connection-lost')).toBeNull();
+    act(() => handlers.forEach((h) => h('closed')));
+    expect(screen.getByTestId('connection-lost').textContent).toBe(
+      'The connection to LUN Studio was lost. Reconnecting…',
+    );
+    act(() => handlers.forEach((h) => h('connecting')));
+    expect(screen.getByTestId('connection-lost')).toBeTruthy();
+    act(() => handlers.forEach((h) => h('open')));
+    expect(screen.queryByTestId('connection-lost')).toBeNull();
+  });
 });
