@@ -7,7 +7,7 @@ export default defineConfig({
       'test/native/**/*.test.ts',
       'test/cli/**/*.test.ts',
       'test/host/**/*.test.ts',
-      'test/robustness/**/*.test.ts',
+      'test/robustness/**/*.test.{ts,tsx}',
     ],
     environment: 'node',
     testTimeout: 60_000,
