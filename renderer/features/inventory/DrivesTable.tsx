@@ -72,21 +72,31 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const flagText = (d: Drive) => d.flags.map(labels.driveFlag).join(', ');
+  // Sorted once per sort change; a keystroke in the filter only filters (32,768 drives: docs/PERFORMANCE.md).
+  const sorted = useMemo(() => sortDrives(drives, sort.column, sort.direction), [drives, sort]);
   const rows = useMemo(() => {
+    // A handful of enum values across thousands of drives: translate each value once per filtering.
+    const once = (label: (value: string) => string) => {
+      const cache = new Map<string, string>();
+      return (value: string) => cache.get(value) ?? cache.set(value, label(value)).get(value)!;
+    };
+    const status = once(labels.status);
+    const health = once(labels.health);
+    const flag = once(labels.driveFlag);
     const text = (d: Drive) =>
       [
         d.name,
         d.identification,
-        labels.status(d.status),
-        labels.health(d.health),
-        flagText(d),
+        status(d.status),
+        health(d.health),
+        d.flags.map(flag).join(', '),
         d.bus,
         d.slot,
       ].join(' ');
-    return sortDrives(filterDrives(drives, filter, text), sort.column, sort.direction);
+    return filterDrives(sorted, filter, text);
     // labels change only with the language
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [drives, filter, sort, i18n.language]);
+  }, [sorted, filter, i18n.language]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
