@@ -30,14 +30,21 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
   server.stderr.on('data', (chunk) => (stderr += String(chunk)));
 
   const tokenUrl = await new Promise<string>((resolveUrl, reject) => {
     let stdout = '';
-    const timer = setTimeout(
-      () => reject(new Error(`npm run serve printed no URL in 60 s.\n${stderr}`)),
-      60_000,
-    );
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`npm run serve printed no URL in 60 s.\n${stderr}`));
+    }, 60_000);
     server.stdout.on('data', (chunk) => {
       stdout += String(chunk);
       const line = stdout.split('\n').find((l) => /^https?:\/\/\S+token=/.test(l.trim()));
@@ -62,11 +69,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.LUN_STUDIO_E2E_URL = `${base.origin}/`;
 
   return async () => {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
+    stop();
     rmSync(dir, { recursive: true, force: true });
   };
 }
