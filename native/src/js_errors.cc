@@ -14,7 +14,8 @@ Napi::Error MakeError(Napi::Env env, const Outcome& outcome) {
   Napi::Object obj = error.Value();
   obj.Set("code", d.code);
   obj.Set("hresult", static_cast<double>(static_cast<uint32_t>(outcome.hr)));
-  if (!d.action.empty()) obj.Set("action", d.action);
+  const std::string& action = outcome.action.empty() ? d.action : outcome.action;
+  if (!action.empty()) obj.Set("action", action);
   if (!outcome.field.empty()) obj.Set("field", outcome.field);
   return error;
 }

@@ -113,7 +113,8 @@ struct CreateLunArgs : MaxSizeArgs {
 struct Outcome {
   HResult hr = kSOk;
   std::string detail;
-  std::string field;  // request field at fault, when the cause is one field
+  std::string field;   // request field at fault, when the cause is one field
+  std::string action;  // what to do, when more specific than the HRESULT table's action
   bool ok() const { return !Failed(hr); }
   static Outcome Ok() { return {}; }
   static Outcome Fail(HResult h, std::string d = {}, std::string f = {}) {

@@ -19,9 +19,9 @@ std::unique_ptr<Provider> CreateProvider(const std::string& name, ProviderConfig
     if (!provider) *error = Outcome::Fail(Failed(result) ? result : hr::kUnexpected, detail);
     return provider;
 #else
-    *error = Outcome::Fail(hr::kVdsNotSupported,
-                           "The Virtual Disk Service (VDS) exists only on Windows; use --provider sim here",
-                           "name");
+    *error =
+        Outcome::Fail(hr::kVdsNotSupported, "The Virtual Disk Service (VDS) exists only on Windows.", "name");
+    error->action = "Use the simulated array instead (provider sim; on the command line: --provider sim).";
     return nullptr;
 #endif
   }
