@@ -1,5 +1,17 @@
 const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
 
+// Building an Intl.NumberFormat costs ~50× a format call, and tables format thousands of cells.
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${maximumFractionDigits}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** 1610612736 → "1.5 GiB" (number formatting follows the UI language). */
 export function formatBytes(bytes: number, locale: string, maximumFractionDigits = 2): string {
   let value = bytes;
@@ -8,14 +20,12 @@ export function formatBytes(bytes: number, locale: string, maximumFractionDigits
     value /= 1024;
     unit++;
   }
-  const number = new Intl.NumberFormat(locale, {
-    maximumFractionDigits: unit === 0 ? 0 : maximumFractionDigits,
-  });
+  const number = numberFormat(locale, unit === 0 ? 0 : maximumFractionDigits);
   return `${number.format(value)} ${BINARY_UNITS[unit]}`;
 }
 
 export function formatInteger(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(locale, 0).format(value);
 }
 
 /** Seconds → "1:05" / "1:02:03". */
