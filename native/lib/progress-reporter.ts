@@ -12,6 +12,15 @@ export function toProgress(raw: RawProgress): CreateLunProgress {
   return progress;
 }
 
+const VDS_E_OPERATION_PENDING = 0x80042409;
+
+/** A status that ended in failure (or a failed status read) says nothing about progress: the providers report
+ * 100 % with the final HRESULT, which would show a failed or canceled creation as complete. */
+function isFailureStatus(raw: RawProgress): boolean {
+  const hr = raw.hresult >>> 0;
+  return hr >= 0x80000000 && hr !== VDS_E_OPERATION_PENDING;
+}
+
 export class ProgressReporter {
   private last: string | undefined;
   private held: RawProgress | undefined;
@@ -22,7 +31,7 @@ export class ProgressReporter {
 
   /** Reports that arrive before the operation was announced wait here (only the latest is kept). */
   push(raw: RawProgress): void {
-    if (this.finished) return;
+    if (this.finished || isFailureStatus(raw)) return;
     if (!this.open) {
       this.held = raw;
       return;

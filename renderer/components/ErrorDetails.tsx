@@ -9,11 +9,19 @@ const useStyles = makeStyles({
 });
 
 /** An error as the product shows it everywhere: symbolic code, HRESULT in hex, plain message, what to do. */
-export function ErrorDetails({ error, title }: { error: ApiErrorShape; title?: string }) {
+export function ErrorDetails({
+  error,
+  title,
+  intent = 'error',
+}: {
+  error: ApiErrorShape;
+  title?: string;
+  intent?: 'error' | 'warning' | 'info';
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   return (
-    <MessageBar intent="error" layout="multiline" data-testid="error-details">
+    <MessageBar intent={intent} layout="multiline" data-testid="error-details">
       <MessageBarBody className={styles.body}>
         <MessageBarTitle>{title ?? t('error.title')}</MessageBarTitle>
         <div>

@@ -1,10 +1,16 @@
 import { Badge, Button, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorShape, Operation } from '../../../electron/contract/model';
+import type { ApiErrorShape, Operation, OperationState } from '../../../electron/contract/model';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useEnumLabels } from '../../components/use-enum-label';
 import { formatBytes, formatDuration } from '../../lib/format';
 import { elapsedSeconds, isCancelable } from '../../store/operations-slice';
+
+/** The heading over an ended operation's error: a cancel the user asked for is not a failure. */
+const OUTCOME_TITLE: Partial<Record<OperationState, string>> = {
+  canceled: 'monitor.canceledTitle',
+  interrupted: 'monitor.interruptedTitle',
+};
 
 const useStyles = makeStyles({
   row: {
@@ -105,7 +111,13 @@ export function OperationRow(props: {
         )}
         {op.result && <span>{t('monitor.lunName', { name: op.result.name })}</span>}
       </div>
-      {op.error && <ErrorDetails error={op.error} title={t('monitor.failed')} />}
+      {op.error && (
+        <ErrorDetails
+          error={op.error}
+          title={t(OUTCOME_TITLE[op.state] ?? 'monitor.failed')}
+          intent={op.state === 'canceled' ? 'info' : op.state === 'interrupted' ? 'warning' : 'error'}
+        />
+      )}
       {props.cancelError && <ErrorDetails error={props.cancelError} title={t('wizard.run.cancelFailed')} />}
     </li>
   );

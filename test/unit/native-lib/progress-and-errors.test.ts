@@ -34,6 +34,16 @@ describe('progress', () => {
       { percent: 100, bytesDone: 100 },
     ]);
   });
+
+  it('keeps the last percent of a creation that failed or was canceled (no 100 % with the failure)', () => {
+    const seen: CreateLunProgress[] = [];
+    const reporter = new ProgressReporter((p) => seen.push(p));
+    reporter.start();
+    reporter.push({ hresult: PENDING, percent: 30, bytesDone: 300 });
+    reporter.push({ hresult: 0x8004240d, percent: 100, bytesDone: 300 });
+    reporter.push({ hresult: 0x80042442, percent: 100, bytesDone: 300 });
+    expect(seen).toEqual([{ percent: 30, bytesDone: 300 }]);
+  });
 });
 
 describe('errors', () => {

@@ -71,6 +71,28 @@ describe('progress monitor', () => {
     expect(within(failedRow).getByTestId('error-action').textContent).toBe('What you can do: Replace it.');
   });
 
+  it('shows a canceled creation as canceled at its last percent, not as a failure', async () => {
+    const api = new FakeApi();
+    const now = Date.now();
+    api.operation(request, {
+      state: 'canceled',
+      percent: 35,
+      startedAt: new Date(now - 20_000).toISOString(),
+      endedAt: new Date(now - 10_000).toISOString(),
+      error: {
+        code: 'VDS_E_OPERATION_CANCELED',
+        hresult: 0x8004240d,
+        message: 'The operation was canceled.',
+      },
+    });
+    await renderWithApp(<MonitorView monitorWindow={false} />, { api });
+    await act(flush);
+    const row = screen.getByTestId('operation-row');
+    expect(row.textContent).toContain('Canceled: nothing was created');
+    expect(row.textContent).not.toContain('The operation failed');
+    expect(within(row).getByTestId('operation-percent').textContent).toBe('Progress: 35 %');
+  });
+
   it('follows progress events and cancels a running operation', async () => {
     const api = new FakeApi();
     const [, , running] = history(api);
