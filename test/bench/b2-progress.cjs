@@ -10,7 +10,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { openProvider, DEFAULT_POLL_INTERVAL_MS } = require('../../dist/native/lib/index.js');
+const { loadAddon, openProvider, DEFAULT_POLL_INTERVAL_MS } = require('../../dist/native/lib/index.js');
 const { GiB, subsystem } = require('./topology.cjs');
 const { quantile, round } = require('./stats.cjs');
 
@@ -41,6 +41,37 @@ function cpuPct(from, to) {
   if (!from || !to || to.t <= from.t) return null;
   const us = to.cpu.user + to.cpu.system - (from.cpu.user + from.cpu.system);
   return round((100 * us) / 1000 / (to.t - from.t));
+}
+
+/** The same 256 creations on the raw addon (no facade): CPU over 2 s while they all run. */
+async function rawRunningCpu(statePath, poll) {
+  const state = JSON.parse(fs.readFileSync(statePath, 'utf8'));
+  const raw = await loadAddon().openProvider('sim', state, poll);
+  const subsystems = await raw.listSubsystems();
+  let reports = 0;
+  const ops = await Promise.all(
+    Array.from({ length: OPERATIONS }, (_, i) =>
+      raw.createLun(
+        {
+          subsystemId: subsystems[i % SUBSYSTEMS].id,
+          type: 'simple',
+          driveIds: [],
+          hints: {},
+          sizeBytes: LUN_BYTES,
+          unmaskingList: '',
+        },
+        () => (reports += 1),
+      ),
+    ),
+  );
+  const from = { cpu: process.cpuUsage(), t: performance.now() };
+  const before = reports;
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const to = { cpu: process.cpuUsage(), t: performance.now() };
+  const perReportUs = (to.cpu.user + to.cpu.system - from.cpu.user - from.cpu.system) / (reports - before);
+  await Promise.all(ops.map((op) => op.done));
+  raw.close();
+  return { cpuPct: cpuPct(from, to), perReportUs: round(perReportUs, 1) };
 }
 
 async function runB2(dir) {
@@ -93,6 +124,7 @@ async function runB2(dir) {
   const cpu = process.cpuUsage(cpu0);
   await provider.close();
 
+  const rawRun = await rawRunningCpu(statePath, poll);
   const failed = results.filter((r) => r.status === 'rejected');
   if (failed.length > 0)
     throw new Error(`B2: ${failed.length} creations failed: ${failed[0].reason?.message}`);
@@ -110,6 +142,8 @@ async function runB2(dir) {
     b2_cpu_pct: round((100 * (cpu.user + cpu.system)) / 1000 / wallMs),
     b2_cpu_running_pct: cpuPct(running, firstDone),
     b2_running_ms: running && firstDone ? round(firstDone.t - running.t, 0) : null,
+    b2_raw_cpu_running_pct: rawRun.cpuPct,
+    b2_raw_us_per_report: rawRun.perReportUs,
     b2_cpu_submit_pct: cpuPct({ cpu: cpu0, t: t0 }, running),
     b2_cpu_finish_pct: cpuPct(firstDone, end),
   };
