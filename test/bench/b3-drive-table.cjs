@@ -51,6 +51,8 @@ async function measureInPage({ big, filters, scrollSteps }) {
   const scrollFrames = [];
   const scrollSync = [];
   const step = Math.floor((scroller.scrollHeight - scroller.clientHeight) / scrollSteps);
+  let renderedInStep = 0;
+  let firstBefore = document.querySelector('[data-testid="drive-row"]')?.getAttribute('aria-rowindex');
   for (let i = 1; i <= scrollSteps; i += 1) {
     await nextPaint();
     t0 = performance.now();
@@ -59,6 +61,9 @@ async function measureInPage({ big, filters, scrollSteps }) {
     await microtasks();
     void scroller.firstElementChild.getBoundingClientRect().height; // style + layout now
     const sync = performance.now() - t0;
+    const first = document.querySelector('[data-testid="drive-row"]')?.getAttribute('aria-rowindex');
+    if (first !== firstBefore) renderedInStep += 1; // React rendered within the measured part
+    firstBefore = first;
     scrollSync.push(sync);
     scrollFrames.push(sync + (await nextPaint()));
   }
@@ -84,7 +89,17 @@ async function measureInPage({ big, filters, scrollSteps }) {
     filterFrames.push(sync + (await nextPaint()));
     shown.push(rowCount());
   }
-  return { firstRender, visibleRows, scrollFrames, scrollSync, lastRow, filterFrames, filterSync, shown };
+  return {
+    firstRender,
+    visibleRows,
+    scrollFrames,
+    scrollSync,
+    renderedInStep,
+    lastRow,
+    filterFrames,
+    filterSync,
+    shown,
+  };
 }
 
 async function runB3(dir) {
@@ -105,6 +120,14 @@ async function runB3(dir) {
     if (result.visibleRows === 0 || result.visibleRows > 200)
       throw new Error(`B3: ${result.visibleRows} rows in the DOM: the table is not virtualised as expected`);
     if (Number(result.lastRow) < BIG - 100) throw new Error(`B3: scrolling ended at row ${result.lastRow}`);
+    if (result.renderedInStep < result.scrollFrames.length)
+      throw new Error(
+        `B3: only ${result.renderedInStep} of ${result.scrollFrames.length} scroll steps rendered synchronously: ` +
+          'the measurement would miss the render',
+      );
+    const narrowest = result.shown[FILTERS.length - 1];
+    if (!(narrowest > 0 && narrowest < 100))
+      throw new Error(`B3: "${FILTERS.at(-1)}" showed ${narrowest} drives`);
     if (result.shown[result.shown.length - 1] !== BIG || result.shown.some((n) => n > BIG))
       throw new Error(`B3: filter counts ${result.shown.join(',')}`);
     const frames = [...result.scrollFrames, ...result.filterFrames];
