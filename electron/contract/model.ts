@@ -107,6 +107,19 @@ export interface LunHints {
   rebuildPriority?: number;
 }
 
+/** The on/off hints, in the order the UI offers them. */
+export const BOOLEAN_HINT_NAMES = [
+  'fastCrashRecoveryRequired',
+  'mostlyReads',
+  'optimizeForSequentialReads',
+  'optimizeForSequentialWrites',
+  'readBackVerifyEnabled',
+  'writeThroughCachingEnabled',
+  'hardwareChecksumEnabled',
+  'isYankable',
+] as const satisfies readonly (keyof LunHints)[];
+export type BooleanHintName = (typeof BOOLEAN_HINT_NAMES)[number];
+
 export interface MaxLunSizeRequest {
   subsystemId: string;
   type: LunType;

@@ -8,6 +8,7 @@
 import { invalidInput } from '../../electron/contract/errors';
 import {
   AUTOMAGIC_LUN_TYPES,
+  BOOLEAN_HINT_NAMES,
   LUN_TYPES,
   type CreateLunRequest,
   type Drive,
@@ -22,16 +23,7 @@ import { unmaskingListProblem } from './unmasking-list';
 
 export const STRIPED_LUN_TYPES: readonly LunType[] = ['stripe', 'parity', 'raid10', 'raid6'];
 
-const BOOLEAN_HINTS = [
-  'fastCrashRecoveryRequired',
-  'mostlyReads',
-  'optimizeForSequentialReads',
-  'optimizeForSequentialWrites',
-  'readBackVerifyEnabled',
-  'writeThroughCachingEnabled',
-  'hardwareChecksumEnabled',
-  'isYankable',
-] as const satisfies readonly (keyof LunHints)[];
+const BOOLEAN_HINTS = BOOLEAN_HINT_NAMES;
 const HINT_KEYS: readonly string[] = [
   ...BOOLEAN_HINTS,
   'stripeSizeBytes',

@@ -1,5 +1,5 @@
 import type { ApiMethodName, LunStudioApi } from '../../electron/contract/api';
-import { toApiCallError } from './api-error';
+import { toLunStudioError } from './api-error';
 
 declare global {
   interface Window {
@@ -16,7 +16,7 @@ const METHODS: readonly ApiMethodName[] = [
   'openMonitor',
 ];
 
-/** Errors crossing Electron's contextBridge lose custom fields; whatever comes back becomes an ApiCallError,
+/** Errors crossing Electron's contextBridge lose custom fields; whatever comes back becomes an LunStudioError,
  * and an ApiResult-shaped answer is unwrapped. */
 export function wrapBridgeApi(bridge: LunStudioApi): LunStudioApi {
   const api: Record<string, unknown> = {
@@ -29,11 +29,11 @@ export function wrapBridgeApi(bridge: LunStudioApi): LunStudioApi {
       try {
         value = request === undefined ? await fn() : await fn(request);
       } catch (error) {
-        throw toApiCallError(error);
+        throw toLunStudioError(error);
       }
       if (isApiResult(value)) {
         if (value.ok) return value.value;
-        throw toApiCallError(value.error);
+        throw toLunStudioError(value.error);
       }
       return value;
     };

@@ -5,7 +5,8 @@ import type {
   LunStudioApi,
   LunStudioEvent,
 } from '../../electron/contract/api';
-import { ApiCallError, disconnectedError, toApiCallError } from './api-error';
+import { LunStudioError } from '../../electron/contract/errors';
+import { disconnectedError, toLunStudioError } from './api-error';
 
 /** Wire protocol of the browser shell (electron/host/web): client → {id, method, params};
  * server → {id, result: ApiResult} for a call, {event: LunStudioEvent} pushed. */
@@ -18,7 +19,7 @@ type ServerMessage = { id: number; result: ApiResult<unknown> } | { event: LunSt
 
 interface Pending {
   resolve: (value: unknown) => void;
-  reject: (error: ApiCallError) => void;
+  reject: (error: LunStudioError) => void;
 }
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
@@ -82,7 +83,7 @@ export function createWebSocketApi(options: WebSocketClientOptions): WebSocketAp
     if (!call) return;
     pending.delete(message.id);
     if (message.result.ok) call.resolve(message.result.value);
-    else call.reject(toApiCallError(message.result.error));
+    else call.reject(toLunStudioError(message.result.error));
   };
 
   const connect = () => {

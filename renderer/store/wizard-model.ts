@@ -1,4 +1,5 @@
-import type { ApiErrorShape, Lun, LunHints } from '../../electron/contract/model';
+import type { ApiErrorShape, BooleanHintName, Lun } from '../../electron/contract/model';
+import { BOOLEAN_HINT_NAMES } from '../../electron/contract/model';
 
 export const WIZARD_STEPS = [
   'subsystem',
@@ -15,17 +16,8 @@ export type WizardStep = (typeof WIZARD_STEPS)[number];
 export type DriveMode = 'auto' | 'manual';
 export type AccessMode = 'none' | 'all' | 'list';
 
-export const HINT_NAMES = [
-  'fastCrashRecoveryRequired',
-  'mostlyReads',
-  'optimizeForSequentialReads',
-  'optimizeForSequentialWrites',
-  'readBackVerifyEnabled',
-  'writeThroughCachingEnabled',
-  'hardwareChecksumEnabled',
-  'isYankable',
-] as const satisfies readonly (keyof LunHints)[];
-export type HintName = (typeof HINT_NAMES)[number];
+export const HINT_NAMES = BOOLEAN_HINT_NAMES;
+export type HintName = BooleanHintName;
 
 export const MAX_BATCH = 64;
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiCallError, DISCONNECTED_CODE } from '../../../../renderer/api/api-error';
+import { LunStudioError } from '../../../../electron/contract/errors';
+import { DISCONNECTED_CODE } from '../../../../renderer/api/api-error';
 import { wrapBridgeApi } from '../../../../renderer/api/client';
 import { createWebSocketApi, defaultWebSocketUrl } from '../../../../renderer/api/ws-client';
 import { FakeApi } from '../helpers/fake-api';
@@ -53,7 +54,7 @@ describe('WebSocket LunStudioApi client', () => {
     expect(defaultWebSocketUrl({ protocol: 'https:', host: 'h:1' } as Location)).toBe('wss://h:1/api');
   });
 
-  it('sends calls made before the socket opened, resolves values and rejects errors as ApiCallError', async () => {
+  it('sends calls made before the socket opened, resolves values and rejects errors as LunStudioError', async () => {
     const api = make();
     const socket = FakeSocket.instances[0]!;
     const inventory = api.getInventory({ refresh: true });
@@ -74,7 +75,7 @@ describe('WebSocket LunStudioApi client', () => {
     socket.receive({ id: 1, result: { ok: true, value: { subsystems: [] } } });
     await expect(inventory).resolves.toEqual({ subsystems: [] });
     const error = await max.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiCallError);
+    expect(error).toBeInstanceOf(LunStudioError);
     expect(error).toMatchObject({
       code: 'E_INVALIDARG',
       hresult: 0x80070057,
@@ -125,7 +126,7 @@ describe('WebSocket LunStudioApi client', () => {
 });
 
 describe('desktop bridge wrapper', () => {
-  it('turns bare rejections into ApiCallError and unwraps ApiResult answers', async () => {
+  it('turns bare rejections into LunStudioError and unwraps ApiResult answers', async () => {
     const fake = new FakeApi();
     fake.maxLunSize.mockRejectedValueOnce({
       code: 'VDS_E_NOT_SUPPORTED',
@@ -139,7 +140,7 @@ describe('desktop bridge wrapper', () => {
     } as never);
     const api = wrapBridgeApi(fake);
     await expect(api.maxLunSize({ subsystemId: 's', type: 'simple' })).rejects.toMatchObject({
-      name: 'ApiCallError',
+      name: 'LunStudioError',
       code: 'VDS_E_NOT_SUPPORTED',
     });
     await expect(api.listOperations()).resolves.toEqual([]);
