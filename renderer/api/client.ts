@@ -1,4 +1,4 @@
-import type { ApiMethodName, LunStudioApi } from '../../electron/contract/api';
+import { API_METHOD_NAMES, type LunStudioApi } from '../../electron/contract/api';
 import { toLunStudioError } from './api-error';
 
 declare global {
@@ -7,22 +7,13 @@ declare global {
   }
 }
 
-const METHODS: readonly ApiMethodName[] = [
-  'getInventory',
-  'maxLunSize',
-  'createLuns',
-  'cancelOperation',
-  'listOperations',
-  'openMonitor',
-];
-
-/** Errors crossing Electron's contextBridge lose custom fields; whatever comes back becomes an LunStudioError,
+/** Errors crossing Electron's contextBridge lose custom fields; whatever comes back becomes a LunStudioError,
  * and an ApiResult-shaped answer is unwrapped. */
 export function wrapBridgeApi(bridge: LunStudioApi): LunStudioApi {
   const api: Record<string, unknown> = {
     subscribe: (handler: Parameters<LunStudioApi['subscribe']>[0]) => bridge.subscribe(handler),
   };
-  for (const method of METHODS) {
+  for (const method of API_METHOD_NAMES) {
     const fn = bridge[method] as (request?: unknown) => Promise<unknown>;
     api[method] = async (request?: unknown) => {
       let value: unknown;
