@@ -68,6 +68,30 @@ const vdsOnlyCases = [
     },
   },
   {
+    name: 'a stripe size for a specific LUN type -> E_INVALIDARG naming hints.stripeSizeBytes, nothing created',
+    async run() {
+      const provider = await openVds(topology());
+      try {
+        const { subsystem, drive } = await inventory(provider);
+        const error = await rejection(
+          startCreate(provider, {
+            subsystemId: subsystem.id,
+            type: 'stripe',
+            driveIds: [drive('Bay 1').id, drive('Bay 2').id],
+            sizeBytes: GiB,
+            hints: { stripeSizeBytes: 65536 },
+          }),
+        );
+        assertError(error, 'E_INVALIDARG', 0x80070057);
+        assert.equal(error.field, 'hints.stripeSizeBytes');
+        assert.match(error.message, /only when the subsystem chooses the LUN type/);
+        assert.equal((await provider.listLuns(subsystem.id)).length, 1);
+      } finally {
+        provider.close();
+      }
+    },
+  },
+  {
     name: 'a provider without IVdsSubSystem2: enumerates and creates through IVdsSubSystem',
     async run() {
       const provider = await openVds(topology(), { noSubsystem2: true });

@@ -126,6 +126,15 @@ Outcome StartCreateLun(std::shared_ptr<VdsSession> session, SubsystemHandle subs
                        const CreateLunArgs& args, std::shared_ptr<Operation>* op) {
   std::vector<VDS_OBJECT_ID> drives;
   if (Outcome o = ParseDriveIds(args.driveIds, &drives); !o.ok()) return o;
+  // CreateLun passes hints only with an automagic type, so a stripe size for a specific type would be lost.
+  if (!IsAutomagic(args.type) && args.hints.stripeSize != 0) {
+    return Outcome::Fail(
+        hr::kInvalidArg,
+        "hints.stripeSizeBytes: VDS accepts a stripe size only when the subsystem chooses the "
+        "LUN type (auto, faultTolerant, nonFaultTolerant); choose one of those, or leave the "
+        "stripe size to the array",
+        "hints.stripeSizeBytes");
+  }
   const auto type = static_cast<VDS_LUN_TYPE>(args.type);
   const LONG count = static_cast<LONG>(drives.size());
   std::wstring unmasking = Utf8ToWide(args.unmaskingList);  // LPWSTR parameter: pass a writable copy
