@@ -31,7 +31,7 @@ echo "=== building the addon with $SANITIZE"
     npx node-gyp rebuild --directory=native --jobs=2 >"$ASAN_ROOT/asan-build.log" 2>&1 ||
     { cat "$ASAN_ROOT/asan-build.log"; exit 1; }
 )
-if ! nm -D "$ASAN_ROOT/native/build/Release/lun_studio.node" | grep -q __asan_init; then
+if ! nm -D "$ASAN_ROOT/native/build/Release/lun_studio.node" | grep -c __asan_init >/dev/null; then
   echo "test:asan: the addon was built without AddressSanitizer" >&2
   exit 1
 fi
