@@ -1,5 +1,6 @@
 #include "js_convert.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -405,24 +406,80 @@ Napi::Object SubsystemToJs(Napi::Env env, const SubsystemInfo& s) {
   return o;
 }
 
-Napi::Object DriveToJs(Napi::Env env, const DriveInfo& d) {
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("id", d.id);
-  o.Set("subsystemId", d.subsystemId);
-  o.Set("name", d.name);
-  o.Set("identification", d.identification);
-  o.Set("sizeBytes", Bytes(env, d.sizeBytes));
-  o.Set("freeBytes", Bytes(env, d.freeBytes));
-  o.Set("bus", d.bus);
-  o.Set("slot", d.slot);
-  o.Set("status", NameOf(kDriveStatus, d.status, "unknown"));
-  o.Set("health", HealthName(d.health));
-  Napi::Array flags = Napi::Array::New(env);
-  for (const auto& f : kDriveFlags) {
-    if (d.flags & static_cast<uint32_t>(f.value)) flags.Set(flags.Length(), f.name);
+namespace {
+
+void AppendJsonString(std::string* out, const std::string& text) {
+  static const char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out->push_back('\\');
+      out->push_back(c);
+    } else if (u < 0x20) {
+      out->append("\\u00");
+      out->push_back(kHex[u >> 4]);
+      out->push_back(kHex[u & 0xF]);
+    } else {
+      out->push_back(c);  // UTF-8 passes through
+    }
   }
-  o.Set("flags", flags);
-  return o;
+  out->push_back('"');
+}
+
+void AppendField(std::string* out, const char* key, const std::string& value) {
+  out->append(",\"").append(key).append("\":");
+  AppendJsonString(out, value);
+}
+
+void AppendField(std::string* out, const char* key, uint64_t value) {
+  out->append(",\"").append(key).append("\":").append(std::to_string(value));
+}
+
+}  // namespace
+
+std::string DrivesToJson(const std::vector<DriveInfo>& drives) {
+  std::string out;
+  out.reserve(drives.size() * 400 + 2);
+  out.push_back('[');
+  for (size_t i = 0; i < drives.size(); ++i) {
+    const DriveInfo& d = drives[i];
+    if (i > 0) out.push_back(',');
+    out.append("{\"id\":");
+    AppendJsonString(&out, d.id);
+    AppendField(&out, "subsystemId", d.subsystemId);
+    AppendField(&out, "name", d.name);
+    AppendField(&out, "identification", d.identification);
+    AppendField(&out, "sizeBytes", d.sizeBytes);
+    AppendField(&out, "freeBytes", d.freeBytes);
+    out.append(",\"bus\":").append(std::to_string(d.bus));
+    out.append(",\"slot\":").append(std::to_string(d.slot));
+    AppendField(&out, "status", NameOf(kDriveStatus, d.status, "unknown"));
+    AppendField(&out, "health", HealthName(d.health));
+    out.append(",\"flags\":[");
+    bool first = true;
+    for (const auto& f : kDriveFlags) {
+      if (!(d.flags & static_cast<uint32_t>(f.value))) continue;
+      if (!first) out.push_back(',');
+      first = false;
+      AppendJsonString(&out, f.name);
+    }
+    out.append("]}");
+  }
+  out.push_back(']');
+  return out;
+}
+
+Napi::Value ParseJson(Napi::Env env, const std::string& json) {
+  Napi::Object jsonObject = env.Global().Get("JSON").As<Napi::Object>();
+  Napi::Function parse = jsonObject.Get("parse").As<Napi::Function>();
+  const bool ascii = std::all_of(json.begin(), json.end(), [](char c) { return (c & 0x80) == 0; });
+  napi_value text;
+  // Pure ASCII (the usual case) is valid Latin-1, which V8 takes without decoding UTF-8.
+  napi_status status = ascii ? napi_create_string_latin1(env, json.data(), json.size(), &text)
+                             : napi_create_string_utf8(env, json.data(), json.size(), &text);
+  NAPI_THROW_IF_FAILED(env, status, Napi::Value());
+  return parse.Call(jsonObject, {text});
 }
 
 Napi::Object LunToJs(Napi::Env env, const LunInfo& l) {

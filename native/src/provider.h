@@ -118,7 +118,7 @@ struct Outcome {
   bool ok() const { return !Failed(hr); }
   static Outcome Ok() { return {}; }
   static Outcome Fail(HResult h, std::string d = {}, std::string f = {}) {
-    return {h, std::move(d), std::move(f)};
+    return {h, std::move(d), std::move(f), {}};
   }
 };
 

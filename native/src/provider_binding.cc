@@ -74,14 +74,16 @@ Napi::Value ListDrives(const Napi::CallbackInfo& info, const StatePtr& state) {
   return Guarded(info.Env(), state, [&]() -> Napi::Value {
     const std::string id = js::RequireString(info[0], "subsystemId");
     auto provider = state->provider;
-    auto out = std::make_shared<std::vector<DriveInfo>>();
+    auto json = std::make_shared<std::string>();
     return TaskWorker::Start(
-        info.Env(), [provider, id, out] { return provider->ListDrives(id, out.get()); },
-        [out](Napi::Env env) -> Napi::Value {
-          Napi::Array a = Napi::Array::New(env, out->size());
-          for (uint32_t i = 0; i < out->size(); ++i) a.Set(i, js::DriveToJs(env, (*out)[i]));
-          return a;
-        });
+        info.Env(),
+        [provider, id, json] {
+          std::vector<DriveInfo> drives;
+          Outcome outcome = provider->ListDrives(id, &drives);
+          if (outcome.ok()) *json = js::DrivesToJson(drives);
+          return outcome;
+        },
+        [json](Napi::Env env) -> Napi::Value { return js::ParseJson(env, *json); });
   });
 }
 
