@@ -1,5 +1,6 @@
 // Keeps the sim state file in step with the model: after an operation, write the model's snapshot if it
-// differs from what the file holds. Writes run one at a time, each with the latest snapshot.
+// differs from what the file holds. Writes run one at a time, each with the latest snapshot; the saves asked
+// for while one runs collapse into the next.
 import type { RawProvider } from './raw-addon';
 import { serializeSimState, writeFileAtomic } from './sim-state-file';
 import { LunStudioError } from '../../electron/contract/errors';
@@ -7,6 +8,7 @@ import { LunStudioError } from '../../electron/contract/errors';
 export class SimPersistence {
   private written: string;
   private chain: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | undefined;
   private stopped = false;
 
   constructor(
@@ -16,10 +18,16 @@ export class SimPersistence {
     this.written = serializeSimState(raw.exportState());
   }
 
-  /** Resolves once the file holds the model's state as of (at least) this call. */
+  /** Resolves once the file holds the model's state as of (at least) this call. Calls that arrive while a
+   * save waits its turn share it (group commit): it takes its snapshot only when it starts. */
   persist(): Promise<void> {
     if (this.stopped) return this.chain;
-    const next = this.chain.then(() => this.writeIfChanged(serializeSimState(this.raw.exportState())));
+    if (this.queued) return this.queued;
+    const next = this.chain.then(() => {
+      this.queued = undefined;
+      return this.writeIfChanged(serializeSimState(this.raw.exportState()));
+    });
+    this.queued = next;
     this.chain = next.catch(() => undefined);
     return next;
   }
