@@ -60,7 +60,7 @@ run_windows() {  # name, then the command; stdout/stderr to files, printed after
   if [ "$rc" -ne 0 ]; then
     echo "test:windows: $name exited $rc"
     status=1
-  elif ! grep -Eq '^[0-9]+ passed, 0 failed[[:space:]]*$' "$out/logs/$name.out"; then
+  elif ! grep -Eq '^([A-Za-z]+: )?[0-9]+ passed, 0 failed[[:space:]]*$' "$out/logs/$name.out"; then
     # A crash under Wine (page fault → winedbg) can end the process with 0: only a finished run counts.
     echo "test:windows: $name did not finish (no closing 'N passed, 0 failed' line)"
     status=1
