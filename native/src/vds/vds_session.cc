@@ -1,5 +1,10 @@
 #include "vds_session.h"
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
 #include "../hresult_table.h"
 
 namespace lun::vds {
@@ -39,6 +44,50 @@ Outcome MtaScope::status() const {
                        "apartment (CoInitializeEx failed with " +
                            FormatHResult(hr_) + ").");
 }
+
+namespace {
+
+// The release thread behind PostToReleaseThread. Intentionally leaked with its thread: a joinable std::thread
+// destroyed at DLL detach would terminate the process, and joining there would run under the loader lock.
+class ReleaseThread {
+ public:
+  static ReleaseThread& Instance() {
+    static ReleaseThread* releaser = new ReleaseThread();
+    return *releaser;
+  }
+
+  void Post(std::function<void()> job) {
+    std::lock_guard<std::mutex> lock(mu_);
+    jobs_.push_back(std::move(job));
+    if (!thread_.joinable()) thread_ = std::thread([this] { Run(); });
+    cv_.notify_one();
+  }
+
+ private:
+  void Run() {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [this] { return !jobs_.empty(); });
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      MtaScope mta;  // a thread of its own: joining the MTA cannot fail with RPC_E_CHANGED_MODE
+      job();
+      job = nullptr;  // what the job captured goes inside the MTA too
+    }
+  }
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> jobs_;
+  std::thread thread_;
+};
+
+}  // namespace
+
+void PostToReleaseThread(std::function<void()> job) { ReleaseThread::Instance().Post(std::move(job)); }
 
 Outcome VdsSession::Load(std::shared_ptr<VdsSession>* out) {
   MtaScope mta;

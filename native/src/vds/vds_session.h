@@ -2,8 +2,8 @@
 // LoadService(NULL), WaitForServiceReady. Every call into VDS runs inside an MtaScope on its own thread.
 #pragma once
 
+#include <functional>
 #include <memory>
-#include <thread>
 
 #include "../provider.h"
 #include "com_ptr.h"
@@ -25,9 +25,16 @@ class MtaScope {
   HRESULT hr_;
 };
 
+// Runs `job` inside the MTA on the one release thread of the process, after every job posted before it.
+// The thread starts with the first job and is never detached or joined: it waits for work until the process
+// ends. (A thread per release, created and detached from a finalizer in bursts, hit a race in mingw-w64's
+// winpthreads between pthread_detach and the thread's own exit: a std::thread body later ran with a state
+// that was not its own — page faults on NULL in execute_native_thread_routine, under load.)
+void PostToReleaseThread(std::function<void()> job);
+
 // Runs `release` (which owns what it releases) inside the MTA: right here when this thread can join the MTA;
-// otherwise (a single-threaded apartment, e.g. a UI thread running a JS finalizer) on a detached MTA thread,
-// so that the caller never blocks on COM.
+// otherwise (a single-threaded apartment, e.g. a UI thread running a JS finalizer) on the release thread, so
+// that the caller never blocks on COM. `release` is also destroyed inside the MTA.
 template <typename Release>
 void ReleaseInMta(Release release) {
   {
@@ -37,10 +44,11 @@ void ReleaseInMta(Release release) {
       return;
     }
   }
-  std::thread([release = std::move(release)]() mutable {
-    MtaScope mta;
-    release();
-  }).detach();
+  auto owned = std::make_shared<Release>(std::move(release));  // std::function needs a copyable callable
+  PostToReleaseThread([owned]() mutable {
+    (*owned)();
+    owned.reset();
+  });
 }
 
 // The loaded service. Holds the process MTA open (CoIncrementMTAUsage) so that interface pointers stay valid
