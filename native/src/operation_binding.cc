@@ -4,6 +4,7 @@
 #include <mutex>
 #include <thread>
 
+#include "detached_thread.h"
 #include "hresult_table.h"
 #include "js_convert.h"
 #include "js_errors.h"
@@ -125,7 +126,7 @@ Napi::Object StartOperation(Napi::Env env, std::shared_ptr<Operation> op, Napi::
     progress->Call(
         [status](Napi::Env env, Napi::Function onProgress) { CallProgress(env, onProgress, status); });
   });
-  std::thread(WaitAndSettle, shared).detach();
+  RunDetached([shared] { WaitAndSettle(shared); });
 
   Napi::Object result = Napi::Object::New(env);
   result.Set("id", sim::NewGuid());

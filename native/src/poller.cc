@@ -1,5 +1,7 @@
 #include "poller.h"
 
+#include "detached_thread.h"
+
 namespace lun {
 
 Poller& Poller::Instance() {
@@ -11,7 +13,7 @@ uint64_t Poller::Watch(std::shared_ptr<Operation> op, uint32_t intervalMs, Sink 
   std::lock_guard<std::mutex> lock(mu_);
   if (!started_) {
     started_ = true;
-    std::thread([this] { Run(); }).detach();
+    RunDetached([this] { Run(); });
   }
   const uint64_t id = nextId_++;
   Entry e;

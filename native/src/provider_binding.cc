@@ -4,6 +4,7 @@
 #include <thread>
 #include <vector>
 
+#include "detached_thread.h"
 #include "hresult_table.h"
 #include "js_convert.h"
 #include "js_errors.h"
@@ -40,9 +41,9 @@ const Outcome kClosed = Outcome::Fail(hr::kVdsObjectDeleted, "The provider was c
 
 void CancelInBackground(std::vector<std::shared_ptr<Operation>> ops) {
   if (ops.empty()) return;
-  std::thread([ops] {
+  RunDetached([ops] {
     for (const auto& op : ops) op->Cancel();
-  }).detach();
+  });
 }
 
 // Runs `body` (which may throw InputError) and returns its promise, or a rejected one.
