@@ -73,8 +73,35 @@ for (const lang of ['en', 'de'] as const) {
     await expect(page.getByTestId('run-result')).toHaveCount(2);
     await checkScreen(page, lang, 'wizard-9-result');
 
+    // A creation the array fails (failAt 30 %): its error box is in the UI language too.
+    await page.getByTestId('create-another').click();
+    await expect(heading('wizard.steps.type')).toBeVisible(); // it keeps the subsystem: go back to change it
+    await page.getByTestId('wizard-back').click();
+    await expect(heading('wizard.steps.subsystem')).toBeVisible();
+    await page.getByRole('radio', { name: /^Faulty Array/ }).check();
+    await next.click();
+    await expect(heading('wizard.steps.type')).toBeVisible();
+    await page.getByRole('radio', { name: new RegExp(`^${t('lunType.simple')}`) }).check();
+    await next.click();
+    await expect(heading('wizard.steps.drives')).toBeVisible();
+    await page.getByRole('radio', { name: new RegExp(`^${t('wizard.drives.auto')}`) }).check();
+    await next.click();
+    await expect(heading('wizard.steps.size')).toBeVisible();
+    await page.getByTestId('size-unit').selectOption('GiB');
+    await page.getByTestId('size-input').fill('1');
+    for (const step of ['options', 'access', 'count', 'summary']) {
+      await next.click();
+      await expect(heading(`wizard.steps.${step}`)).toBeVisible();
+    }
+    await page.getByTestId('wizard-create').click();
+    await expect(page.getByTestId('run-operation')).toHaveAttribute('data-state', 'failed');
+    await expect(page.getByTestId('error-code')).toHaveText('VDS_E_IO_ERROR');
+    await expect(page.getByTestId('error-message')).toHaveText(tr(lang, 'errorCodes.VDS_E_IO_ERROR.message'));
+    await checkScreen(page, lang, 'wizard-10-failed');
+
     await page.getByRole('link', { name: t('app.tabs.monitor') }).click();
     await expect(page.getByTestId('operation-row').first()).toBeVisible();
+    await expect(page.locator('[data-testid="operation-row"][data-state="failed"]').first()).toBeVisible();
     await checkScreen(page, lang, 'monitor');
   });
 }

@@ -71,6 +71,25 @@ describe('progress monitor', () => {
     expect(within(failedRow).getByTestId('error-action').textContent).toBe('What you can do: Replace it.');
   });
 
+  it('shows a failure in German without English: translated by code, the host wording folded away', async () => {
+    const api = new FakeApi();
+    history(api);
+    await renderWithApp(<MonitorView monitorWindow={false} />, { api, language: 'de' });
+    await act(flush);
+    const failedRow = screen.getAllByTestId('operation-row')[1]!;
+    expect(within(failedRow).getByTestId('error-code').textContent).toBe('VDS_E_IO_ERROR');
+    expect(within(failedRow).getByTestId('error-message').textContent).toBe(
+      'Auf dem Array ist ein E/A-Fehler aufgetreten.',
+    );
+    expect(within(failedRow).getByTestId('error-action').textContent).toMatch(
+      /^Was Sie tun können: Sehen Sie in der Verwaltungskonsole/,
+    );
+    const original = within(failedRow).getByTestId('error-original') as HTMLDetailsElement;
+    expect(original.open).toBe(false);
+    expect(original.querySelector('summary')?.textContent).toBe('Originalmeldung (auf Englisch)');
+    expect(original.textContent).toContain('A drive failed.');
+  });
+
   it('shows a canceled creation as canceled at its last percent, not as a failure', async () => {
     const api = new FakeApi();
     const now = Date.now();

@@ -1,0 +1,52 @@
+import type { i18n as I18n } from 'i18next';
+import { formatHresult, type ApiErrorShape } from '../../electron/contract/model';
+
+/** The language the host, the addon and the providers write their messages in. */
+const SOURCE_LANGUAGE = 'en';
+
+/** An error's text in the UI language. `original` is the host's own wording when it says more than the
+ * translated text (e.g. it names a drive), kept for support; absent when the translation says it all. */
+export interface LocalizedError {
+  message: string;
+  action?: string;
+  /** The request field at fault, shown on its own where the translated message cannot name it. */
+  field?: string;
+  original?: { message: string; action?: string };
+}
+
+/** In English the host's message is shown as it came (it is the most specific). In any other language the
+ * message and action are translated by error code, and the host's wording is kept as `original` when it
+ * differs from the code's standard English text. */
+export function localizeError(error: ApiErrorShape, i18n: I18n): LocalizedError {
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  if (language === SOURCE_LANGUAGE) {
+    return error.action === undefined
+      ? { message: error.message }
+      : { message: error.message, action: error.action };
+  }
+  const key = `errorCodes.${error.code}`;
+  const known = i18n.exists(`${key}.message`);
+  const message = known
+    ? i18n.t(`${key}.message`)
+    : i18n.t('error.unknown', { hresult: formatHresult(error.hresult) });
+  const action = known && i18n.exists(`${key}.action`) ? i18n.t(`${key}.action`) : undefined;
+  const standardMessage = known
+    ? i18n.t(`${key}.message`, { lng: SOURCE_LANGUAGE })
+    : i18n.t('error.unknown', { hresult: formatHresult(error.hresult), lng: SOURCE_LANGUAGE });
+  const standardAction =
+    known && i18n.exists(`${key}.action`, { lng: SOURCE_LANGUAGE })
+      ? i18n.t(`${key}.action`, { lng: SOURCE_LANGUAGE })
+      : undefined;
+  const saysMore =
+    error.message !== standardMessage || (error.action !== undefined && error.action !== standardAction);
+  const out: LocalizedError = { message };
+  if (action !== undefined) out.action = action;
+  if (error.field !== undefined) out.field = error.field;
+  if (saysMore) {
+    out.original =
+      error.action === undefined
+        ? { message: error.message }
+        : { message: error.message, action: error.action };
+  }
+  return out;
+}
