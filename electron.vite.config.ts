@@ -25,6 +25,9 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,
+      // Print each chunk's gzip size too; the budget (≤ 350 KB gzip) is checked by `npm run bench` (B4).
+      reportCompressedSize: true,
+      chunkSizeWarningLimit: 1024,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },
