@@ -88,11 +88,15 @@ void WaitAndSettle(std::shared_ptr<OperationShared> shared) {
   }
   shared->progress->Call([shared, outcome, lun](Napi::Env env, Napi::Function) {
     if (env == nullptr) return;
-    Napi::HandleScope scope(env);
-    if (outcome.ok()) {
-      shared->done->Resolve(js::LunToJs(env, lun));
-    } else {
-      shared->done->Reject(MakeError(env, outcome).Value());
+    try {
+      Napi::HandleScope scope(env);
+      if (outcome.ok()) {
+        shared->done->Resolve(js::LunToJs(env, lun));
+      } else {
+        shared->done->Reject(MakeError(env, outcome).Value());
+      }
+    } catch (const Napi::Error&) {
+      // The environment is terminating (worker exit): nobody is left to settle `done` for.
     }
   });
   shared->progress->Release();
