@@ -9,6 +9,7 @@ import {
   DRIVE_COLUMNS,
   type DriveColumn,
   filterDrives,
+  searchTexts,
   type SortDirection,
   sortDrives,
 } from './drive-sorting';
@@ -74,8 +75,10 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
   const flagText = (d: Drive) => d.flags.map(labels.driveFlag).join(', ');
   // Sorted once per sort change; a keystroke in the filter only filters (32,768 drives: docs/PERFORMANCE.md).
   const sorted = useMemo(() => sortDrives(drives, sort.column, sort.direction), [drives, sort]);
-  const rows = useMemo(() => {
-    // A handful of enum values across thousands of drives: translate each value once per filtering.
+  const filtering = filter.trim() !== '';
+  const texts = useMemo(() => {
+    if (!filtering) return [];
+    // A handful of enum values across thousands of drives: translate each value once.
     const once = (label: (value: string) => string) => {
       const cache = new Map<string, string>();
       return (value: string) => cache.get(value) ?? cache.set(value, label(value)).get(value)!;
@@ -83,7 +86,7 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
     const status = once(labels.status);
     const health = once(labels.health);
     const flag = once(labels.driveFlag);
-    const text = (d: Drive) =>
+    return searchTexts(sorted, (d) =>
       [
         d.name,
         d.identification,
@@ -92,11 +95,12 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
         d.flags.map(flag).join(', '),
         d.bus,
         d.slot,
-      ].join(' ');
-    return filterDrives(sorted, filter, text);
+      ].join(' '),
+    );
     // labels change only with the language
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sorted, filter, i18n.language]);
+  }, [sorted, filtering, i18n.language]);
+  const rows = useMemo(() => filterDrives(sorted, filter, texts), [sorted, filter, texts]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -155,12 +159,14 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
             tabIndex={0}
           >
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) => {
+              {virtualizer.getVirtualItems().map((item, slot) => {
                 const d = rows[item.index]!;
                 return (
                   <div
                     role="row"
-                    key={d.id}
+                    // Keyed by window position, not drive: scrolling rewrites the rows' text in place
+                    // instead of unmounting and mounting a whole window of rows (docs/PERFORMANCE.md, B3).
+                    key={slot}
                     aria-rowindex={item.index + 2}
                     className={styles.row}
                     data-testid="drive-row"

@@ -32,13 +32,19 @@ export function sortDrives(drives: readonly Drive[], column: DriveColumn, direct
   return [...drives].sort((a, b) => sign * compare(a, b, column) || a.id.localeCompare(b.id));
 }
 
-/** Case-insensitive match on what the row shows as text (name, identification, status, health, flags, bus/slot). */
+/** Each drive's row text (name, identification, status, health, flags, bus/slot), lower-cased, for filtering:
+ * built once per list and language, not per keystroke. */
+export function searchTexts(drives: readonly Drive[], rowText: (d: Drive) => string): string[] {
+  return drives.map((d) => rowText(d).toLowerCase());
+}
+
+/** Case-insensitive match on what the row shows as text; `texts[i]` is `drives[i]`'s from searchTexts. */
 export function filterDrives(
   drives: readonly Drive[],
   filter: string,
-  labels: (d: Drive) => string,
-): Drive[] {
+  texts: readonly string[],
+): readonly Drive[] {
   const needle = filter.trim().toLowerCase();
-  if (!needle) return [...drives];
-  return drives.filter((d) => labels(d).toLowerCase().includes(needle));
+  if (!needle) return drives;
+  return drives.filter((_, i) => texts[i]!.includes(needle));
 }

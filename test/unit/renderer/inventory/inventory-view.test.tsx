@@ -37,6 +37,12 @@ describe('inventory view', () => {
     });
     expect(rowNames()).toEqual(['Bay d4']);
     expect(screen.getByText('1 of 5 drives shown')).toBeTruthy();
+    // a sort change keeps the filter; clearing the filter brings every drive back in the sort order
+    fireEvent.click(screen.getByRole('button', { name: /^Name/ }));
+    expect(rowNames()).toEqual(['Bay d4']);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter drives' }), { target: { value: '' } });
+    expect(screen.getByText('5 of 5 drives shown')).toBeTruthy();
+    expect(rowNames()[0]).toBe('Bay d0');
   });
 
   it('renders only a window of rows for 32,768 drives', async () => {
