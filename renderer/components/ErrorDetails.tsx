@@ -42,7 +42,14 @@ export function ErrorDetails({
         <div data-testid="error-message">{text.message}</div>
         {text.field && (
           <div data-testid="error-field">
-            {t('error.field')}: <span className={styles.code}>{text.field}</span>
+            {t('error.field')}:{' '}
+            {text.fieldLabel ? (
+              <>
+                {text.fieldLabel} (<span className={styles.code}>{text.field}</span>)
+              </>
+            ) : (
+              <span className={styles.code}>{text.field}</span>
+            )}
           </div>
         )}
         {text.action && (

@@ -4,6 +4,17 @@ import { formatHresult, type ApiErrorShape } from '../../electron/contract/model
 /** The language the host, the addon and the providers write their messages in. */
 const SOURCE_LANGUAGE = 'en';
 
+/** The wizard step where each request field is chosen, so a field at fault can be named as the user knows it. */
+const STEP_OF_FIELD: Record<string, string> = {
+  subsystemId: 'subsystem',
+  type: 'type',
+  driveIds: 'drives',
+  sizeBytes: 'size',
+  hints: 'options',
+  unmaskingList: 'access',
+  count: 'count',
+};
+
 /** An error's text in the UI language. `original` is the host's own wording when it says more than the
  * translated text (e.g. it names a drive), kept for support; absent when the translation says it all. */
 export interface LocalizedError {
@@ -11,6 +22,8 @@ export interface LocalizedError {
   action?: string;
   /** The request field at fault, shown on its own where the translated message cannot name it. */
   field?: string;
+  /** That field's wizard step, e.g. "Größe" for sizeBytes or driveIds[2]. */
+  fieldLabel?: string;
   original?: { message: string; action?: string };
 }
 
@@ -41,7 +54,11 @@ export function localizeError(error: ApiErrorShape, i18n: I18n): LocalizedError 
     error.message !== standardMessage || (error.action !== undefined && error.action !== standardAction);
   const out: LocalizedError = { message };
   if (action !== undefined) out.action = action;
-  if (error.field !== undefined) out.field = error.field;
+  if (error.field !== undefined) {
+    out.field = error.field;
+    const step = STEP_OF_FIELD[error.field.split(/[.[]/)[0]!];
+    if (step) out.fieldLabel = i18n.t(`wizard.steps.${step}`);
+  }
   if (saysMore) {
     out.original =
       error.action === undefined

@@ -39,6 +39,7 @@ describe('localizeError', () => {
     expect(text.message).toBe('Ein beteiligtes Laufwerk oder eine andere Komponente ist ausgefallen.');
     expect(text.action).toMatch(/^Wählen Sie betriebsbereite/);
     expect(text.field).toBe('driveIds[1]');
+    expect(text.fieldLabel).toBe('Laufwerke');
     expect(text.original).toEqual({ message: failedDrive.message, action: failedDrive.action });
   });
 

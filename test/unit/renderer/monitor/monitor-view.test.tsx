@@ -90,6 +90,36 @@ describe('progress monitor', () => {
     expect(original.textContent).toContain('A drive failed.');
   });
 
+  it('names the field at fault by its wizard step in German, the request field beside it', async () => {
+    const api = new FakeApi();
+    api.operation(request, {
+      state: 'failed',
+      percent: 0,
+      startedAt: new Date().toISOString(),
+      endedAt: new Date().toISOString(),
+      error: {
+        code: 'E_INVALIDARG',
+        hresult: 0x80070057,
+        message: 'sizeBytes: must be a whole number of bytes',
+        action: 'Correct the highlighted field.',
+        field: 'sizeBytes',
+      },
+    });
+    await renderWithApp(<MonitorView monitorWindow={false} />, { api, language: 'de' });
+    await act(flush);
+    const row = screen.getByTestId('operation-row');
+    expect(within(row).getByTestId('error-message').textContent).toBe(
+      'Ein Wert in der Anfrage ist ungültig.',
+    );
+    expect(within(row).getByTestId('error-field').textContent).toBe('Feld: Größe (sizeBytes)');
+    expect(within(row).getByTestId('error-action').textContent).toBe(
+      'Was Sie tun können: Korrigieren Sie das markierte Feld.',
+    );
+    expect(within(row).getByTestId('error-original').textContent).toContain(
+      'must be a whole number of bytes',
+    );
+  });
+
   it('shows a canceled creation as canceled at its last percent, not as a failure', async () => {
     const api = new FakeApi();
     const now = Date.now();
