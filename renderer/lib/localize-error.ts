@@ -15,16 +15,31 @@ const STEP_OF_FIELD: Record<string, string> = {
   count: 'count',
 };
 
-/** An error's text in the UI language. `original` is the host's own wording when it says more than the
- * translated text (e.g. it names a drive), kept for support; absent when the translation says it all. */
-export interface LocalizedError {
+interface ErrorText {
   message: string;
   action?: string;
+}
+
+/** An error's text in the UI language. `original` is the host's own wording when it says more than the
+ * translated text (e.g. it names a drive), kept for support; absent when the translation says it all. */
+export interface LocalizedError extends ErrorText {
   /** The request field at fault, shown on its own where the translated message cannot name it. */
   field?: string;
   /** That field's wizard step, e.g. "Größe" for sizeBytes or driveIds[2]. */
   fieldLabel?: string;
-  original?: { message: string; action?: string };
+  original?: ErrorText;
+}
+
+function textOf(error: ApiErrorShape): ErrorText {
+  return error.action === undefined
+    ? { message: error.message }
+    : { message: error.message, action: error.action };
+}
+
+/** The standard text of an error code in a language (errorCodes in renderer/i18n), or the unknown-code text. */
+function standardText(i18n: I18n, error: ApiErrorShape, lng: string): ErrorText {
+  const entry = i18n.getResource(lng, 'translation', `errorCodes.${error.code}`) as ErrorText | undefined;
+  return entry ?? { message: i18n.t('error.unknown', { hresult: formatHresult(error.hresult), lng }) };
 }
 
 /** In English the host's message is shown as it came (it is the most specific). In any other language the
@@ -32,38 +47,16 @@ export interface LocalizedError {
  * differs from the code's standard English text. */
 export function localizeError(error: ApiErrorShape, i18n: I18n): LocalizedError {
   const language = i18n.resolvedLanguage ?? i18n.language;
-  if (language === SOURCE_LANGUAGE) {
-    return error.action === undefined
-      ? { message: error.message }
-      : { message: error.message, action: error.action };
-  }
-  const key = `errorCodes.${error.code}`;
-  const known = i18n.exists(`${key}.message`);
-  const message = known
-    ? i18n.t(`${key}.message`)
-    : i18n.t('error.unknown', { hresult: formatHresult(error.hresult) });
-  const action = known && i18n.exists(`${key}.action`) ? i18n.t(`${key}.action`) : undefined;
-  const standardMessage = known
-    ? i18n.t(`${key}.message`, { lng: SOURCE_LANGUAGE })
-    : i18n.t('error.unknown', { hresult: formatHresult(error.hresult), lng: SOURCE_LANGUAGE });
-  const standardAction =
-    known && i18n.exists(`${key}.action`, { lng: SOURCE_LANGUAGE })
-      ? i18n.t(`${key}.action`, { lng: SOURCE_LANGUAGE })
-      : undefined;
-  const saysMore =
-    error.message !== standardMessage || (error.action !== undefined && error.action !== standardAction);
-  const out: LocalizedError = { message };
-  if (action !== undefined) out.action = action;
+  if (language === SOURCE_LANGUAGE) return textOf(error);
+  const out: LocalizedError = { ...standardText(i18n, error, language) };
   if (error.field !== undefined) {
     out.field = error.field;
     const step = STEP_OF_FIELD[error.field.split(/[.[]/)[0]!];
     if (step) out.fieldLabel = i18n.t(`wizard.steps.${step}`);
   }
-  if (saysMore) {
-    out.original =
-      error.action === undefined
-        ? { message: error.message }
-        : { message: error.message, action: error.action };
-  }
+  const standard = standardText(i18n, error, SOURCE_LANGUAGE);
+  const saysMore =
+    error.message !== standard.message || (error.action !== undefined && error.action !== standard.action);
+  if (saysMore) out.original = textOf(error);
   return out;
 }

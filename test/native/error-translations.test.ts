@@ -1,21 +1,16 @@
 // The renderer translates errors by code: every code of the addon's HRESULT table needs an English entry equal to
 // the table (so "is this the standard text?" is answerable) and a German one.
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import de from '../../renderer/i18n/de.json';
 import en from '../../renderer/i18n/en.json';
-import type { RawAddon } from '../../native/lib/raw-addon';
-
-const addonPath = fileURLToPath(new URL('../../native/build/Release/lun_studio.node', import.meta.url));
-const addon = createRequire(import.meta.url)(addonPath) as RawAddon;
+import { loadAddon } from '../../native/lib/load-addon';
 
 type Entry = { message: string; action?: string };
 const english = en.errorCodes as Record<string, Entry>;
 const german = de.errorCodes as Record<string, Entry>;
 
 describe('error translations', () => {
-  const table = addon.hresultTable();
+  const table = loadAddon().hresultTable();
 
   it('cover every code of the HRESULT table', () => {
     expect(table.length).toBeGreaterThan(50);

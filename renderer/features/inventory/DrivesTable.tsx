@@ -13,6 +13,7 @@ import {
   type SortDirection,
   sortDrives,
 } from './drive-sorting';
+import { virtualRowStyle } from '../../lib/virtual-row';
 
 const ROW_HEIGHT = 44;
 const GRID =
@@ -170,14 +171,7 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
                     aria-rowindex={item.index + 2}
                     className={styles.row}
                     data-testid="drive-row"
-                    style={{
-                      position: 'absolute',
-                      top: 0,
-                      left: 0,
-                      right: 0,
-                      height: ROW_HEIGHT,
-                      transform: `translateY(${item.start}px)`,
-                    }}
+                    style={virtualRowStyle(item.start, ROW_HEIGHT)}
                   >
                     <div role="cell" className={styles.cell} title={d.identification}>
                       {d.name}

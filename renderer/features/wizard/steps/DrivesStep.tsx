@@ -10,6 +10,7 @@ import { useApp } from '../../../store/store-context';
 import { useErrorText } from '../use-error-text';
 import type { StepProps } from './step-props';
 import { useStepStyles } from './step-styles';
+import { virtualRowStyle } from '../../../lib/virtual-row';
 
 const ROW_HEIGHT = 48;
 
@@ -105,18 +106,7 @@ export function DrivesStep({ errors, showErrors, locked }: StepProps) {
                 const position = driveIds.indexOf(d.id);
                 const checked = position >= 0;
                 return (
-                  <div
-                    key={d.id}
-                    className={styles.row}
-                    style={{
-                      position: 'absolute',
-                      top: 0,
-                      left: 0,
-                      right: 0,
-                      height: ROW_HEIGHT,
-                      transform: `translateY(${item.start}px)`,
-                    }}
-                  >
+                  <div key={d.id} className={styles.row} style={virtualRowStyle(item.start, ROW_HEIGHT)}>
                     <Checkbox
                       checked={checked}
                       disabled={locked || (reason !== null && !checked)}
