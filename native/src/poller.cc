@@ -36,7 +36,7 @@ void Poller::Unwatch(uint64_t id, OperationStatus* last, bool* delivered) {
   *last = it->second.last;
   *delivered = it->second.delivered;
   entries_.erase(it);
-  cv_.notify_all();
+  // No notify: removing an entry never brings the next deadline forward.
 }
 
 Poller::Stats Poller::GetStats() {
@@ -74,6 +74,8 @@ void Poller::Run() {
       for (const auto& [id, e] : entries_) next = std::min(next, e.due);
       if (next > Clock::now()) cv_.wait_until(lock, next);
     }
+    // The last Unwatch may have emptied the map while this thread waited for its old deadline or the lock.
+    if (entries_.empty()) continue;
     ++wakeups_;
     PollDue(Clock::now());
   }

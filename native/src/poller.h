@@ -23,7 +23,7 @@ class Poller {
   using Sink = std::function<void(const OperationStatus&)>;
 
   struct Stats {
-    uint64_t wakeups = 0;
+    uint64_t wakeups = 0;  // polling rounds: wakes that found something to watch
     uint32_t watched = 0;
   };
 

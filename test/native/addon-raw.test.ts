@@ -587,6 +587,24 @@ describe('progress and cancel', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(addon.pollerStats().wakeups).toBe(idle);
   });
+
+  it('the poller goes idle however close() races its wait for the next poll', async () => {
+    // close() lands anywhere inside the 5 ms poll interval; the wake-up still owed to the emptied map is not a poll.
+    let late = 0;
+    for (let round = 0; round < 150; round++) {
+      const provider = await open({ faults: [{ kind: 'hang' }] });
+      const { op } = await create(provider);
+      const settled = op.done.catch(() => undefined);
+      await new Promise((r) => setTimeout(r, round % 8));
+      provider.close();
+      await settled;
+      const idle = addon.pollerStats();
+      expect(idle.watched).toBe(0);
+      await new Promise((r) => setTimeout(r, 10));
+      if (addon.pollerStats().wakeups !== idle.wakeups) late++;
+    }
+    expect(late).toBe(0);
+  });
 });
 
 describe('process and thread lifetime', () => {
