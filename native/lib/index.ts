@@ -12,7 +12,6 @@ export { openProviderWithAddon, DEFAULT_POLL_INTERVAL_MS } from './provider';
 export {
   resolveSimStatePath,
   resolveTopologyPath,
-  userConfigDir,
   SIM_STATE_ENV,
   SIM_TOPOLOGY_ENV,
 } from './sim-state-file';

@@ -1,36 +1,22 @@
 // Where the simulator's state lives, how it is read (strictly) and written (atomically).
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { HRESULT, LunStudioError } from '../../electron/contract/errors';
+import { userPaths } from '../../electron/contract/user-paths';
 import { packageRoot } from './load-addon';
 import type { SimState } from './raw-addon';
 import { describeZodError, simStateSchema, topologySchema } from './sim-schema';
 import { simStateFromTopology, simStateProblems } from './sim-state';
 
-export const SIM_STATE_ENV = 'LUN_STUDIO_SIM_STATE';
+export { SIM_STATE_ENV } from '../../electron/contract/user-paths';
 export const SIM_TOPOLOGY_ENV = 'LUN_STUDIO_SIM_TOPOLOGY';
 
 type Env = Record<string, string | undefined>;
 
-/** The OS per-user config dir: %APPDATA% (Windows), ~/Library/Application Support (macOS), else XDG. */
-export function userConfigDir(
-  env: Env = process.env,
-  platform = process.platform,
-  home = os.homedir(),
-): string {
-  if (platform === 'win32') return env.APPDATA || path.join(home, 'AppData', 'Roaming');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support');
-  return env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
-    ? env.XDG_CONFIG_HOME
-    : path.join(home, '.config');
-}
-
-/** The option wins, then LUN_STUDIO_SIM_STATE, then <config dir>/lun-studio/sim-state.json. */
+/** The option wins, then LUN_STUDIO_SIM_STATE, then the per-user default (contract/user-paths.ts). */
 export function resolveSimStatePath(option?: string, env: Env = process.env): string {
-  const chosen = option || env[SIM_STATE_ENV];
-  return chosen ? path.resolve(chosen) : path.join(userConfigDir(env), 'lun-studio', 'sim-state.json');
+  return option ? path.resolve(option) : userPaths(env).simState;
 }
 
 /** The option wins, then LUN_STUDIO_SIM_TOPOLOGY, then assets/sim/default-topology.json. */

@@ -5,7 +5,6 @@ import {
   loadOrCreateSimState,
   resolveSimStatePath,
   resolveTopologyPath,
-  userConfigDir,
   writeFileAtomic,
 } from '../../../native/lib/sim-state-file';
 import { BASIC_TOPOLOGY, tempSim, type TempSim } from '../../native/helpers/topologies';
@@ -13,15 +12,6 @@ import { BASIC_TOPOLOGY, tempSim, type TempSim } from '../../native/helpers/topo
 const GUID = /^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/;
 
 describe('where the state file lives', () => {
-  it('uses the per-user config dir of each OS', () => {
-    expect(userConfigDir({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ann')).toBe(
-      'C:\\Users\\ann\\AppData\\Roaming',
-    );
-    expect(userConfigDir({}, 'darwin', '/Users/ann')).toBe('/Users/ann/Library/Application Support');
-    expect(userConfigDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/ann')).toBe('/xdg');
-    expect(userConfigDir({}, 'linux', '/home/ann')).toBe('/home/ann/.config');
-  });
-
   it('lets the option win over LUN_STUDIO_SIM_STATE, which wins over the default', () => {
     const env = { LUN_STUDIO_SIM_STATE: '/env/state.json', XDG_CONFIG_HOME: '/xdg' };
     expect(resolveSimStatePath('/opt/state.json', env)).toBe('/opt/state.json');
