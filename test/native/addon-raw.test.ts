@@ -12,6 +12,7 @@ import type {
   RawOperation,
   RawProgress,
   RawProvider,
+  SimDrive,
   SimFault,
   SimState,
 } from '../../native/lib/raw-addon';
@@ -54,7 +55,7 @@ interface ArrayOptions {
 function topology(options: ArrayOptions = {}): SimState {
   const count = options.drives ?? 6;
   const size = options.driveSize ?? 10 * GiB + 12345;
-  const drives = Array.from({ length: count }, (_, i) => ({
+  const drives: SimDrive[] = Array.from({ length: count }, (_, i) => ({
     id: `d${i}`,
     name: `Bay ${i}`,
     sizeBytes: size + i * 3 * MiB,
@@ -331,13 +332,13 @@ describe('allocation', () => {
   it('fills span drives in the order given, each before the next', async () => {
     const provider = await open();
     const before = await freeBytes(provider);
-    const size = before.d4 + 2 * GiB;
+    const size = before.d4! + 2 * GiB;
     const lun = await (
       await create(provider, { type: 'span', driveIds: ['d4', 'd1'], sizeBytes: size })
     ).op.done;
     const after = await freeBytes(provider);
     expect(after.d4).toBe(0);
-    expect(before.d1 - after.d1).toBe(lun.sizeBytes - before.d4);
+    expect(before.d1! - after.d1!).toBe(lun.sizeBytes - before.d4!);
     expect(lun.driveIds).toEqual(['d4', 'd1']);
   });
 
@@ -357,7 +358,7 @@ describe('allocation', () => {
     expectConsistentExtents(state);
     const drives = await provider.listDrives('sub');
     for (const d of drives) {
-      const used = state.subsystems[0].luns.flatMap((l) => l.extents).filter((e) => e.driveId === d.id);
+      const used = state.subsystems[0]!.luns.flatMap((l) => l.extents).filter((e) => e.driveId === d.id);
       expect(d.freeBytes + used.reduce((n, e) => n + e.lengthBytes, 0)).toBe(d.sizeBytes);
     }
     const reopened = await addon.openProvider('sim', state, 5);
@@ -397,7 +398,7 @@ describe('allocation', () => {
     const e = await rejection(create(provider, { type: 'parity' }));
     expect([e.code, e.hresult, e.field]).toEqual(['VDS_E_NOT_SUPPORTED', HR.NOT_SUPPORTED, 'type']);
     const subs = await provider.listSubsystems();
-    expect(subs[0].supportedTypes).toEqual(['simple', 'mirror']);
+    expect(subs[0]!.supportedTypes).toEqual(['simple', 'mirror']);
     // Automagic types are supported only when listed, like VDS's SUPPORTS_*_LUNS flags.
     const auto = await rejection(create(provider, { type: 'faultTolerant' }));
     expect([auto.code, auto.field]).toEqual(['VDS_E_NOT_SUPPORTED', 'type']);
@@ -491,7 +492,7 @@ describe("the seed's checks on errant providers", () => {
     const { op, progress } = await create(provider, { sizeBytes: GiB });
     const lun = await op.done;
     expect(lun.sizeBytes).toBe(GiB);
-    expect(progress[0].hresult).toBe(HR.PROVIDER_FAILURE);
+    expect(progress[0]!.hresult).toBe(HR.PROVIDER_FAILURE);
     expect(progress.at(-1)).toMatchObject({ hresult: HR.S_OK, percent: 100 });
   });
 
@@ -509,7 +510,7 @@ describe("the seed's checks on errant providers", () => {
       freeBytes: drives.find((d) => d.id === 'd1')!.sizeBytes,
     });
     expect(await provider.listLuns('sub')).toEqual([]);
-    expect(provider.exportState().subsystems[0].drives.find((d) => d.id === 'd1')?.status).toBe('failed');
+    expect(provider.exportState().subsystems[0]!.drives.find((d) => d.id === 'd1')?.status).toBe('failed');
   });
 });
 
@@ -525,7 +526,7 @@ describe('progress and cancel', () => {
     expect(running.length).toBeGreaterThan(3);
     expect(running.every((p) => p.hresult === HR.PENDING && p.percent <= 99)).toBe(true);
     for (let i = 1; i < running.length; i++)
-      expect(running[i].bytesDone).toBeGreaterThan(running[i - 1].bytesDone);
+      expect(running[i]!.bytesDone).toBeGreaterThan(running[i - 1]!.bytesDone);
     expect(progress.at(-1)).toEqual({ hresult: HR.S_OK, percent: 100, bytesDone: GiB });
   });
 
@@ -666,7 +667,7 @@ describe('input validation inside the addon', () => {
           'sim',
           (() => {
             const t = topology();
-            t.subsystems[0].drives[0].sizeBytes = -1;
+            t.subsystems[0]!.drives[0]!.sizeBytes = -1;
             return t;
           })(),
           5,
@@ -696,7 +697,10 @@ describe('input validation inside the addon', () => {
   it('provider methods reject wrong JS types naming the field, and nothing reaches the model', async () => {
     const provider = await open();
     const before = provider.exportState();
-    const p = provider as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const p = provider as unknown as Record<
+      'listDrives' | 'listLuns' | 'maxLunSize' | 'createLun',
+      (...args: unknown[]) => Promise<unknown>
+    >;
     const cases: Array<[() => Promise<unknown>, string]> = [
       [() => p.listDrives(42), 'subsystemId'],
       [() => p.listLuns(undefined), 'subsystemId'],
