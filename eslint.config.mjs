@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import layers from './scripts/eslint/layers.mjs';
 
 export default tseslint.config(
   {
@@ -39,20 +40,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/host/**/*.ts', 'electron/contract/**/*.ts', 'native/lib/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message:
-                'electron/host, contract and native/lib run in plain Node: never import electron here.',
-            },
-          ],
-        },
-      ],
-    },
+    // Imports go only downward through the layers: scripts/eslint/layers.mjs (test/unit/lint/layers.test.ts).
+    files: ['electron/**/*.{ts,tsx,mts}', 'native/lib/**/*.{ts,tsx,mts}', 'renderer/**/*.{ts,tsx,mts}'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
   },
 );

@@ -6,8 +6,7 @@ import type { ApiMethodName, ApiMethods } from './api';
 import { API_METHOD_NAMES } from './api';
 import { invalidInput, type LunStudioError } from './errors';
 import { LUN_TYPES } from './model';
-// Pure (no Node imports); also listed in tsconfig.web.json so the renderer side type-checks it.
-import { unmaskingListProblem } from '../../native/lib/unmasking-list';
+import { unmaskingListProblem } from './unmasking-list';
 
 /** Operation ids the host hands out: RFC 4122 UUIDs (crypto.randomUUID()). */
 export const OPERATION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

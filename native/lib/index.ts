@@ -9,13 +9,8 @@ export type * from './types';
 export type { RawAddon, RawProvider, SimState } from './raw-addon';
 export { addonPath, loadAddon, packageRoot } from './load-addon';
 export { openProviderWithAddon, DEFAULT_POLL_INTERVAL_MS } from './provider';
-export {
-  resolveSimStatePath,
-  resolveTopologyPath,
-  SIM_STATE_ENV,
-  SIM_TOPOLOGY_ENV,
-} from './sim-state-file';
-export { unmaskingListProblem, UNMASKING_RULE } from './unmasking-list';
+export { resolveSimStatePath, resolveTopologyPath, SIM_STATE_ENV, SIM_TOPOLOGY_ENV } from './sim-state-file';
+export { unmaskingListProblem, UNMASKING_RULE } from '../../electron/contract/unmasking-list';
 export { STRIPED_LUN_TYPES } from './validate';
 
 /** Opens the named provider over the compiled addon. Rejects with LunStudioError. */

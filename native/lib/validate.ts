@@ -19,7 +19,7 @@ import {
 } from '../../electron/contract/model';
 import type { RawCreateLunRequest, RawMaxSizeRequest } from './raw-addon';
 import { requireReference, resolveDrive } from './resolve';
-import { unmaskingListProblem } from './unmasking-list';
+import { unmaskingListProblem } from '../../electron/contract/unmasking-list';
 
 export const STRIPED_LUN_TYPES: readonly LunType[] = ['stripe', 'parity', 'raid10', 'raid6'];
 

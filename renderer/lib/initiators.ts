@@ -1,4 +1,4 @@
-import { isInitiatorName } from '../../native/lib/unmasking-list';
+import { isInitiatorName } from '../../electron/contract/unmasking-list';
 
 /** Entries from text separated by new lines, ";" or ",". */
 export function splitInitiators(text: string): string[] {

@@ -1,7 +1,7 @@
 // The meaning of option values: LUN type, size, count, unmasking list, drive list, provider.
 // Each parser names the option it checks in the error (exit 2) and never touches the provider.
 import { LUN_TYPES, type LunType, type ProviderName } from '../../contract/model';
-import { isInitiatorName } from '../../../native/lib/unmasking-list';
+import { isInitiatorName } from '../../contract/unmasking-list';
 import { inputError } from './cli-error';
 import { parseSize } from './size';
 

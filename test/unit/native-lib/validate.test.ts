@@ -5,7 +5,7 @@ import {
   checkMaxSizeRequest,
   resolveCreateAgainstSubsystem,
 } from '../../../native/lib/validate';
-import { unmaskingListProblem } from '../../../native/lib/unmasking-list';
+import { unmaskingListProblem } from '../../../electron/contract/unmasking-list';
 
 const subsystem: Subsystem = {
   id: '{11111111-1111-1111-1111-111111111111}',
