@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import type { InventorySnapshot } from '../../electron/contract/api';
 import { createDispatcher, serviceHandlers } from '../../electron/host/api-dispatcher';
 import { StorageService } from '../../electron/host/storage-service';
-import { startBrowserShell, type BrowserShell } from '../../electron/host/web/server';
+import { isWildcardHost, startBrowserShell, type BrowserShell } from '../../electron/host/web/server';
 import { parseServeArgs } from '../../electron/host/web/serve-args';
 import { FakeProvider } from '../unit/host/fake-provider';
 import { ApiClient, connect, cookieFrom, makeStaticRoot, request } from './shell-client';
@@ -171,16 +171,25 @@ describe('browser shell', () => {
     ).rejects.toMatchObject({ code: 'E_INSECURE_BIND' });
   });
 
-  it('refuses a wildcard address even with TLS (no Host header could match it)', async () => {
-    await expect(
-      startBrowserShell({
-        dispatch: createDispatcher(serviceHandlers(service)),
-        events: service,
-        staticRoot: staticRoot.root,
-        host: '0.0.0.0',
-        tls: { cert: 'unused', key: 'unused' },
-      }),
-    ).rejects.toMatchObject({ code: 'E_INVALIDARG', field: 'host' });
+  it.each(['0.0.0.0', '0', '::', '[::]', '0:0:0:0:0:0:0:0', '::0', '0.0', '0x0'])(
+    'refuses the wildcard %s even with TLS (no Host header could match it)',
+    async (host) => {
+      expect(isWildcardHost(host)).toBe(true);
+      await expect(
+        startBrowserShell({
+          dispatch: createDispatcher(serviceHandlers(service)),
+          events: service,
+          staticRoot: staticRoot.root,
+          host,
+          tls: { cert: 'unused', key: 'unused' },
+        }),
+      ).rejects.toMatchObject({ code: 'E_INVALIDARG', field: 'host' });
+    },
+  );
+
+  it('does not take an ordinary address for the wildcard', () => {
+    for (const host of ['127.0.0.1', '::1', '10.0.0.1', '0.0.0.1', 'server.example.com', '::ffff:127.0.0.1'])
+      expect(isWildcardHost(host), host).toBe(false);
   });
 
   it('serves HTTPS with a Secure cookie and a wss: CSP when given a certificate', async () => {

@@ -17,7 +17,7 @@ import {
   startBrowserShell,
   wildcardBindError,
 } from './server';
-import { isLoopbackHost } from './access';
+import { hostPort, isLoopbackHost } from './access';
 
 /** LUN_STUDIO_RENDERER_DIR overrides where the built renderer is read from. */
 function rendererDir(): string {
@@ -130,6 +130,9 @@ async function main(argv: readonly string[]): Promise<void> {
     fail(`cannot start the web server: ${describeError(error)}`, 1);
   }
   process.stdout.write(`${shell.url}\n`);
+  process.stderr.write(
+    `Listening on ${hostPort(shell.address, shell.port)} only${tls ? ' (TLS)' : ''}; open the URL above.\n`,
+  );
   if (args.open) openInBrowser(shell.url);
 
   let stopping = false;

@@ -30,10 +30,11 @@
 //                    the whole operation: upsert by operation.id.
 // Reconnect: on close, reconnect and call listOperations + getInventory to resync (events are not
 // replayed). Close code 1001 = the shell is shutting down.
+import * as dns from 'node:dns';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { LunStudioError } from '../../contract/errors';
@@ -65,6 +66,8 @@ export interface BrowserShell {
   readonly url: string;
   readonly origin: string;
   readonly host: string;
+  /** The address the socket is bound to (what `host` resolved to), e.g. 127.0.0.1 or 192.0.2.10. */
+  readonly address: string;
   readonly port: number;
   readonly token: string;
   /** Stops accepting, closes every WebSocket (1001) and connection. */
@@ -113,7 +116,15 @@ function plain(response: http.ServerResponse, status: number, text: string): voi
 }
 
 function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
+  if (!socket.writable) return void socket.destroy();
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** Bytes the HTTP parser could not read (bad request line, header overflow, torn request): answer and close. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  rejectUpgrade(socket, status, STATUS_TEXT[status]!);
 }
 
 /** 0.0.0.0 / :: have no name a browser could send as Host, so every request would be refused. */
@@ -128,20 +139,109 @@ export function wildcardBindError(host: string): LunStudioError {
   });
 }
 
+/** Every spelling of "all addresses": 0.0.0.0, ::, [::], 0:0::0, and the short IPv4 forms the resolver
+ * accepts (0, 0.0, 0x0, 000…) — they all bind every interface, so they are all the same wildcard. */
 export function isWildcardHost(host: string): boolean {
-  return ['0.0.0.0', '::', '[::]', '0:0:0:0:0:0:0:0'].includes(host.trim());
+  const bare = host
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
+  if (isIP(bare) === 6) return isUnspecified(bare);
+  // inet_aton forms: up to four dot-separated parts, decimal / octal / hex, all zero.
+  const parts = bare.split('.');
+  return parts.length <= 4 && parts.every((part) => /^(0x0*|0+)$/.test(part));
 }
+
+function isUnspecified(address: string): boolean {
+  const bare = address.replace(/^\[|\]$/g, '').toLowerCase();
+  if (isIP(bare) === 4) return bare === '0.0.0.0';
+  if (isIP(bare) !== 6) return false;
+  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
+  if (v4) return v4[1] === '0.0.0.0';
+  return bare.split(':').every((group) => group === '' || /^0+$/.test(group));
+}
+
+function isLoopbackAddress(address: string): boolean {
+  const bare = address.toLowerCase();
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  return bare === '::1' || /^::ffff:127\./.test(bare) || /^(0+:){7}0*1$/.test(bare);
+}
+
+/** What the host name resolves to decides: any unspecified address is the wildcard (refused); anything but
+ * loopback needs TLS. */
+async function checkBindHost(host: string, tls: boolean): Promise<void> {
+  if (!isLoopbackHost(host) && !tls) throw insecureBindError(host);
+  if (isWildcardHost(host)) throw wildcardBindError(host);
+  const bare = host.replace(/^\[|\]$/g, '');
+  let addresses: dns.LookupAddress[];
+  try {
+    addresses = await dns.promises.lookup(bare, { all: true, verbatim: true });
+  } catch (error) {
+    throw new LunStudioError({
+      code: 'E_INVALIDARG',
+      hresult: 0x80070057,
+      field: 'host',
+      message: `host: ${host} does not resolve to an address of this machine (${(error as Error).message}).`,
+      action: 'Pass an address of this machine, e.g. --host 127.0.0.1 (the default).',
+    });
+  }
+  if (addresses.some((a) => isUnspecified(a.address))) throw wildcardBindError(host);
+  if (!tls && !addresses.every((a) => isLoopbackAddress(a.address))) throw insecureBindError(host);
+}
+
+/** RFC 9112 origin-form: "/" path segments of pchar, an optional "?" query; ASCII only, escapes well formed.
+ * ("[" and "]" are delimiters, never path characters: //[ is malformed.) */
+const ORIGIN_FORM =
+  /^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*(?:\?(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?$/;
+
+/** The request target as the server reads it: origin-form only ("/path?query"), never parsed as a URL
+ * (a target like //[ is not a URL at all). */
+export function parseTarget(raw: string | undefined): { pathname: string; query: URLSearchParams } | null {
+  if (raw === undefined || !ORIGIN_FORM.test(raw)) return null;
+  const hash = raw.indexOf('#');
+  const target = hash >= 0 ? raw.slice(0, hash) : raw;
+  const q = target.indexOf('?');
+  return {
+    pathname: q >= 0 ? target.slice(0, q) : target,
+    query: new URLSearchParams(q >= 0 ? target.slice(q + 1) : ''),
+  };
+}
+
+/** Two Host headers (or none) are not a request for this shell. */
+function hasOneHost(request: http.IncomingMessage): boolean {
+  return (request.headersDistinct.host?.length ?? 0) === 1;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
 
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const host = options.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host) && !options.tls) throw insecureBindError(host);
-  if (isWildcardHost(host)) throw wildcardBindError(host);
+  await checkBindHost(host, Boolean(options.tls));
 
-  const handler = (request: http.IncomingMessage, response: http.ServerResponse): void =>
-    handleHttp(request, response);
+  // Nothing a client sends may end the process: every handler catches.
+  const handler = (request: http.IncomingMessage, response: http.ServerResponse): void => {
+    try {
+      handleHttp(request, response);
+    } catch {
+      if (response.headersSent) response.destroy();
+      else plain(response, 500, 'Internal error.');
+    }
+  };
   const server = options.tls
     ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler)
     : http.createServer(handler);
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.on('clientError', answerClientError);
+  server.on('tlsClientError', (_error: Error, socket: Duplex) => socket.destroy());
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
   await new Promise<void>((resolve, reject) => {
@@ -151,20 +251,23 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  const { port, address } = server.address() as AddressInfo;
   const access = new AccessControl(host, port, Boolean(options.tls));
   const token = access.pendingToken!;
   const csp = contentSecurityPolicy(access.origin);
 
   function handleHttp(request: http.IncomingMessage, response: http.ServerResponse): void {
     securityHeaders(response, csp);
+    response.on('error', () => response.destroy());
+    if (!hasOneHost(request)) return plain(response, 400, 'Bad request: exactly one Host header.');
     if (!access.checkHostAndOrigin(request)) return plain(response, 403, 'Forbidden: wrong Host or Origin.');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       return plain(response, 405, 'Method not allowed.');
     }
-    const url = new URL(request.url ?? '/', access.origin);
-    const offered = url.searchParams.get('token');
+    const url = parseTarget(request.url);
+    if (!url) return plain(response, 400, 'Bad request: the target must be a path.');
+    const offered = url.query.get('token');
     if (offered !== null && (access.hasSession(request) || access.redeemToken(offered))) {
       response.statusCode = 302;
       response.setHeader('Set-Cookie', access.sessionCookie());
@@ -186,16 +289,26 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     sendFile(response, found.file, found.contentType, request.method === 'HEAD');
   }
 
-  server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    const url = new URL(request.url ?? '/', access.origin);
+  function handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!hasOneHost(request)) return rejectUpgrade(socket, 400, 'Bad Request');
     if (!access.checkHostAndOrigin(request)) return rejectUpgrade(socket, 403, 'Forbidden');
+    const url = parseTarget(request.url);
+    if (!url) return rejectUpgrade(socket, 400, 'Bad Request');
     if (!access.hasSession(request)) return rejectUpgrade(socket, 401, 'Unauthorized');
     if (url.pathname !== API_PATH) return rejectUpgrade(socket, 404, 'Not Found');
     sockets.handleUpgrade(request, socket, head, (ws) => {
       sockets.emit('connection', ws, request);
       attachApiConnection(ws, options.dispatch, options.events);
     });
+  }
+
+  server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      handleUpgrade(request, socket, head);
+    } catch {
+      rejectUpgrade(socket, 500, STATUS_TEXT[500]!);
+    }
   });
 
   // Drop connections that stopped answering pings (their event subscription would leak otherwise).
@@ -221,6 +334,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     url: `${origin}/?token=${token}`,
     origin,
     host,
+    address,
     port,
     token,
     close: async () => {

@@ -1,5 +1,6 @@
 // Serves the built renderer (out/renderer) and nothing else: paths are decoded, normalised and must stay
-// inside the root (no traversal, no dotfiles, no directory listings).
+// inside the root (no traversal, no dotfiles, no directory listings, no symlink leading out of it). A file
+// that cannot be read is a 500 (or, once the headers are out, a closed connection), never a crash.
 import * as fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import * as path from 'node:path';
@@ -20,6 +21,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+function inside(base: string, file: string): boolean {
+  return file === base || file.startsWith(base.endsWith(path.sep) ? base : base + path.sep);
+}
+
 export type StaticLookup = { file: string; contentType: string } | { status: 400 | 404 };
 
 /** Maps a URL pathname to a file under root, or the status to answer. */
@@ -35,9 +40,11 @@ export function resolveStaticFile(root: string, pathname: string): StaticLookup 
   if (relative.split('/').some((segment) => segment.startsWith('.'))) return { status: 404 };
   const base = path.resolve(root);
   const file = path.resolve(base, relative);
-  if (file !== base && !file.startsWith(base + path.sep)) return { status: 404 };
+  if (!inside(base, file)) return { status: 404 };
   let stat: fs.Stats;
   try {
+    // Where the path really leads (symlinks resolved) must still be inside the real root.
+    if (!inside(fs.realpathSync(base), fs.realpathSync(file))) return { status: 404 };
     stat = fs.statSync(file);
   } catch {
     return { status: 404 };
@@ -47,16 +54,26 @@ export function resolveStaticFile(root: string, pathname: string): StaticLookup 
   return { file, contentType };
 }
 
+/** Reads the file asynchronously (the event loop is never held by a large asset); a read error is a 500. */
 export function sendFile(
   response: ServerResponse,
   file: string,
   contentType: string,
   headOnly: boolean,
 ): void {
-  const body = fs.readFileSync(file);
-  response.statusCode = 200;
-  response.setHeader('Content-Type', contentType);
-  response.setHeader('Content-Length', body.length);
-  response.setHeader('Cache-Control', contentType.startsWith('text/html') ? 'no-store' : 'no-cache');
-  response.end(headOnly ? undefined : body);
+  fs.readFile(file, (error, body) => {
+    if (response.destroyed) return;
+    if (error) {
+      if (response.headersSent) return void response.destroy();
+      response.statusCode = 500;
+      response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      response.end('Internal error: the file could not be read.\n');
+      return;
+    }
+    response.statusCode = 200;
+    response.setHeader('Content-Type', contentType);
+    response.setHeader('Content-Length', body.length);
+    response.setHeader('Cache-Control', contentType.startsWith('text/html') ? 'no-store' : 'no-cache');
+    response.end(headOnly ? undefined : body);
+  });
 }
