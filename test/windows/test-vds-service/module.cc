@@ -2,8 +2,9 @@
 // (CLSCTX_LOCAL_SERVER | CLSCTX_INPROC_SERVER, REGCLS_MULTIPLEUSE) from an MTA thread of this process, so the
 // product's unchanged CoCreateInstance(CLSID_VdsLoader, LOCAL_SERVER) reaches it under Wine.
 //   configure(simState | json, {accessDenied?: boolean | hresult, notReady?: boolean, noSubsystem2?:
-//   boolean}) liveObjects() -> COM objects of the service still referenced; revoke() -> unregisters
-//   (idempotent).
+//   boolean, pendingPercent?: number}) liveObjects() -> COM objects of the service still referenced;
+//   revoke() -> unregisters (idempotent); calls() / resetCalls() -> VDS method calls received;
+//   stallQueryStatus(ms) -> every QueryStatus starting in the next ms waits until then.
 #include <napi.h>
 
 #include <condition_variable>
@@ -86,9 +87,28 @@ Napi::Value Configure(const Napi::CallbackInfo& info) {
       config.knobs.loadServiceFails = static_cast<HRESULT>(denied.As<Napi::Number>().Uint32Value());
     config.knobs.neverReady = opts.Get("notReady").ToBoolean().Value();
     config.knobs.offerSubsystem2 = !opts.Get("noSubsystem2").ToBoolean().Value();
+    Napi::Value percent = opts.Get("pendingPercent");
+    if (percent.IsNumber()) {
+      config.knobs.overridePercent = true;
+      config.knobs.pendingPercent = percent.As<Napi::Number>().Uint32Value();
+    }
   }
   SetConfig(std::move(config));
   return env.Undefined();
+}
+
+Napi::Value CallCount(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), static_cast<double>(Calls()));
+}
+
+Napi::Value ResetCallCount(const Napi::CallbackInfo& info) {
+  ResetCalls();
+  return info.Env().Undefined();
+}
+
+Napi::Value StallQueryStatus(const Napi::CallbackInfo& info) {
+  StallQueryStatusFor(info[0].As<Napi::Number>().Uint32Value());
+  return info.Env().Undefined();
 }
 
 Napi::Value LiveObjectCount(const Napi::CallbackInfo& info) {
@@ -117,6 +137,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("configure", Napi::Function::New(env, Configure));
   exports.Set("liveObjects", Napi::Function::New(env, LiveObjectCount));
   exports.Set("revoke", Napi::Function::New(env, Revoke));
+  exports.Set("calls", Napi::Function::New(env, CallCount));
+  exports.Set("resetCalls", Napi::Function::New(env, ResetCallCount));
+  exports.Set("stallQueryStatus", Napi::Function::New(env, StallQueryStatus));
   exports.Set("enterSingleThreadedApartment", Napi::Function::New(env, EnterSingleThreadedApartment));
   return exports;
 }

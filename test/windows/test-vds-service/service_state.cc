@@ -1,6 +1,9 @@
 #include "service_state.h"
 
+#include <atomic>
+#include <chrono>
 #include <cstring>
+#include <thread>
 
 #include "../../../native/src/vds/vds_convert.h"
 
@@ -10,7 +13,27 @@ namespace {
 std::mutex mutex;
 ServiceConfig current;
 std::map<std::string, std::string> simIdByVdsId;  // GuidToString(vds id) -> sim id
+std::atomic<uint64_t> calls{0};
+std::atomic<int64_t> stallUntilMs{0};  // steady_clock milliseconds
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
 }  // namespace
+
+void CountCall() { ++calls; }
+uint64_t Calls() { return calls.load(); }
+void ResetCalls() { calls = 0; }
+
+void StallQueryStatusFor(uint32_t ms) { stallUntilMs = NowMs() + ms; }
+
+void WaitOutQueryStatusStall() {
+  const int64_t until = stallUntilMs.load();
+  const int64_t now = NowMs();
+  if (until > now) std::this_thread::sleep_for(std::chrono::milliseconds(until - now));
+}
 
 void SetConfig(ServiceConfig config) {
   std::lock_guard<std::mutex> lock(mutex);

@@ -15,6 +15,8 @@ struct ServiceKnobs {
   HRESULT loadServiceFails = S_OK;  // e.g. E_ACCESSDENIED / VDS_E_ACCESS_DENIED from LoadService
   bool neverReady = false;          // WaitForServiceReady fails with VDS_E_INITIALIZED_FAILED
   bool offerSubsystem2 = true;      // subsystems answer QI for IVdsSubSystem2
+  bool overridePercent = false;     // QueryStatus of a pending operation reports pendingPercent instead
+  ULONG pendingPercent = 0;  // e.g. 0xFFFFFFFF ("no value", CreateLun's IDL) or 253 (seen in the field)
 };
 
 struct ServiceConfig {
@@ -29,6 +31,16 @@ ServiceConfig GetConfig();
 // map answers for every id handed out.
 GUID ToVdsId(const std::string& simId);
 std::string FromVdsId(const GUID& id);
+
+// Every VDS method the service's objects receive (IUnknown's excluded) counts one call: across processes each
+// is one round trip. Calls() / ResetCalls() from JS.
+void CountCall();
+uint64_t Calls();
+void ResetCalls();
+
+// A provider that hangs: every IVdsAsync::QueryStatus that starts within the next `ms` waits until then.
+void StallQueryStatusFor(uint32_t ms);
+void WaitOutQueryStatusStall();
 
 // A CoTaskMemAlloc'ed UTF-16 copy: the client frees it with CoTaskMemFree.
 LPWSTR CoTaskString(const std::string& utf8);

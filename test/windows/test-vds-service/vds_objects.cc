@@ -24,6 +24,7 @@ class Enum : public ComObject<IEnumVdsObject> {
     for (IUnknown* item : items_) item->Release();
   }
   HRESULT STDMETHODCALLTYPE Next(ULONG celt, IUnknown** out, ULONG* fetched) override {
+    CountCall();
     if (!out) return E_POINTER;
     ULONG n = 0;
     while (n < celt && next_ < items_.size()) {
@@ -35,14 +36,19 @@ class Enum : public ComObject<IEnumVdsObject> {
     return n == celt ? S_OK : S_FALSE;
   }
   HRESULT STDMETHODCALLTYPE Skip(ULONG celt) override {
+    CountCall();
     next_ = std::min(items_.size(), next_ + celt);
     return next_ < items_.size() ? S_OK : S_FALSE;
   }
   HRESULT STDMETHODCALLTYPE Reset() override {
+    CountCall();
     next_ = 0;
     return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE Clone(IEnumVdsObject**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Clone(IEnumVdsObject**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
 
  private:
   std::vector<IUnknown*> items_;
@@ -97,6 +103,7 @@ class Lun : public ComObject<IVdsLun> {
   Lun(ModelPtr model, std::string simId) : model_(std::move(model)), simId_(std::move(simId)) {}
 
   HRESULT STDMETHODCALLTYPE GetProperties(VDS_LUN_PROP* prop) override {
+    CountCall();
     if (!prop) return E_POINTER;
     lun::LunInfo info;
     lun::Outcome o = model_->GetLun(simId_, &info);
@@ -114,6 +121,7 @@ class Lun : public ComObject<IVdsLun> {
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE QueryHints(VDS_HINTS* hints) override {
+    CountCall();
     if (!hints) return E_POINTER;
     lun::LunInfo info;
     lun::Outcome o = model_->GetLun(simId_, &info);
@@ -122,25 +130,64 @@ class Lun : public ComObject<IVdsLun> {
     hints->ulStripeSize = static_cast<ULONG>(info.stripeSize);
     return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE GetSubSystem(IVdsSubSystem**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetIdentificationData(_VDS_LUN_INFORMATION*) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE QueryActiveControllers(IEnumVdsObject**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetSubSystem(IVdsSubSystem**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE GetIdentificationData(_VDS_LUN_INFORMATION*) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE QueryActiveControllers(IEnumVdsObject**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
   HRESULT STDMETHODCALLTYPE Extend(ULONGLONG, VDS_OBJECT_ID*, LONG, IVdsAsync**) override {
+    CountCall();
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE Shrink(ULONGLONG, IVdsAsync**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE QueryPlexes(IEnumVdsObject**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE AddPlex(VDS_OBJECT_ID, IVdsAsync**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE RemovePlex(VDS_OBJECT_ID, IVdsAsync**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE Recover(IVdsAsync**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE SetMask(LPWSTR) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE Delete() override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Shrink(ULONGLONG, IVdsAsync**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE QueryPlexes(IEnumVdsObject**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE AddPlex(VDS_OBJECT_ID, IVdsAsync**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE RemovePlex(VDS_OBJECT_ID, IVdsAsync**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE Recover(IVdsAsync**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetMask(LPWSTR) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE Delete() override {
+    CountCall();
+    return E_NOTIMPL;
+  }
   HRESULT STDMETHODCALLTYPE AssociateControllers(VDS_OBJECT_ID*, LONG, VDS_OBJECT_ID*, LONG) override {
+    CountCall();
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE ApplyHints(VDS_HINTS*) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE SetStatus(VDS_LUN_STATUS) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE ApplyHints(VDS_HINTS*) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetStatus(VDS_LUN_STATUS) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
   HRESULT STDMETHODCALLTYPE QueryMaxLunExtendSize(VDS_OBJECT_ID*, LONG, ULONGLONG*) override {
+    CountCall();
     return E_NOTIMPL;
   }
 
@@ -154,8 +201,12 @@ class Async : public ComObject<IVdsAsync> {
   Async(ModelPtr model, std::shared_ptr<lun::sim::CreateLunJob> job)
       : model_(std::move(model)), job_(std::move(job)) {}
 
-  HRESULT STDMETHODCALLTYPE Cancel() override { return job_->Cancel(); }
+  HRESULT STDMETHODCALLTYPE Cancel() override {
+    CountCall();
+    return job_->Cancel();
+  }
   HRESULT STDMETHODCALLTYPE Wait(HRESULT* opHr, VDS_ASYNC_OUTPUT* output) override {
+    CountCall();
     if (!opHr || !output) return E_POINTER;
     *output = VDS_ASYNC_OUTPUT{};
     lun::HResult result = S_OK;
@@ -171,12 +222,16 @@ class Async : public ComObject<IVdsAsync> {
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE QueryStatus(HRESULT* opHr, ULONG* percent) override {
+    CountCall();
     if (!opHr || !percent) return E_POINTER;
     lun::HResult result = S_OK;
     uint32_t pct = 0;
+    WaitOutQueryStatusStall();
     lun::HResult call = job_->QueryStatus(&result, &pct);
     *opHr = result;
     *percent = pct;
+    const ServiceKnobs knobs = GetConfig().knobs;
+    if (knobs.overridePercent && result == lun::hr::kVdsOperationPending) *percent = knobs.pendingPercent;
     return call;
   }
 
@@ -191,6 +246,7 @@ class Drive : public ComObject<IVdsDrive> {
       : model_(std::move(model)), subsystemId_(std::move(subsystemId)), info_(std::move(info)) {}
 
   HRESULT STDMETHODCALLTYPE GetProperties(VDS_DRIVE_PROP* prop) override {
+    CountCall();
     if (!prop) return E_POINTER;
     *prop = VDS_DRIVE_PROP{};
     prop->id = ToVdsId(info_.id);
@@ -206,6 +262,7 @@ class Drive : public ComObject<IVdsDrive> {
   }
   // One used extent per committed LUN extent on this drive, then the free space as one unused extent.
   HRESULT STDMETHODCALLTYPE QueryExtents(VDS_DRIVE_EXTENT** array, LONG* count) override {
+    CountCall();
     if (!array || !count) return E_POINTER;
     std::vector<VDS_DRIVE_EXTENT> extents;
     lun::sim::State state = model_->Snapshot();
@@ -234,10 +291,22 @@ class Drive : public ComObject<IVdsDrive> {
     *count = static_cast<LONG>(extents.size());
     return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE GetSubSystem(IVdsSubSystem**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE SetFlags(ULONG) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE ClearFlags(ULONG) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE SetStatus(VDS_DRIVE_STATUS) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetSubSystem(IVdsSubSystem**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetFlags(ULONG) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE ClearFlags(ULONG) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetStatus(VDS_DRIVE_STATUS) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
 
  private:
   ModelPtr model_;
@@ -310,6 +379,7 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
   }
 
   HRESULT STDMETHODCALLTYPE GetProperties(VDS_SUB_SYSTEM_PROP* prop) override {
+    CountCall();
     if (!prop) return E_POINTER;
     lun::SubsystemInfo info;
     lun::Outcome o = model_->GetSubsystem(simId_, &info);
@@ -325,6 +395,7 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE GetProperties2(VDS_SUB_SYSTEM_PROP2* prop) override {
+    CountCall();
     if (!prop) return E_POINTER;
     lun::SubsystemInfo info;
     lun::Outcome o = model_->GetSubsystem(simId_, &info);
@@ -341,6 +412,7 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE QueryDrives(IEnumVdsObject** out) override {
+    CountCall();
     if (!out) return E_POINTER;
     std::vector<lun::DriveInfo> drives;
     lun::Outcome o = model_->QueryDrives(simId_, &drives);
@@ -352,6 +424,7 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE QueryLuns(IEnumVdsObject** out) override {
+    CountCall();
     if (!out) return E_POINTER;
     std::vector<lun::LunInfo> luns;
     lun::Outcome o = model_->QueryLuns(simId_, &luns);
@@ -363,32 +436,58 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
   }
   HRESULT STDMETHODCALLTYPE CreateLun(VDS_LUN_TYPE type, ULONGLONG size, VDS_OBJECT_ID* drives, LONG count,
                                       LPWSTR unmasking, VDS_HINTS* hints, IVdsAsync** async) override {
+    CountCall();
     return Create(type, size, drives, count, unmasking, HintsFrom(hints), async);
   }
   HRESULT STDMETHODCALLTYPE CreateLun2(VDS_LUN_TYPE type, ULONGLONG size, VDS_OBJECT_ID* drives, LONG count,
                                        LPWSTR unmasking, VDS_HINTS2* hints, IVdsAsync** async) override {
+    CountCall();
     return Create(type, size, drives, count, unmasking, HintsFrom(hints), async);
   }
   HRESULT STDMETHODCALLTYPE QueryMaxLunCreateSize(VDS_LUN_TYPE type, VDS_OBJECT_ID* drives, LONG count,
                                                   VDS_HINTS* hints, ULONGLONG* max) override {
+    CountCall();
     if (!hints) return E_INVALIDARG;  // required by the method's contract
     return QueryMax(type, drives, count, HintsFrom(hints), max);
   }
   HRESULT STDMETHODCALLTYPE QueryMaxLunCreateSize2(VDS_LUN_TYPE type, VDS_OBJECT_ID* drives, LONG count,
                                                    VDS_HINTS2* hints, ULONGLONG* max) override {
+    CountCall();
     if (!hints) return E_INVALIDARG;
     return QueryMax(type, drives, count, HintsFrom(hints), max);
   }
-  HRESULT STDMETHODCALLTYPE GetProvider(IVdsProvider**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE QueryControllers(IEnumVdsObject**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetDrive(SHORT, SHORT, IVdsDrive**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE GetDrive2(SHORT, SHORT, ULONG, IVdsDrive**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE Reenumerate() override { return S_OK; }
-  HRESULT STDMETHODCALLTYPE SetControllerStatus(VDS_OBJECT_ID*, LONG, VDS_OBJECT_ID*, LONG) override {
+  HRESULT STDMETHODCALLTYPE GetProvider(IVdsProvider**) override {
+    CountCall();
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE ReplaceDrive(VDS_OBJECT_ID, VDS_OBJECT_ID) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE SetStatus(VDS_SUB_SYSTEM_STATUS) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE QueryControllers(IEnumVdsObject**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE GetDrive(SHORT, SHORT, IVdsDrive**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE GetDrive2(SHORT, SHORT, ULONG, IVdsDrive**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE Reenumerate() override {
+    CountCall();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE SetControllerStatus(VDS_OBJECT_ID*, LONG, VDS_OBJECT_ID*, LONG) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE ReplaceDrive(VDS_OBJECT_ID, VDS_OBJECT_ID) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetStatus(VDS_SUB_SYSTEM_STATUS) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
 
  private:
   HRESULT Create(VDS_LUN_TYPE type, ULONGLONG size, VDS_OBJECT_ID* drives, LONG count, LPWSTR unmasking,
@@ -430,8 +529,12 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
 class HwProvider : public ComObject<IVdsProvider, IVdsHwProvider> {
  public:
   HwProvider(ModelPtr model, bool offer2) : model_(std::move(model)), offer2_(offer2) {}
-  HRESULT STDMETHODCALLTYPE GetProperties(VDS_PROVIDER_PROP*) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetProperties(VDS_PROVIDER_PROP*) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
   HRESULT STDMETHODCALLTYPE QuerySubSystems(IEnumVdsObject** out) override {
+    CountCall();
     if (!out) return E_POINTER;
     std::vector<lun::SubsystemInfo> subsystems;
     lun::Outcome o = model_->QuerySubsystems(&subsystems);
@@ -442,8 +545,14 @@ class HwProvider : public ComObject<IVdsProvider, IVdsHwProvider> {
     *out = (new Enum(std::move(items)))->As<IEnumVdsObject>();
     return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE Reenumerate() override { return S_OK; }
-  HRESULT STDMETHODCALLTYPE Refresh() override { return S_OK; }
+  HRESULT STDMETHODCALLTYPE Reenumerate() override {
+    CountCall();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE Refresh() override {
+    CountCall();
+    return S_OK;
+  }
 
  private:
   ModelPtr model_;
@@ -453,11 +562,16 @@ class HwProvider : public ComObject<IVdsProvider, IVdsHwProvider> {
 class Service : public ComObject<IVdsService> {
  public:
   explicit Service(ServiceConfig config) : config_(std::move(config)) {}
-  HRESULT STDMETHODCALLTYPE IsServiceReady() override { return config_.knobs.neverReady ? S_FALSE : S_OK; }
+  HRESULT STDMETHODCALLTYPE IsServiceReady() override {
+    CountCall();
+    return config_.knobs.neverReady ? S_FALSE : S_OK;
+  }
   HRESULT STDMETHODCALLTYPE WaitForServiceReady() override {
+    CountCall();
     return config_.knobs.neverReady ? lun::hr::kVdsInitializedFailed : S_OK;
   }
   HRESULT STDMETHODCALLTYPE QueryProviders(DWORD masks, IEnumVdsObject** out) override {
+    CountCall();
     if (!out) return E_POINTER;
     std::vector<IUnknown*> items;
     if ((masks & VDS_QUERY_HARDWARE_PROVIDERS) && config_.model) {
@@ -466,26 +580,62 @@ class Service : public ComObject<IVdsService> {
     *out = (new Enum(std::move(items)))->As<IEnumVdsObject>();
     return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE GetProperties(VDS_SERVICE_PROP*) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE QueryMaskedDisks(IEnumVdsObject**) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE QueryUnallocatedDisks(IEnumVdsObject**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE GetProperties(VDS_SERVICE_PROP*) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE QueryMaskedDisks(IEnumVdsObject**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE QueryUnallocatedDisks(IEnumVdsObject**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
   HRESULT STDMETHODCALLTYPE GetObject(VDS_OBJECT_ID, VDS_OBJECT_TYPE, IUnknown**) override {
+    CountCall();
     return E_NOTIMPL;
   }
   HRESULT STDMETHODCALLTYPE QueryDriveLetters(WCHAR, DWORD, _VDS_DRIVE_LETTER_PROP*) override {
+    CountCall();
     return E_NOTIMPL;
   }
   HRESULT STDMETHODCALLTYPE QueryFileSystemTypes(_VDS_FILE_SYSTEM_TYPE_PROP**, LONG*) override {
+    CountCall();
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE Reenumerate() override { return S_OK; }
-  HRESULT STDMETHODCALLTYPE Refresh() override { return S_OK; }
-  HRESULT STDMETHODCALLTYPE CleanupObsoleteMountPoints() override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE Advise(IVdsAdviseSink*, DWORD*) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE Unadvise(DWORD) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE Reboot() override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE SetFlags(ULONG) override { return E_NOTIMPL; }
-  HRESULT STDMETHODCALLTYPE ClearFlags(ULONG) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE Reenumerate() override {
+    CountCall();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE Refresh() override {
+    CountCall();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE CleanupObsoleteMountPoints() override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE Advise(IVdsAdviseSink*, DWORD*) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE Unadvise(DWORD) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE Reboot() override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetFlags(ULONG) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE ClearFlags(ULONG) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
 
  private:
   ServiceConfig config_;
@@ -494,6 +644,7 @@ class Service : public ComObject<IVdsService> {
 class Loader : public ComObject<IVdsServiceLoader> {
  public:
   HRESULT STDMETHODCALLTYPE LoadService(LPWSTR machine, IVdsService** out) override {
+    CountCall();
     if (!out) return E_POINTER;
     *out = nullptr;
     if (machine && *machine) return E_INVALIDARG;  // a machine name is no longer allowed
