@@ -17,9 +17,10 @@ tools="$out/tools"
 node_exe="$tools/node/bin/node.exe"
 mkdir -p "$out" "$tools" "$out/logs"
 
-APT_PACKAGES=(g++-mingw-w64-x86-64 mingw-w64-tools wine wine64)
+APT_PACKAGES=(g++-mingw-w64-x86-64 mingw-w64-tools wine wine64 libwine-dev) # libwine-dev: unknwn.idl for widl
 if ! command -v x86_64-w64-mingw32-g++-posix >/dev/null || ! command -v x86_64-w64-mingw32-dlltool >/dev/null ||
-  ! command -v wine >/dev/null || ! command -v wineserver >/dev/null; then
+  ! command -v wine >/dev/null || ! command -v wineserver >/dev/null || ! command -v x86_64-w64-mingw32-widl >/dev/null ||
+  [ ! -f /usr/include/wine/wine/windows/unknwn.idl ]; then
   echo "test:windows: installing ${APT_PACKAGES[*]}"
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
