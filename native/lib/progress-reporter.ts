@@ -3,9 +3,12 @@ import type { CreateLunProgress } from './types';
 import type { RawProgress } from './raw-addon';
 
 /** VDS: 0 % can mean "cannot estimate" (VDS-NOTES), so 0 % with nothing written yet is reported as null.
- * Percent is clamped to 0–100 (providers have reported 253); a report equal to the last one is dropped. */
+ * A percent outside 0–100 (0xFFFFFFFF is VDS's "no value"; providers have reported 253) is unknown (null),
+ * never 100; a report equal to the last one is dropped. */
 export function toProgress(raw: RawProgress): CreateLunProgress {
-  const percent = Number.isFinite(raw.percent) ? Math.min(100, Math.max(0, Math.round(raw.percent))) : 0;
+  const reported = raw.percent;
+  const percent =
+    typeof reported === 'number' && reported >= 0 && reported <= 100 ? Math.round(reported) : null;
   const bytesDone = Number.isFinite(raw.bytesDone) && raw.bytesDone > 0 ? raw.bytesDone : 0;
   const progress: CreateLunProgress = { percent: percent === 0 && bytesDone === 0 ? null : percent };
   if (bytesDone > 0) progress.bytesDone = bytesDone;

@@ -106,8 +106,8 @@ export interface RawCreateLunRequest extends RawMaxSizeRequest {
 export interface RawProgress {
   /** VDS_E_OPERATION_PENDING while running; the final HRESULT once done. */
   hresult: number;
-  /** As the provider said it, clamped to 0–100. */
-  percent: number;
+  /** As the provider said it; null when it said something outside 0–100 (unknown, e.g. 0xFFFFFFFF). */
+  percent: number | null;
   bytesDone: number;
 }
 

@@ -501,7 +501,12 @@ Napi::Object LunToJs(Napi::Env env, const LunInfo& l) {
 Napi::Object ProgressToJs(Napi::Env env, const OperationStatus& s) {
   Napi::Object o = Napi::Object::New(env);
   o.Set("hresult", static_cast<double>(static_cast<uint32_t>(s.hr)));
-  o.Set("percent", s.percent > 100 ? 100 : s.percent);
+  // Outside 0-100 = unknown (0xFFFFFFFF is VDS's "no value"; providers have reported 253): null, never 100.
+  if (s.percent > 100) {
+    o.Set("percent", env.Null());
+  } else {
+    o.Set("percent", s.percent);
+  }
   o.Set("bytesDone", Bytes(env, s.bytesDone));
   return o;
 }

@@ -47,20 +47,29 @@ Poller::Stats Poller::GetStats() {
   return s;
 }
 
-void Poller::PollDue(Clock::time_point now) {
+std::vector<std::pair<uint64_t, std::shared_ptr<Operation>>> Poller::TakeDue(Clock::time_point now) {
+  std::vector<std::pair<uint64_t, std::shared_ptr<Operation>>> due;
   for (auto& [id, e] : entries_) {
     if (e.due > now) continue;
-    OperationStatus s = e.op->QueryStatus();
-    if (s.percent > 100) s.percent = 100;  // providers have reported 253
-    const bool changed =
-        !e.delivered || s.hr != e.last.hr || s.percent != e.last.percent || s.bytesDone != e.last.bytesDone;
-    if (changed) {
-      e.last = s;
-      e.delivered = true;
-      e.sink(s);
-    }
+    due.emplace_back(id, e.op);
     e.due += e.interval;
-    if (e.due <= now) e.due = now + e.interval;  // fell behind: don't burst
+    if (e.due <= now) e.due = now + e.interval;  // fell behind (or a slow provider): don't burst
+  }
+  return due;
+}
+
+void Poller::Deliver(uint64_t id, OperationStatus s) {
+  auto it = entries_.find(id);
+  if (it == entries_.end()) return;  // unwatched while its QueryStatus ran: nobody wants the answer
+  Entry& e = it->second;
+  // A percent outside 0-100 (e.g. 0xFFFFFFFF, "no value"; 253, seen in the field) is passed on as it is:
+  // the JS side shows it as unknown, never as 100.
+  const bool changed =
+      !e.delivered || s.hr != e.last.hr || s.percent != e.last.percent || s.bytesDone != e.last.bytesDone;
+  if (changed) {
+    e.last = s;
+    e.delivered = true;
+    e.sink(s);
   }
 }
 
@@ -77,7 +86,19 @@ void Poller::Run() {
     // The last Unwatch may have emptied the map while this thread waited for its old deadline or the lock.
     if (entries_.empty()) continue;
     ++wakeups_;
-    PollDue(Clock::now());
+    auto due = TakeDue(Clock::now());
+    for (auto& [id, op] : due) {
+      // QueryStatus is a provider call (on Windows a DCOM round trip to vds.exe and the vendor's provider,
+      // which can take seconds or hang): never under mu_, which Watch / Unwatch / GetStats take on the JS
+      // thread.
+      lock.unlock();
+      OperationStatus s = op->QueryStatus();
+      lock.lock();
+      Deliver(id, s);
+    }
+    lock.unlock();
+    due.clear();  // may drop the last reference to an operation: its release is a provider call too
+    lock.lock();
   }
 }
 

@@ -1,6 +1,8 @@
 // ONE thread polls every running operation of every provider (IVdsAsync::QueryStatus) and hands each change
 // to the operation's sink. Plain C++: the addon's sinks forward to a Napi::ThreadSafeFunction.
 // With nothing to watch the thread sleeps on a condition variable without timeout (no wake-ups).
+// No lock is held across a provider call: QueryStatus runs with the poller's mutex released, so the JS
+// thread (Watch, Unwatch, GetStats) never waits for a slow or hung provider.
 #pragma once
 
 #include <chrono>
@@ -11,6 +13,8 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "provider.h"
 
@@ -18,8 +22,9 @@ namespace lun {
 
 class Poller {
  public:
-  // Called on the poller thread, with the poller's lock held: Unwatch() returning means no sink call is
-  // running or will run for that operation.
+  // Called on the poller thread, with the poller's lock held (never across the QueryStatus that produced the
+  // status): Unwatch() returning means no sink call is running or will run for that operation. Must not
+  // block (the addon's sink queues a non-blocking ThreadSafeFunction call).
   using Sink = std::function<void(const OperationStatus&)>;
 
   struct Stats {
@@ -49,7 +54,10 @@ class Poller {
 
   Poller() = default;
   void Run();
-  void PollDue(Clock::time_point now);
+  // With mu_ held: the entries due at `now` (their next deadline set), to be polled without the lock.
+  std::vector<std::pair<uint64_t, std::shared_ptr<Operation>>> TakeDue(Clock::time_point now);
+  // With mu_ held: hands a status to the entry's sink if the entry is still watched and the status changed.
+  void Deliver(uint64_t id, OperationStatus s);
 
   std::mutex mu_;
   std::condition_variable cv_;

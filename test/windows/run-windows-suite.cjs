@@ -19,7 +19,21 @@ const [addonPath, servicePath, logDir] = args.map((p) => path.resolve(p));
 const addon = require(addonPath);
 const serviceClient = require('./service-client.cjs');
 const shared = require('../native/shared-cases.cjs');
-const { topology, inventory, startCreate, rejection, assertError, GiB, POLL_MS } = shared;
+const { topology, inventory, startCreate, rejection, assertError, HR, GiB, POLL_MS } = shared;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(condition, what, timeoutMs = 10_000) {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) assert.fail(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+async function cancelAndSettle(op) {
+  await op.cancel();
+  assertError(await rejection(op.done), 'VDS_E_OPERATION_CANCELED', HR.CANCELED);
+}
 
 const hostScript = path.join(__dirname, 'service-host.cjs');
 let service; // the test VDS service: in this process, or a client of the other one
@@ -123,6 +137,107 @@ const vdsOnlyCases = [
         const lun = await op.done;
         assert.equal(lun.type, 'span');
         assert.deepEqual([...lun.driveIds].sort(), [drive('Bay 1').id, drive('Bay 2').id].sort());
+      } finally {
+        provider.close();
+      }
+    },
+  },
+  ...[
+    ['0xFFFFFFFF', 0xffffffff],
+    ['253', 253],
+  ].map(([label, percent]) => ({
+    name: `QueryStatus says ${label} percent while pending -> unknown (null), never 100`,
+    async run() {
+      const provider = await openVds(topology({ rate: GiB / 2 }), { pendingPercent: percent });
+      try {
+        const { subsystem, drive } = await inventory(provider);
+        const { op, progress } = await startCreate(provider, {
+          subsystemId: subsystem.id,
+          type: 'simple',
+          driveIds: [drive('Bay 1').id],
+          sizeBytes: 4 * GiB, // 8 s at 0.5 GiB/s: pending throughout
+        });
+        const settled = op.done.catch((error) => error);
+        try {
+          const pending = () => progress.filter((p) => p.hresult >>> 0 === HR.PENDING);
+          await waitFor(() => pending().length > 0, 'a progress report while pending');
+          await sleep(300); // several polls
+          assert.deepEqual(
+            pending().map((p) => p.percent),
+            pending().map(() => null),
+            'every pending report has percent null',
+          );
+          assert.ok(!progress.some((p) => p.percent === 100), 'never 100 while pending');
+        } finally {
+          await op.cancel();
+          assertError(await settled, 'VDS_E_OPERATION_CANCELED', HR.CANCELED);
+        }
+      } finally {
+        provider.close();
+      }
+    },
+  })),
+];
+
+// Cases only the cross-process leg can show: the provider's calls block in another process.
+const STALL_MS = 5000;
+const crossProcessCases = [
+  {
+    name: `QueryStatus stalled ${STALL_MS / 1000} s in the service: JS timers stay within 50 ms, a second creation starts`,
+    async run() {
+      const provider = await openVds(topology({ rate: GiB / 8 }));
+      try {
+        const { subsystem, drive } = await inventory(provider);
+        const first = await startCreate(provider, {
+          subsystemId: subsystem.id,
+          type: 'simple',
+          driveIds: [drive('Bay 1').id],
+          sizeBytes: 2 * GiB, // 16 s at 128 MiB/s: the percent moves every 160 ms
+        });
+        first.op.done.catch(() => {}); // settled (and checked) by cancelAndSettle below
+        await waitFor(() => first.progress.length > 0, 'the first progress report');
+        await service.stallQueryStatus(STALL_MS);
+        const stalledAt = Date.now();
+        let maxLag = 0;
+        let timers = 0;
+        const probe = (async () => {
+          while (Date.now() - stalledAt < STALL_MS + 300) {
+            const due = Date.now() + 20;
+            await sleep(20);
+            maxLag = Math.max(maxLag, Date.now() - due);
+            timers += 1;
+          }
+        })();
+        await sleep(500); // the poller is inside a stalled QueryStatus by now
+        const reportsInStall = first.progress.length;
+        const statsStart = Date.now();
+        addon.pollerStats(); // takes the poller's lock on this thread
+        const statsMs = Date.now() - statsStart;
+        const second = await startCreate(provider, {
+          subsystemId: subsystem.id,
+          type: 'simple',
+          driveIds: [drive('Bay 2').id],
+          sizeBytes: GiB,
+        });
+        second.op.done.catch(() => {});
+        const secondAfterMs = Date.now() - stalledAt;
+        await sleep(STALL_MS - 1000 - (Date.now() - stalledAt));
+        const reportsLateInStall = first.progress.length;
+        await probe;
+        console.log(
+          `  stall: QueryStatus stalled ${STALL_MS} ms in service pid ${service.pid}; JS timer lag max ` +
+            `${maxLag} ms over ${timers} timers; pollerStats() ${statsMs} ms; second creation started ` +
+            `${secondAfterMs} ms into the stall`,
+        );
+        assert.equal(reportsLateInStall, reportsInStall, 'the stall held the poller (no progress meanwhile)');
+        assert.ok(maxLag <= 50, `JS timer lag ${maxLag} ms > 50 ms`);
+        assert.ok(statsMs <= 50, `pollerStats() blocked ${statsMs} ms`);
+        assert.ok(secondAfterMs < STALL_MS, `the second creation started only after ${secondAfterMs} ms`);
+        const afterStall = first.progress.length;
+        await waitFor(() => first.progress.length > afterStall, 'progress after the stall');
+        await waitFor(() => second.progress.length > 0, 'progress of the second creation');
+        await cancelAndSettle(first.op);
+        await cancelAndSettle(second.op);
       } finally {
         provider.close();
       }
@@ -255,6 +370,7 @@ async function main() {
       : []),
     ...shared.cases.map((c) => ({ name: c.name, fn: () => shared.runCase(c, (state) => openVds(state)) })),
     ...vdsOnlyCases.map((c) => ({ name: c.name, fn: () => c.run() })),
+    ...(crossProcess ? crossProcessCases : []).map((c) => ({ name: c.name, fn: () => c.run() })),
     {
       name: crossProcess
         ? 'every COM object handed out is released across the boundary (the service counts 0 live objects)'

@@ -45,7 +45,9 @@ class VdsOperation : public Operation {
       return status;
     }
     status.hr = opHr;
-    status.percent = percent > 100 ? 100 : percent;  // providers have reported 253
+    // Outside 0-100 (CreateLun's IDL: 0xFFFFFFFF = no value; providers have reported 253) = unknown:
+    // passed on as it is, shown as unknown (null), never as 100.
+    status.percent = percent;
     return status;
   }
 

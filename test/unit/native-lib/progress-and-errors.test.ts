@@ -8,13 +8,18 @@ import { FAKE_TABLE } from './fake-addon';
 const PENDING = 0x80042409;
 
 describe('progress', () => {
-  it('reports 0 % with nothing written as "cannot estimate" and clamps to 0–100', () => {
+  it('reports 0 % with nothing written as "cannot estimate", and a percent outside 0–100 as unknown, never 100', () => {
     expect(toProgress({ hresult: PENDING, percent: 0, bytesDone: 0 })).toEqual({ percent: null });
     expect(toProgress({ hresult: PENDING, percent: 0, bytesDone: 4096 })).toEqual({
       percent: 0,
       bytesDone: 4096,
     });
-    expect(toProgress({ hresult: PENDING, percent: 253, bytesDone: 0 })).toEqual({ percent: 100 });
+    expect(toProgress({ hresult: PENDING, percent: 253, bytesDone: 0 })).toEqual({ percent: null });
+    expect(toProgress({ hresult: PENDING, percent: 0xffffffff, bytesDone: 0 })).toEqual({ percent: null });
+    expect(toProgress({ hresult: PENDING, percent: null, bytesDone: 4096 })).toEqual({
+      percent: null,
+      bytesDone: 4096,
+    });
     expect(toProgress({ hresult: PENDING, percent: -3, bytesDone: 0 })).toEqual({ percent: null });
   });
 
