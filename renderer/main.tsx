@@ -2,13 +2,27 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { wrapBridgeApi } from './api/client';
-import { createWebSocketApi, defaultWebSocketUrl } from './api/ws-client';
+import { createWebSocketApi, defaultWebSocketUrl, takeAccessToken } from './api/ws-client';
 import { createI18n, initialLanguage } from './i18n/i18n';
 import { createAppStore } from './store/create-app-store';
 import { wireEvents } from './store/wire-events';
 
 const desktop = window.lunStudio !== undefined;
-const ws = window.lunStudio ? null : createWebSocketApi({ url: defaultWebSocketUrl(window.location) });
+const browserStorage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+})();
+const ws = window.lunStudio
+  ? null
+  : createWebSocketApi({
+      url: defaultWebSocketUrl(window.location),
+      token: takeAccessToken(window.location, browserStorage, (url) =>
+        window.history.replaceState(null, '', url),
+      ),
+    });
 const api = window.lunStudio ? wrapBridgeApi(window.lunStudio) : ws!;
 const store = createAppStore(api);
 wireEvents(store, api);

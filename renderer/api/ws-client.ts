@@ -22,10 +22,16 @@ interface Pending {
   reject: (error: LunStudioError) => void;
 }
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+/** unauthorized: the server is up but refuses this page's token (rotated with --new-token, or none). */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized';
 
 export interface WebSocketClientOptions {
   url: string;
+  /** The access token, offered in the handshake (subprotocol lun-studio.token.T). */
+  token?: string;
+  /** For tests: asks the server whether the token is still good (true/false; throws when unreachable).
+   * Default: GET /api/session on the page's origin. */
+  checkToken?: (token: string) => Promise<boolean>;
   /** For tests: the WebSocket constructor. */
   WebSocketImpl?: typeof WebSocket;
   /** First reconnect delay; doubles up to maxBackoffMs. */
@@ -41,6 +47,50 @@ export interface WebSocketApi extends LunStudioApi {
 export function defaultWebSocketUrl(location: Location): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}/api`;
+}
+
+export const API_PROTOCOL = 'lun-studio.v1';
+export const TOKEN_PROTOCOL_PREFIX = 'lun-studio.token.';
+const TOKEN_KEY = 'lun-studio.token';
+const TOKEN_IN_FRAGMENT = /^#token=([A-Za-z0-9_-]{43})(?:&|(?=#)|$)(.*)$/;
+
+/** The browser shell's access token: taken from the printed URL's fragment (#token=T, optionally
+ * followed by a route, #token=T#/create), kept in this origin's localStorage (another port is another
+ * origin and cannot read it) and removed from the address bar; else the one kept earlier. */
+export function takeAccessToken(
+  location: Pick<Location, 'hash' | 'pathname' | 'search'>,
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined,
+  replaceUrl: (url: string) => void,
+): string | undefined {
+  const match = TOKEN_IN_FRAGMENT.exec(location.hash);
+  if (match) {
+    const token = match[1]!;
+    try {
+      storage?.setItem(TOKEN_KEY, token);
+    } catch {
+      // storage disabled: the token lives in memory for this page's life
+    }
+    const rest = match[2] ?? '';
+    replaceUrl(
+      `${location.pathname}${location.search}${rest.startsWith('#') ? rest : rest ? `#${rest}` : ''}`,
+    );
+    return token;
+  }
+  try {
+    return storage?.getItem(TOKEN_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function defaultCheckToken(token: string): Promise<boolean> {
+  const response = await fetch('/api/session', {
+    headers: { 'X-LUN-Studio-Token': token },
+    cache: 'no-store',
+  });
+  if (response.status === 204) return true;
+  if (response.status === 401) return false;
+  throw new Error(`unexpected status ${response.status}`);
 }
 
 /** A LunStudioApi over one WebSocket that reconnects with backoff. Calls made while connecting wait for
@@ -86,11 +136,23 @@ export function createWebSocketApi(options: WebSocketClientOptions): WebSocketAp
     else call.reject(toLunStudioError(message.result.error));
   };
 
+  const protocols = options.token
+    ? [API_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${options.token}`]
+    : [API_PROTOCOL];
+  const checkToken = options.checkToken ?? defaultCheckToken;
+
+  const scheduleReconnect = () => {
+    reconnectTimer = setTimeout(connect, backoff);
+    backoff = Math.min(backoff * 2, maxBackoff);
+  };
+
   const connect = () => {
     setState('connecting');
-    const ws = new Impl(options.url);
+    const ws = new Impl(options.url, protocols);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       backoff = initialBackoff;
       setState('open');
       for (const m of outbox.splice(0)) ws.send(JSON.stringify(m));
@@ -99,10 +161,26 @@ export function createWebSocketApi(options: WebSocketClientOptions): WebSocketAp
     ws.onclose = () => {
       if (socket === ws) socket = null;
       rejectAll();
-      setState('closed');
-      if (closedByUser) return;
-      reconnectTimer = setTimeout(connect, backoff);
-      backoff = Math.min(backoff * 2, maxBackoff);
+      if (closedByUser) return setState('closed');
+      if (opened) {
+        setState('closed');
+        return scheduleReconnect();
+      }
+      // Refused before it opened: is the server down (keep trying) or is the token refused (stop)?
+      void (options.token ? checkToken(options.token) : Promise.resolve(false)).then(
+        (good) => {
+          if (closedByUser) return;
+          if (good) {
+            setState('closed');
+            scheduleReconnect();
+          } else setState('unauthorized');
+        },
+        () => {
+          if (closedByUser) return;
+          setState('closed');
+          scheduleReconnect();
+        },
+      );
     };
   };
 

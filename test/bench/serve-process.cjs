@@ -20,7 +20,12 @@ function startServe(dir, topologyPath, name) {
       '--journal',
       path.join(dir, `${name}-journal.ndjson`),
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own LUN_STUDIO_HOME: the kept access token goes there, not into the user's config.
+    {
+      cwd: ROOT,
+      env: { ...process.env, LUN_STUDIO_HOME: path.join(dir, `${name}-home`) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += String(chunk)));

@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { request } from '@playwright/test';
 
 const ROOT = resolve(__dirname, '../..');
 export const AUTH_STATE = join(ROOT, 'test-results/e2e-auth/state.json');
 
-/** Starts the browser shell on a fresh simulator state, exchanges its one-time token for the session cookie
- * (saved as the tests' storage state) and hands the tests the base URL in LUN_STUDIO_E2E_URL. */
+/** Starts the browser shell on a fresh simulator state and its own LUN_STUDIO_HOME, and saves as the tests'
+ * storage state what a browser that opened the printed URL keeps: the access token in the origin's
+ * localStorage (no cookie: cookies never authorize anything). Hands the tests the base URL in
+ * LUN_STUDIO_E2E_URL and the printed URL in LUN_STUDIO_E2E_TOKEN_URL. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'lun-studio-e2e-'));
   const server = spawn(
@@ -27,7 +28,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       '--journal',
       join(dir, 'journal.ndjson'),
     ],
-    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, LUN_STUDIO_HOME: join(dir, 'home') },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let stderr = '';
   const stop = () => {
@@ -60,13 +66,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
 
   const base = new URL(tokenUrl);
-  const context = await request.newContext();
-  const response = await context.get(tokenUrl);
-  if (!response.ok()) throw new Error(`Token exchange failed: HTTP ${response.status()}`);
+  const token = /^#token=([\w-]+)$/.exec(base.hash)?.[1];
+  if (!token) throw new Error(`The printed URL carries no #token=…: ${tokenUrl}`);
   mkdirSync(join(ROOT, 'test-results/e2e-auth'), { recursive: true });
-  await context.storageState({ path: AUTH_STATE });
-  await context.dispose();
+  writeFileSync(
+    AUTH_STATE,
+    JSON.stringify({
+      cookies: [],
+      origins: [{ origin: base.origin, localStorage: [{ name: 'lun-studio.token', value: token }] }],
+    }),
+  );
   process.env.LUN_STUDIO_E2E_URL = `${base.origin}/`;
+  process.env.LUN_STUDIO_E2E_TOKEN_URL = tokenUrl;
 
   return async () => {
     stop();

@@ -11,7 +11,7 @@ import { StorageService } from '../../electron/host/storage-service';
 import { isWildcardHost, startBrowserShell, type BrowserShell } from '../../electron/host/web/server';
 import { parseServeArgs } from '../../electron/host/web/serve-args';
 import { FakeProvider } from '../unit/host/fake-provider';
-import { ApiClient, connect, cookieFrom, makeStaticRoot, request } from './shell-client';
+import { ApiClient, connect, makeStaticRoot, request, tokenProtocols } from './shell-client';
 
 describe('browser shell', () => {
   let service: StorageService;
@@ -26,12 +26,6 @@ describe('browser shell', () => {
     });
   }
 
-  async function login(): Promise<string> {
-    const response = await request(shell.port, `/?token=${shell.token}`);
-    expect(response.status).toBe(302);
-    return cookieFrom(response);
-  }
-
   beforeEach(async () => {
     staticRoot = makeStaticRoot();
     service = await StorageService.open({ openProvider: async () => new FakeProvider(), journalPath: false });
@@ -43,75 +37,82 @@ describe('browser shell', () => {
     staticRoot.cleanup();
   });
 
-  it('binds 127.0.0.1 on a free port and prints a URL holding the token', () => {
+  it('binds 127.0.0.1 on a free port and prints a URL with the token in the fragment', () => {
     expect(shell.host).toBe('127.0.0.1');
     expect(shell.port).toBeGreaterThan(0);
-    expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/?token=${shell.token}`);
-    expect(shell.token.length).toBeGreaterThanOrEqual(40);
+    expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/#token=${shell.token}`);
+    expect(shell.token).toMatch(/^[\w-]{43}$/);
   });
 
-  it('answers 401 without token or cookie, on HTTP and on the WebSocket upgrade', async () => {
-    expect((await request(shell.port, '/')).status).toBe(401);
-    expect((await request(shell.port, '/assets/app.js')).status).toBe(401);
-    expect((await request(shell.port, '/?token=wrong')).status).toBe(401);
-    await expect(connect(shell.port, { Origin: shell.origin })).rejects.toMatchObject({ status: 401 });
-    await expect(
-      connect(shell.port, { Origin: shell.origin, Cookie: `lun_studio_session_${shell.port}=forged` }),
-    ).rejects.toMatchObject({ status: 401 });
-  });
-
-  it('exchanges the token once for an HttpOnly SameSite=Strict cookie and a redirect to /', async () => {
-    const response = await request(shell.port, `/?token=${shell.token}`);
-    expect(response.status).toBe(302);
-    expect(response.headers.location).toBe('/');
-    const setCookie = response.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Strict/);
-    expect(setCookie).toMatch(/Path=\//);
-    // one-time: the same token does not work again without the cookie
-    expect((await request(shell.port, `/?token=${shell.token}`)).status).toBe(401);
-
-    const page = await request(shell.port, '/', { Cookie: cookieFrom(response) });
+  it('serves the app without a credential and sets no cookie; the API needs the token', async () => {
+    const page = await request(shell.port, '/');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.body).toContain('<title>LUN Studio</title>');
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['content-security-policy']).toBe(
       `default-src 'self'; script-src 'self'; connect-src 'self' ws://127.0.0.1:${shell.port}; ` +
         "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    const script = await request(shell.port, '/assets/app.js', { Cookie: cookieFrom(response) });
+    // the token in a query string is nothing special: no cookie, no redirect
+    const withQuery = await request(shell.port, `/?token=${shell.token}`);
+    expect([withQuery.status, withQuery.headers['set-cookie']]).toEqual([200, undefined]);
+    const script = await request(shell.port, '/assets/app.js');
     expect([script.status, script.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
+
+    await expect(connect(shell.port, { Origin: shell.origin })).rejects.toMatchObject({ status: 401 });
+    await expect(connect(shell.port, { Origin: shell.origin }, 'x'.repeat(43))).rejects.toMatchObject({
+      status: 401,
+    });
+    // the token without the API protocol is not the handshake the page makes
+    await expect(
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${shell.port}/api`, [`lun-studio.token.${shell.token}`], {
+          headers: { Origin: shell.origin },
+        });
+        ws.once('open', () => resolve(ws.close()));
+        ws.once('unexpected-response', (_req, res) => reject({ status: res.statusCode }));
+      }),
+    ).rejects.toMatchObject({ status: 401 });
+    const ws = await connect(shell.port, { Origin: shell.origin }, shell.token);
+    expect(ws.protocol).toBe('lun-studio.v1');
+    ws.close();
   });
 
-  it('answers 403 to a wrong Host or Origin, with or without the cookie (HTTP and WebSocket)', async () => {
-    const cookie = await login();
-    const port = shell.port;
-    expect((await request(port, '/', { Cookie: cookie, Host: `localhost:${port}` })).status).toBe(403);
-    expect((await request(port, '/', { Cookie: cookie, Host: 'evil.example' })).status).toBe(403);
-    expect((await request(port, '/', { Cookie: cookie, Origin: 'http://evil.example' })).status).toBe(403);
-    expect(
-      (await request(port, '/', { Cookie: cookie, Origin: `http://127.0.0.1:${port + 1}` })).status,
-    ).toBe(403);
-    // a rebinding page cannot even redeem a token
-    expect((await request(port, `/?token=${shell.token}`, { Host: `attacker.test:${port}` })).status).toBe(
-      403,
+  it('answers GET /api/session with 204 for the token, 401 otherwise (how a page tells a rotated token)', async () => {
+    expect((await request(shell.port, '/api/session', { 'X-LUN-Studio-Token': shell.token })).status).toBe(
+      204,
     );
-    await expect(connect(port, { Cookie: cookie, Origin: 'http://evil.example' })).rejects.toMatchObject({
+    expect((await request(shell.port, '/api/session', { 'X-LUN-Studio-Token': 'nope' })).status).toBe(401);
+    expect((await request(shell.port, '/api/session')).status).toBe(401);
+  });
+
+  it('answers 403 to a wrong Host or Origin, with or without the token (HTTP and WebSocket)', async () => {
+    const port = shell.port;
+    expect((await request(port, '/', { Host: `localhost:${port}` })).status).toBe(403);
+    expect((await request(port, '/', { Host: 'evil.example' })).status).toBe(403);
+    expect((await request(port, '/', { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await request(port, '/', { Origin: `http://127.0.0.1:${port + 1}` })).status).toBe(403);
+    await expect(connect(port, { Origin: 'http://evil.example' }, shell.token)).rejects.toMatchObject({
       status: 403,
     });
     await expect(
-      connect(port, { Cookie: cookie, Origin: shell.origin, Host: `localhost:${port}` }),
-    ).rejects.toMatchObject({
-      status: 403,
-    });
+      connect(port, { Origin: `http://127.0.0.1:${port + 1}` }, shell.token),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      connect(port, { Origin: shell.origin, Host: `localhost:${port}` }, shell.token),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
-  it('serves nothing outside the renderer build: no traversal, no dotfiles, no other methods', async () => {
-    const cookie = await login();
-    const get = (p: string): Promise<number> =>
-      request(shell.port, p, { Cookie: cookie }).then((r) => r.status);
+  it('serves nothing outside the renderer build: no traversal, no dotfiles, no symlinks out, no other methods', async () => {
+    fs.symlinkSync(
+      path.join(staticRoot.root, '..', 'secret.txt'),
+      path.join(staticRoot.root, 'assets', 'out.txt'),
+    );
+    const get = (p: string): Promise<number> => request(shell.port, p).then((r) => r.status);
+    expect(await get('/assets/out.txt')).toBe(404);
     expect(await get('/../secret.txt')).toBe(404);
     expect(await get('/%2e%2e/secret.txt')).toBe(404);
     expect(await get('/assets/%2e%2e/%2e%2e/secret.txt')).toBe(404);
@@ -120,12 +121,11 @@ describe('browser shell', () => {
     expect(await get('/.env')).toBe(404);
     expect(await get('/assets')).toBe(404);
     expect(await get('/missing.js')).toBe(404);
-    expect((await request(shell.port, '/', { Cookie: cookie }, 'POST')).status).toBe(405);
+    expect((await request(shell.port, '/', {}, 'POST')).status).toBe(405);
   });
 
-  it('lets a WebSocket with the cookie call getInventory and receive events', async () => {
-    const cookie = await login();
-    const client = new ApiClient(await connect(shell.port, { Cookie: cookie, Origin: shell.origin }));
+  it('lets a WebSocket with the token call getInventory and receive events', async () => {
+    const client = new ApiClient(await connect(shell.port, { Origin: shell.origin }, shell.token));
     const result = await client.call('getInventory', { refresh: true });
     expect(result.ok).toBe(true);
     const inventory = (result as { ok: true; value: InventorySnapshot }).value;
@@ -145,10 +145,9 @@ describe('browser shell', () => {
       heartbeatMs: 100,
     });
     try {
-      const cookieForQuick = cookieFrom(await request(quick.port, `/?token=${quick.token}`));
-      const healthy = await connect(quick.port, { Cookie: cookieForQuick, Origin: quick.origin });
-      const silent = new WebSocket(`ws://127.0.0.1:${quick.port}/api`, {
-        headers: { Cookie: cookieForQuick, Origin: quick.origin },
+      const healthy = await connect(quick.port, { Origin: quick.origin }, quick.token);
+      const silent = new WebSocket(`ws://127.0.0.1:${quick.port}/api`, tokenProtocols(quick.token), {
+        headers: { Origin: quick.origin },
         autoPong: false,
       });
       const closed = new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)));
@@ -192,7 +191,7 @@ describe('browser shell', () => {
       expect(isWildcardHost(host), host).toBe(false);
   });
 
-  it('serves HTTPS with a Secure cookie and a wss: CSP when given a certificate', async () => {
+  it('serves HTTPS and the API over wss: when given a certificate', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lun-tls-'));
     const key = path.join(dir, 'key.pem');
     const cert = path.join(dir, 'cert.pem');
@@ -222,25 +221,28 @@ describe('browser shell', () => {
       tls: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) },
     });
     try {
-      const response = await new Promise<{ status: number; cookie: string }>((resolve, reject) => {
+      const response = await new Promise<{ status: number; csp: string }>((resolve, reject) => {
         https
-          .get(
-            {
-              host: '127.0.0.1',
-              port: secure.port,
-              path: `/?token=${secure.token}`,
-              rejectUnauthorized: false,
-            },
-            (res) => {
-              res.resume();
-              resolve({ status: res.statusCode ?? 0, cookie: res.headers['set-cookie']?.[0] ?? '' });
-            },
-          )
+          .get({ host: '127.0.0.1', port: secure.port, path: '/', rejectUnauthorized: false }, (res) => {
+            res.resume();
+            resolve({
+              status: res.statusCode ?? 0,
+              csp: String(res.headers['content-security-policy'] ?? ''),
+            });
+          })
           .on('error', reject);
       });
-      expect(secure.url.startsWith('https://127.0.0.1:')).toBe(true);
-      expect(response.status).toBe(302);
-      expect(response.cookie).toMatch(/; Secure/);
+      expect(secure.url).toBe(`https://127.0.0.1:${secure.port}/#token=${secure.token}`);
+      expect(response.status).toBe(200);
+      expect(response.csp).toContain(`connect-src 'self' wss://127.0.0.1:${secure.port}`);
+      const ws = new WebSocket(`wss://127.0.0.1:${secure.port}/api`, tokenProtocols(secure.token), {
+        headers: { Origin: secure.origin },
+        rejectUnauthorized: false,
+      });
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      const client = new ApiClient(ws);
+      expect(await client.call('openMonitor')).toEqual({ ok: true });
+      client.close();
     } finally {
       await secure.close();
       fs.rmSync(dir, { recursive: true, force: true });

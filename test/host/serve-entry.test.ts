@@ -2,23 +2,29 @@
 // journal says how the running operation ended; a non-loopback host without TLS exits 2.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InventorySnapshot } from '../../electron/contract/api';
 import type { Operation } from '../../electron/contract/model';
-import { ApiClient, connect, cookieFrom, makeStaticRoot, request } from './shell-client';
+import { ApiClient, connect, makeStaticRoot } from './shell-client';
 import { GiB, makeSimFixture } from './sim-fixture';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const REGISTER = path.join(__dirname, 'fixtures', 'ts-register.cjs');
 const SERVE = path.join(ROOT, 'electron', 'host', 'web', 'serve.ts');
 
+/** Any free port and a throw-away LUN_STUDIO_HOME (the kept token) unless the test says otherwise. */
 function runServe(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['-r', REGISTER, SERVE, ...args], {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lun-serve-home-'));
+  const port = args.includes('--port') ? [] : ['--port', '0'];
+  const child = spawn(process.execPath, ['-r', REGISTER, SERVE, ...port, ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, LUN_STUDIO_HOME: home, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  child.once('exit', () => fs.rmSync(home, { recursive: true, force: true }));
+  return child;
 }
 
 function collect(child: ChildProcess): {
@@ -65,11 +71,11 @@ describe('serve entry', () => {
     const out = collect(child);
     await until(() => out.stdout().includes('\n'));
     const url = out.stdout().trim();
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{43}$/);
     const port = Number(new URL(url).port);
 
-    const cookie = cookieFrom(await request(port, new URL(url).pathname + new URL(url).search));
-    const client = new ApiClient(await connect(port, { Cookie: cookie, Origin: `http://127.0.0.1:${port}` }));
+    const token = new URL(url).hash.slice('#token='.length);
+    const client = new ApiClient(await connect(port, { Origin: `http://127.0.0.1:${port}` }, token));
     const inventory = (await client.call('getInventory')) as { ok: true; value: InventorySnapshot };
     const subsystemId = inventory.value.subsystems[0]!.id;
     const created = (await client.call('createLuns', {

@@ -33,14 +33,25 @@ export function request(
   });
 }
 
-/** Opens a WebSocket; resolves with the socket, or rejects with the HTTP status of a refused upgrade. */
+/** The subprotocols the page offers: the API protocol and the access token. */
+export function tokenProtocols(token: string): string[] {
+  return ['lun-studio.v1', `lun-studio.token.${token}`];
+}
+
+/** Opens a WebSocket; resolves with the socket, or rejects with the HTTP status of a refused upgrade.
+ * `token`: offered as the page does (subprotocol); undefined offers none. */
 export function connect(
   port: number,
   headers: Record<string, string>,
+  token?: string,
   pathname = '/api',
 ): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}${pathname}`, { headers });
+    const socket = new WebSocket(
+      `ws://127.0.0.1:${port}${pathname}`,
+      token === undefined ? [] : tokenProtocols(token),
+      { headers },
+    );
     socket.once('open', () => resolve(socket));
     socket.once('unexpected-response', (_req, res) => {
       reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode }));
@@ -113,7 +124,10 @@ export function makeStaticRoot(): { root: string; cleanup: () => void } {
   return { root, cleanup: () => fs.rmSync(base, { recursive: true, force: true }) };
 }
 
-export function cookieFrom(response: RawResponse): string {
-  const setCookie = response.headers['set-cookie']?.[0] ?? '';
-  return setCookie.split(';')[0] ?? '';
+/** Every cookie the responses set, as a Cookie header value ('' when none). */
+export function cookiesFrom(...responses: RawResponse[]): string {
+  return responses
+    .flatMap((r) => r.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
 }

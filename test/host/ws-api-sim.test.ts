@@ -9,7 +9,7 @@ import { startBrowserShell, type BrowserShell } from '../../electron/host/web/se
 import { openProvider } from '../../native/lib/index';
 import type { StorageProvider } from '../../native/lib/types';
 import { MALFORMED } from './fixtures/malformed-payloads';
-import { ApiClient, connect, cookieFrom, makeStaticRoot, request } from './shell-client';
+import { ApiClient, connect, makeStaticRoot } from './shell-client';
 import { MiB, makeSimFixture } from './sim-fixture';
 
 const PROVIDER_METHODS = ['listSubsystems', 'listDrives', 'listLuns', 'maxLunSize', 'createLun'] as const;
@@ -36,8 +36,7 @@ describe('WebSocket API on the real simulator', () => {
       events: service,
       staticRoot: staticRoot.root,
     });
-    const cookie = cookieFrom(await request(shell.port, `/?token=${shell.token}`));
-    client = new ApiClient(await connect(shell.port, { Cookie: cookie, Origin: shell.origin }));
+    client = new ApiClient(await connect(shell.port, { Origin: shell.origin }, shell.token));
   });
   afterAll(async () => {
     client.close();

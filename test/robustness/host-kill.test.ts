@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventorySnapshot } from '../../electron/contract/api';
 import type { Operation } from '../../electron/contract/model';
-import { ApiClient, connect, cookieFrom, makeStaticRoot, request } from '../host/shell-client';
+import { ApiClient, connect, makeStaticRoot } from '../host/shell-client';
 import { GiB, makeSimFixture, type SimFixture } from '../host/sim-fixture';
 import { accountingProblems, allocatedByDrive, settled } from './service-harness';
 import { StorageService } from '../../electron/host/storage-service';
@@ -42,6 +42,8 @@ async function startHost(fixture: SimFixture, rendererDir: string): Promise<Host
       '-r',
       REGISTER,
       SERVE,
+      '--port',
+      '0',
       '--sim-state',
       fixture.statePath,
       '--sim-topology',
@@ -51,7 +53,11 @@ async function startHost(fixture: SimFixture, rendererDir: string): Promise<Host
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, LUN_STUDIO_RENDERER_DIR: rendererDir },
+      env: {
+        ...process.env,
+        LUN_STUDIO_RENDERER_DIR: rendererDir,
+        LUN_STUDIO_HOME: path.join(fixture.dir, 'home'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -62,8 +68,8 @@ async function startHost(fixture: SimFixture, rendererDir: string): Promise<Host
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const url = new URL((await until(() => (stdout.includes('\n') ? stdout : undefined))).trim());
   const port = Number(url.port);
-  const cookie = cookieFrom(await request(port, url.pathname + url.search));
-  const client = new ApiClient(await connect(port, { Cookie: cookie, Origin: `http://127.0.0.1:${port}` }));
+  const token = url.hash.slice('#token='.length);
+  const client = new ApiClient(await connect(port, { Origin: `http://127.0.0.1:${port}` }, token));
   return { child, client, exit };
 }
 

@@ -25,12 +25,12 @@ interface Target {
   port: number;
   host: string;
   tls: boolean;
-  /** Sent with the normal request (empty: none needed). */
-  cookie: string;
+  /** The access token (the page offers it as a WebSocket subprotocol). */
+  token: string;
 }
 
 // Placeholders filled in per server: {HOST} the right Host value, {ORIGIN} the right Origin.
-// {COOKIE}: what a signed-in browser sends.
+// {TOKEN}: the access token, as the page offers it in the handshake.
 const EOL = fc.oneof({ weight: 6, arbitrary: fc.constant('\r\n') }, fc.constantFrom('\n', '\r', ''));
 const method = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'OPTIONS') },
@@ -112,7 +112,9 @@ const header = fc.oneof(
     'Sec-WebSocket-Protocol: lun-studio.v1, lun-studio.token.forged',
     'Sec-WebSocket-Protocol: ,,,',
     'Cookie: lun_studio_session_1=x',
-    'Cookie: {COOKIE}',
+    'Cookie: lun_studio_session_1={TOKEN}',
+    'Sec-WebSocket-Protocol: lun-studio.v1, lun-studio.token.{TOKEN}',
+    'Sec-WebSocket-Protocol: lun-studio.token.{TOKEN}',
     'Cookie: ;;=;',
     'Content-Length: 5',
     'Content-Length: 100000',
@@ -156,14 +158,17 @@ const structured = fc
     target,
     version,
     host: fc.oneof({ weight: 4, arbitrary: fc.constant(['Host: {HOST}']) }, fc.constant([])),
-    cookie: fc.oneof(fc.constant(['Cookie: {COOKIE}']), fc.constant([])),
+    token: fc.oneof(
+      fc.constant(['Sec-WebSocket-Protocol: lun-studio.v1, lun-studio.token.{TOKEN}']),
+      fc.constant([]),
+    ),
     headers: fc.array(header, { maxLength: 4 }),
     eol: EOL,
     body,
     cut: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, fc.nat()),
   })
-  .map(({ method, target, version, host, cookie, headers, eol, body, cut }) => {
-    const lines = [...host, ...cookie, ...headers].map((h) => h + eol).join('');
+  .map(({ method, target, version, host, token, headers, eol, body, cut }) => {
+    const lines = [...host, ...token, ...headers].map((h) => h + eol).join('');
     const text = `${method} ${target} ${version}${eol}${lines}${eol}${body}`;
     return { text, cut };
   });
@@ -179,14 +184,13 @@ function bytesFor(t: Target, generated: { text: string; cut: number | null }): B
   const text = generated.text
     .replaceAll('{HOST}', t.host)
     .replaceAll('{ORIGIN}', origin)
-    .replaceAll('{COOKIE}', t.cookie);
+    .replaceAll('{TOKEN}', t.token);
   const bytes = Buffer.from(text, 'utf8');
   return generated.cut === null ? bytes : bytes.subarray(0, generated.cut % (bytes.length + 1));
 }
 
 function normalRequest(t: Target): Buffer {
-  const cookie = t.cookie ? `Cookie: ${t.cookie}\r\n` : '';
-  return Buffer.from(`GET / HTTP/1.1\r\nHost: ${t.host}\r\n${cookie}Connection: close\r\n\r\n`);
+  return Buffer.from(`GET / HTTP/1.1\r\nHost: ${t.host}\r\nConnection: close\r\n\r\n`);
 }
 
 interface Tally {
@@ -266,7 +270,7 @@ const KNOWN: { name: string; text: string; status: number }[] = [
   },
   {
     name: 'a symlink out of the served folder',
-    text: 'GET /assets/link-out.txt HTTP/1.1\r\nHost: {HOST}\r\nCookie: {COOKIE}\r\n\r\n',
+    text: 'GET /assets/link-out.txt HTTP/1.1\r\nHost: {HOST}\r\n\r\n',
     status: 404,
   },
   { name: 'no Host at all', text: 'GET / HTTP/1.1\r\n\r\n', status: 400 },
@@ -292,15 +296,8 @@ for (const secure of [false, true]) {
       }
       serve = await startServe(args, home.env);
       expect(serve.url.protocol).toBe(secure ? 'https:' : 'http:');
-      const login = await exchange(
-        serve.port,
-        Buffer.from(
-          `GET ${serve.url.pathname}${serve.url.search} HTTP/1.1\r\nHost: ${serve.url.host}\r\n\r\n`,
-        ),
-        { tls: secure, keepOpen: true },
-      );
-      const cookie = /^Set-Cookie: ([^;\r\n]+)/im.exec(login.response)?.[1] ?? '';
-      t = { port: serve.port, host: serve.url.host, tls: secure, cookie };
+      const token = serve.url.hash.slice('#token='.length);
+      t = { port: serve.port, host: serve.url.host, tls: secure, token };
     });
     afterAll(async () => {
       await serve?.stop();
@@ -326,7 +323,7 @@ for (const secure of [false, true]) {
       try {
         const got = await exchange(
           t.port,
-          Buffer.from(`GET /assets/huge.js HTTP/1.1\r\nHost: ${t.host}\r\nCookie: ${t.cookie}\r\n\r\n`),
+          Buffer.from(`GET /assets/huge.js HTTP/1.1\r\nHost: ${t.host}\r\n\r\n`),
           { tls: secure, keepOpen: true },
         );
         expect(statusOf(got.response)).toBe(500);

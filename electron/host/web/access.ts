@@ -1,12 +1,27 @@
-// Who may talk to the browser shell: requests must name the bound host:port (Host), come from the
-// shell's own origin (Origin, when sent), and carry the session cookie obtained by exchanging the
-// one-time token printed at start. Defends against DNS rebinding (Host), cross-site WebSocket
-// hijacking (Origin) and other local users or pages (token/cookie).
+// Who may talk to the browser shell.
+//
+// The one credential is the access token. It travels in the printed URL's fragment
+// (http://127.0.0.1:PORT/#token=T), which a browser never sends to any server; the page keeps it for its
+// own origin (localStorage is per scheme + host + port) and presents it in the WebSocket handshake as a
+// subprotocol: `Sec-WebSocket-Protocol: lun-studio.v1, lun-studio.token.T`. Cookies are never read: a
+// browser sends them to every port of 127.0.0.1, so another local service could replay them.
+// Requests must also name the bound host:port (Host: DNS rebinding) and come from the shell's own
+// origin (Origin, when sent: cross-site WebSocket hijacking). The static renderer build needs no
+// credential (it holds no data); every API call needs the token.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 
-export type AccessVerdict = 'ok' | 'forbidden' | 'unauthorized';
+/** The subprotocol the shell speaks (selected in the handshake answer: the token is never echoed). */
+export const API_PROTOCOL = 'lun-studio.v1';
+/** The token subprotocol's prefix: `lun-studio.token.<token>`. */
+export const TOKEN_PROTOCOL_PREFIX = 'lun-studio.token.';
+/** 32 random bytes, base64url: 43 characters, all valid in a subprotocol name. */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
 
 export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
@@ -26,37 +41,27 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    cookies.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
-  return cookies;
+/** The subprotocols a WebSocket handshake offers, in order. */
+export function offeredProtocols(request: IncomingMessage): string[] {
+  const header = request.headers['sec-websocket-protocol'];
+  return (header ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
 }
 
 export class AccessControl {
   readonly origin: string;
-  readonly cookieName: string;
   private readonly expectedHost: string;
-  private token: string | undefined = randomBytes(32).toString('base64url');
-  private readonly session = randomBytes(32).toString('base64url');
 
   constructor(
     host: string,
     port: number,
-    private readonly secure: boolean,
+    secure: boolean,
+    private readonly token: string,
   ) {
     this.expectedHost = hostPort(host, port).toLowerCase();
     this.origin = `${secure ? 'https' : 'http'}://${hostPort(host, port)}`;
-    // Cookies are not port-scoped: name it per port so two shells on one host don't clobber each other.
-    this.cookieName = `lun_studio_session_${port}`;
-  }
-
-  /** The one-time token (undefined once it was exchanged for the cookie). */
-  get pendingToken(): string | undefined {
-    return this.token;
   }
 
   /** Host must be exactly the bound host:port; Origin, when present, exactly this shell's origin. */
@@ -67,19 +72,19 @@ export class AccessControl {
     return origin === undefined || origin === this.origin;
   }
 
-  hasSession(request: IncomingMessage): boolean {
-    const value = parseCookies(request.headers.cookie).get(this.cookieName);
-    return value !== undefined && sameSecret(value, this.session);
+  /** True when the handshake offers the API protocol and the right token (cookies play no part). */
+  hasToken(request: IncomingMessage): boolean {
+    const offered = offeredProtocols(request);
+    if (!offered.includes(API_PROTOCOL)) return false;
+    return offered.some(
+      (p) =>
+        p.startsWith(TOKEN_PROTOCOL_PREFIX) && sameSecret(p.slice(TOKEN_PROTOCOL_PREFIX.length), this.token),
+    );
   }
 
-  /** True once: for the printed token. Afterwards the token is gone. */
-  redeemToken(candidate: string | null): boolean {
-    if (candidate === null || this.token === undefined || !sameSecret(candidate, this.token)) return false;
-    this.token = undefined;
-    return true;
-  }
-
-  sessionCookie(): string {
-    return `${this.cookieName}=${this.session}; Path=/; HttpOnly; SameSite=Strict${this.secure ? '; Secure' : ''}`;
+  /** For the page's "is my token still good?" check: the token in the X-LUN-Studio-Token header. */
+  hasTokenHeader(request: IncomingMessage): boolean {
+    const value = request.headers['x-lun-studio-token'];
+    return typeof value === 'string' && sameSecret(value, this.token);
   }
 }

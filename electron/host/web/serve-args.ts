@@ -1,10 +1,14 @@
 // Command line of `npm run serve -- …` (node dist/electron/host/web/serve.js).
 import type { ProviderName } from '../../contract/model';
 
+/** serve's port unless --port says otherwise: fixed, so the URL (and open tabs) survive a restart. */
+export const DEFAULT_PORT = 7415;
+
 export const SERVE_USAGE = `Usage: npm run serve -- [options]
-  --port N            port to listen on (default: a free port)
+  --port N            port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
   --host H            address to bind (default 127.0.0.1; non-loopback needs --tls-cert and --tls-key)
   --open              open the URL in the default browser
+  --new-token         replace the kept access token (every open tab and printed URL stops working)
   --tls-cert FILE     PEM certificate (serve HTTPS / WSS)
   --tls-key FILE      PEM private key
   --provider sim|vds  storage provider (default: vds on Windows, else sim)
@@ -18,6 +22,7 @@ export interface ServeArgs {
   port: number;
   host: string;
   open: boolean;
+  newToken: boolean;
   tlsCert?: string;
   tlsKey?: string;
   provider?: ProviderName;
@@ -40,7 +45,13 @@ function integer(flag: string, text: string, min: number, max: number): number {
 }
 
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
-  const args: ServeArgs = { port: 0, host: '127.0.0.1', open: false, help: false };
+  const args: ServeArgs = {
+    port: DEFAULT_PORT,
+    host: '127.0.0.1',
+    open: false,
+    newToken: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -62,6 +73,9 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         break;
       case '--open':
         args.open = true;
+        break;
+      case '--new-token':
+        args.newToken = true;
         break;
       case '--tls-cert':
         args.tlsCert = value();

@@ -1,4 +1,5 @@
-// `npm run serve`: the browser shell. Prints exactly one line on stdout, the URL with the one-time token;
+// `npm run serve`: the browser shell. Prints exactly one line on stdout, the URL with the access token
+// (kept across restarts in userPaths().browserToken, so is the port: see serve-args.ts);
 // everything else goes to stderr. Exit: 0 after SIGINT/SIGTERM (operations that were still running are
 // canceled or recorded as interrupted in the journal), 1 when the host cannot start, 2 for usage errors
 // (including a non-loopback --host without TLS).
@@ -9,7 +10,15 @@ import { formatHresult } from '../../contract/model';
 import { packageRoot } from '../../../native/lib/load-addon';
 import { createDispatcher, serviceHandlers } from '../api-dispatcher';
 import { StorageService } from '../storage-service';
+import { userPaths } from '../../contract/user-paths';
 import { parseServeArgs, SERVE_USAGE, UsageError, type ServeArgs } from './serve-args';
+import { loadBrowserToken } from './token-file';
+
+const TOKEN_RENEWED = {
+  rotated: '--new-token: earlier URLs and open tabs no longer work',
+  malformed: 'the kept one was unreadable',
+  unsafe: 'the kept one was readable by other users',
+} as const;
 import {
   insecureBindError,
   isWildcardHost,
@@ -115,9 +124,21 @@ async function main(argv: readonly string[]): Promise<void> {
     );
   }
 
+  let token: string;
+  try {
+    const stored = loadBrowserToken(userPaths().browserToken, { rotate: args.newToken });
+    if (stored.renewed && stored.renewed !== 'missing')
+      process.stderr.write(`New access token (${TOKEN_RENEWED[stored.renewed]}).\n`);
+    token = stored.token;
+  } catch (error) {
+    await service.close();
+    fail(`cannot keep the access token in ${userPaths().browserToken}: ${describeError(error)}`, 1);
+  }
+
   let shell;
   try {
     shell = await startBrowserShell({
+      token,
       dispatch: createDispatcher(serviceHandlers(service)),
       events: service,
       staticRoot,

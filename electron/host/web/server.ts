@@ -1,14 +1,17 @@
 // The browser shell: the renderer (out/renderer) over HTTP(S) and the LunStudioApi over a WebSocket.
 //
 // ── Access ──────────────────────────────────────────────────────────────────────────────────────
-// At start the shell prints one URL: http://127.0.0.1:PORT/?token=T. The first request with that
-// one-time token gets `Set-Cookie: lun_studio_session_PORT=…; HttpOnly; SameSite=Strict` and a 302 to
-// `/`. Every later request (HTTP and the WebSocket upgrade) needs that cookie, else 401. The Host header
-// must be exactly the bound host:port and the Origin (when the browser sends one) exactly the shell's
-// origin, else 403. Non-loopback hosts are only served over TLS.
+// At start the shell prints one URL: http://127.0.0.1:PORT/#token=T. The token is in the fragment, so
+// no request ever carries it in its target; the page keeps it (per origin) and offers it when it opens
+// the WebSocket. The renderer's files are served to anyone who names the right Host; every API call
+// needs the token (see access.ts). No cookie is set or read. The Host header must be exactly the bound
+// host:port and the Origin (when sent) exactly the shell's origin, else 403. Non-loopback hosts are only
+// served over TLS. `GET /api/session` with `X-LUN-Studio-Token: T` answers 204 (token good) or 401: how
+// a page tells "server down" from "token no longer valid".
 //
 // ── WebSocket protocol (for renderer/api's browser client) ──────────────────────────────────────
-// Endpoint: ws://HOST:PORT/api (wss:// with TLS), same origin as the page; the browser sends the cookie.
+// Endpoint: ws://HOST:PORT/api (wss:// with TLS), same origin as the page, subprotocols
+// ["lun-studio.v1", "lun-studio.token.T"]; the server selects lun-studio.v1. Without the token: 401.
 // Every frame is one JSON text message.
 //   client → server  {"id": "1", "method": "getInventory", "params": {"refresh": true}}
 //                    id: non-empty string (≤ 128 chars) or number, echoed back. method: a LunStudioApi
@@ -39,11 +42,12 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { LunStudioError } from '../../contract/errors';
 import type { ApiDispatch } from '../api-dispatcher';
-import { AccessControl, hostPort, isLoopbackHost } from './access';
+import { AccessControl, API_PROTOCOL, hostPort, isLoopbackHost, newToken } from './access';
 import { resolveStaticFile, sendFile } from './static-files';
 import { attachApiConnection, type EventSource } from './ws-api';
 
 export const API_PATH = '/api';
+export const SESSION_PATH = '/api/session';
 const MAX_FRAME_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
 
@@ -56,13 +60,15 @@ export interface BrowserShellOptions {
   host?: string;
   /** Default 0: a free port. */
   port?: number;
+  /** The access token (TOKEN_PATTERN); default a fresh random one. serve keeps it in a per-user file. */
+  token?: string;
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Ping interval; a connection that missed a whole interval's pong is dropped. Default 30 s. */
   heartbeatMs?: number;
 }
 
 export interface BrowserShell {
-  /** The URL to open, with the one-time token. */
+  /** The URL to open: the origin with the token in the fragment. */
   readonly url: string;
   readonly origin: string;
   readonly host: string;
@@ -125,6 +131,16 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
   rejectUpgrade(socket, status, STATUS_TEXT[status]!);
+}
+
+export function portInUseError(host: string, port: number): LunStudioError {
+  return new LunStudioError({
+    code: 'E_PORT_IN_USE',
+    hresult: 0x80072740, // HRESULT_FROM_WIN32(WSAEADDRINUSE)
+    field: 'port',
+    message: `Port ${port} on ${host} is already in use (another LUN Studio serve, or another program).`,
+    action: 'Stop the other program, or pass --port N to use another port (--port 0: any free port).',
+  });
 }
 
 /** 0.0.0.0 / :: have no name a browser could send as Host, so every request would be refused. */
@@ -242,18 +258,27 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   server.requestTimeout = 30_000;
   server.on('clientError', answerClientError);
   server.on('tlsClientError', (_error: Error, socket: Duplex) => socket.destroy());
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    // Answer with the API protocol only: the token the client offered is never echoed.
+    handleProtocols: (protocols) => (protocols.has(API_PROTOCOL) ? API_PROTOCOL : false),
+  });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? portInUseError(host, options.port ?? 0) : error),
+    );
     server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
+      // After the bind, a server error (e.g. EMFILE when accepting) must not end the process.
+      server.on('error', (error) => process.stderr.write(`web server: ${error.message}\n`));
       resolve();
     });
   });
   const { port, address } = server.address() as AddressInfo;
-  const access = new AccessControl(host, port, Boolean(options.tls));
-  const token = access.pendingToken!;
+  const token = options.token ?? newToken();
+  const access = new AccessControl(host, port, Boolean(options.tls), token);
   const csp = contentSecurityPolicy(access.origin);
 
   function handleHttp(request: http.IncomingMessage, response: http.ServerResponse): void {
@@ -267,20 +292,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
     const url = parseTarget(request.url);
     if (!url) return plain(response, 400, 'Bad request: the target must be a path.');
-    const offered = url.query.get('token');
-    if (offered !== null && (access.hasSession(request) || access.redeemToken(offered))) {
-      response.statusCode = 302;
-      response.setHeader('Set-Cookie', access.sessionCookie());
-      response.setHeader('Location', '/');
+    if (url.pathname === SESSION_PATH) {
       response.setHeader('Cache-Control', 'no-store');
+      if (!access.hasTokenHeader(request))
+        return plain(response, 401, 'Unauthorized: the token is not valid.');
+      response.statusCode = 204;
       return void response.end();
-    }
-    if (!access.hasSession(request)) {
-      return plain(
-        response,
-        401,
-        'Unauthorized: open the URL LUN Studio printed at start (it holds a one-time token).',
-      );
     }
     if (url.pathname === API_PATH) return plain(response, 426, 'Upgrade to WebSocket required.');
     const found = resolveStaticFile(options.staticRoot, url.pathname);
@@ -294,7 +311,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (!access.checkHostAndOrigin(request)) return rejectUpgrade(socket, 403, 'Forbidden');
     const url = parseTarget(request.url);
     if (!url) return rejectUpgrade(socket, 400, 'Bad Request');
-    if (!access.hasSession(request)) return rejectUpgrade(socket, 401, 'Unauthorized');
+    if (!access.hasToken(request)) return rejectUpgrade(socket, 401, 'Unauthorized');
     if (url.pathname !== API_PATH) return rejectUpgrade(socket, 404, 'Not Found');
     sockets.handleUpgrade(request, socket, head, (ws) => {
       sockets.emit('connection', ws, request);
@@ -331,7 +348,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
 
   const origin = access.origin;
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#token=${token}`,
     origin,
     host,
     address,

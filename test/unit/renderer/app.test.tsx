@@ -57,7 +57,7 @@ describe('app shell', () => {
   });
 
   it('browser: says so while the connection to the host is down', async () => {
-    const handlers = new Set<(state: 'connecting' | 'open' | 'closed') => void>();
+    const handlers = new Set<(state: 'connecting' | 'open' | 'closed' | 'unauthorized') => void>();
     const api = new FakeApi();
     const store = createAppStore(api);
     render(
@@ -81,5 +81,11 @@ describe('app shell', () => {
     expect(screen.getByTestId('connection-lost')).toBeTruthy();
     act(() => handlers.forEach((h) => h('open')));
     expect(screen.queryByTestId('connection-lost')).toBeNull();
+    // the host is up but refuses the page's token: say what to open instead
+    act(() => handlers.forEach((h) => h('unauthorized')));
+    expect(screen.queryByTestId('connection-lost')).toBeNull();
+    expect(screen.getByTestId('connection-unauthorized').textContent).toBe(
+      'This page has no valid access token. Open the address LUN Studio printed when it started (npm run serve).',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LunStudioError } from '../../../../electron/contract/errors';
 import { DISCONNECTED_CODE } from '../../../../renderer/api/api-error';
 import { wrapBridgeApi } from '../../../../renderer/api/client';
-import { createWebSocketApi, defaultWebSocketUrl } from '../../../../renderer/api/ws-client';
+import { createWebSocketApi, defaultWebSocketUrl, takeAccessToken } from '../../../../renderer/api/ws-client';
 import { FakeApi } from '../helpers/fake-api';
 
 /** A stand-in for the browser's WebSocket that records what is sent and lets the test answer. */
@@ -14,7 +14,10 @@ class FakeSocket {
   onopen: (() => void) | null = null;
   onmessage: ((e: { data: string }) => void) | null = null;
   onclose: (() => void) | null = null;
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    readonly protocols?: string[],
+  ) {
     FakeSocket.instances.push(this);
   }
   send(data: string) {
@@ -33,9 +36,13 @@ class FakeSocket {
   }
 }
 
-const make = () =>
+const TOKEN = 'A'.repeat(43);
+/** checkToken: the server is unreachable (a restart), unless the test says otherwise. */
+const make = (checkToken: (token: string) => Promise<boolean> = () => Promise.reject(new Error('down'))) =>
   createWebSocketApi({
     url: 'ws://127.0.0.1:1/api',
+    token: TOKEN,
+    checkToken,
     WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
     initialBackoffMs: 100,
     maxBackoffMs: 400,
@@ -114,14 +121,65 @@ describe('WebSocket LunStudioApi client', () => {
     expect(FakeSocket.instances).toHaveLength(1);
     vi.advanceTimersByTime(100);
     expect(FakeSocket.instances).toHaveLength(2);
-    FakeSocket.instances[1]!.close(); // fails again: next wait doubles
-    vi.advanceTimersByTime(100);
+    FakeSocket.instances[1]!.close(); // fails again (server unreachable): next wait doubles
+    await vi.advanceTimersByTimeAsync(100);
     expect(FakeSocket.instances).toHaveLength(2);
-    vi.advanceTimersByTime(100);
+    await vi.advanceTimersByTimeAsync(100);
     expect(FakeSocket.instances).toHaveLength(3);
     FakeSocket.instances[2]!.open();
     expect(states).toEqual(['open', 'closed', 'connecting', 'closed', 'connecting', 'open']);
     api.close();
+  });
+});
+
+describe('access token', () => {
+  it('is offered in the handshake as a subprotocol next to the API protocol', () => {
+    const api = make();
+    expect(FakeSocket.instances[0]!.protocols).toEqual(['lun-studio.v1', `lun-studio.token.${TOKEN}`]);
+    api.close();
+  });
+
+  it('refused while the server is up: says unauthorized and stops retrying', async () => {
+    vi.useFakeTimers();
+    const checked: string[] = [];
+    const api = make(async (token) => (checked.push(token), false));
+    const states: string[] = [];
+    api.onConnectionChange((s) => states.push(s));
+    FakeSocket.instances[0]!.close();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(checked).toEqual([TOKEN]);
+    expect(states).toEqual(['unauthorized']);
+    expect(FakeSocket.instances).toHaveLength(1);
+    api.close();
+  });
+
+  it('refused but the token is good (the server was not ready): retries', async () => {
+    vi.useFakeTimers();
+    const api = make(async () => true);
+    FakeSocket.instances[0]!.close();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(FakeSocket.instances).toHaveLength(2);
+    api.close();
+  });
+
+  it('is taken from the fragment (kept per origin, removed from the address bar), else from storage', () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
+    const replaced: string[] = [];
+    const at = (hash: string) => ({ hash, pathname: '/', search: '' });
+    expect(takeAccessToken(at(`#token=${TOKEN}`), storage, (u) => replaced.push(u))).toBe(TOKEN);
+    expect(store.get('lun-studio.token')).toBe(TOKEN);
+    const other = 'b'.repeat(43);
+    expect(takeAccessToken(at(`#token=${other}#/create`), storage, (u) => replaced.push(u))).toBe(other);
+    expect(replaced).toEqual(['/', '/#/create']);
+    // reopened without the fragment: the kept token
+    expect(takeAccessToken(at('#/monitor'), storage, (u) => replaced.push(u))).toBe(other);
+    expect(replaced).toHaveLength(2);
+    // not a token: ignored, nothing kept
+    expect(takeAccessToken(at('#token=short'), undefined, (u) => replaced.push(u))).toBeUndefined();
   });
 });
 
