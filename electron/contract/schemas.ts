@@ -1,64 +1,82 @@
-// zod schemas for every LunStudioApi request: the one place where a request's shape is checked before it
-// reaches the host (desktop IPC and the browser WebSocket both go through parseRequest via the dispatcher).
+// zod schemas for every LunStudioApi request: the one source of every request rule (types, ranges, lengths, the
+// per-LUN-type rules of lun-rules.ts, unmasking entries, references by id or unique name). The host dispatcher
+// (desktop IPC and the browser WebSocket), the native facade (native/lib/validate.ts) and the CLI's option checks
+// (electron/host/cli) all validate with them, so one bad request gets the same field and rule from each.
 // Objects are strict: an unknown key is an error, never silently dropped.
 import { z } from 'zod';
 import type { ApiMethodName, ApiMethods } from './api';
 import { API_METHOD_NAMES } from './api';
 import { invalidInput, type LunStudioError } from './errors';
+import { LUN_RULE_TEXT, MAX_BATCH_COUNT, MAX_DRIVES_PER_LUN, lunTypeProblem } from './lun-rules';
 import { LUN_TYPES } from './model';
 import { unmaskingListProblem } from './unmasking-list';
 
+export { MAX_BATCH_COUNT, MAX_DRIVES_PER_LUN } from './lun-rules';
+
 /** Operation ids the host hands out: RFC 4122 UUIDs (crypto.randomUUID()). */
 export const OPERATION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const MAX_BATCH_COUNT = 64;
 export const MAX_ID_LENGTH = 256;
-export const MAX_DRIVES_PER_LUN = 256;
 export const MAX_UNMASKING_LIST_LENGTH = 32 * 1024;
-const ULONG_MAX = 0xffffffff;
 
 const objectId = z
   .string({ error: 'must be a string id' })
   .min(1, { error: 'must not be empty' })
   .max(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` })
   // eslint-disable-next-line no-control-regex
-  .regex(/^[^\x00-\x1f\x7f]+$/, { error: 'must not contain control characters' });
+  .regex(/^[^\x00-\x1f\x7f]+$/, { error: 'must not contain control characters' })
+  .refine((ref) => ref.trim() !== '', { error: 'must not be blank' });
+
+/** A subsystem or drive: its id or its case-insensitive unique name (resolved by the facade). */
+const objectRef = objectId;
 
 const byteSize = z
   .number({ error: 'must be a number of bytes' })
   .int({ error: 'must be a whole number of bytes' })
-  .positive({ error: 'must be greater than 0' })
-  .max(Number.MAX_SAFE_INTEGER, { error: 'must be at most 2^53 - 1 bytes' });
+  .positive({ error: 'must be greater than 0 bytes' })
+  .max(Number.MAX_SAFE_INTEGER, { error: `must be at most ${Number.MAX_SAFE_INTEGER} bytes` });
 
 const lunType = z.enum(LUN_TYPES, { error: `must be one of ${LUN_TYPES.join(', ')}` });
 
 const driveIds = z
-  .array(objectId, { error: 'must be an array of drive ids' })
+  .array(objectRef, { error: 'must be an array of drive ids or names' })
   .max(MAX_DRIVES_PER_LUN, { error: `must list at most ${MAX_DRIVES_PER_LUN} drives` })
-  .superRefine((ids, ctx) => {
-    const seen = new Set<string>();
-    ids.forEach((id, index) => {
-      if (seen.has(id))
-        ctx.addIssue({ code: 'custom', path: [index], message: `duplicate drive id "${id}"` });
-      seen.add(id);
+  .superRefine((refs, ctx) => {
+    // Names are case-insensitive and so are GUID ids: "Bay 00" and "bay 00" are the same drive.
+    const firstIndex = new Map<string, number>();
+    refs.forEach((ref, index) => {
+      const key = ref.trim().toLowerCase();
+      const earlier = firstIndex.get(key);
+      if (earlier !== undefined)
+        ctx.addIssue({ code: 'custom', path: [index], message: LUN_RULE_TEXT.duplicateDrive(ref, earlier) });
+      else firstIndex.set(key, index);
     });
   });
+
+const stripeSizeBytes = z
+  .number({ error: 'must be a number of bytes' })
+  .int({ error: 'must be a whole number of bytes' })
+  .positive({ error: 'must be greater than 0' })
+  .max(2 ** 31, { error: 'must be at most 2 GiB' })
+  .refine((n) => (n & (n - 1)) === 0, { error: 'must be a power of two' });
+
+const batchCount = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .min(1, { error: `must be 1–${MAX_BATCH_COUNT}` })
+  .max(MAX_BATCH_COUNT, { error: `must be 1–${MAX_BATCH_COUNT}` });
 
 const flag = z.boolean({ error: 'must be true or false' });
 
 const hints = z.strictObject(
   {
-    stripeSizeBytes: z
-      .number({ error: 'must be a number of bytes' })
-      .int({ error: 'must be a whole number of bytes' })
-      .positive({ error: 'must be greater than 0' })
-      .max(2 ** 31, { error: 'must be at most 2 GiB' })
-      .refine((n) => (n & (n - 1)) === 0, { error: 'must be a power of two' })
-      .optional(),
+    stripeSizeBytes: stripeSizeBytes.optional(),
     maximumDriveCount: z
       .number({ error: 'must be a number' })
       .int({ error: 'must be a whole number' })
       .min(1, { error: 'must be at least 1' })
-      .max(ULONG_MAX, { error: `must be at most ${ULONG_MAX}` })
+      .max(MAX_DRIVES_PER_LUN, {
+        error: `must be at most ${MAX_DRIVES_PER_LUN} (the most drives a LUN can have)`,
+      })
       .optional(),
     fastCrashRecoveryRequired: flag.optional(),
     mostlyReads: flag.optional(),
@@ -87,18 +105,42 @@ const unmaskingList = z
   });
 
 const maxLunSizeShape = {
-  subsystemId: objectId,
+  subsystemId: objectRef,
   type: lunType,
   driveIds: driveIds.optional(),
   hints: hints.optional(),
 };
 
-export const maxLunSizeRequestSchema = z.strictObject(maxLunSizeShape, { error: 'must be an object' });
+/** The per-LUN-type rules (lun-rules.ts) on a request whose fields each have the right shape. */
+function typeRules(request: z.infer<typeof maxLunSizeRequestObject>, ctx: z.RefinementCtx): void {
+  const hintNames = Object.entries(request.hints ?? {})
+    .filter(([, value]) => value !== undefined)
+    .map(([name]) => name);
+  const problem = lunTypeProblem(request.type, request.driveIds?.length ?? 0, hintNames);
+  if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.rule });
+}
 
-export const createLunRequestSchema = z.strictObject(
-  { ...maxLunSizeShape, sizeBytes: byteSize, unmaskingList: unmaskingList.optional() },
-  { error: 'must be an object' },
-);
+const maxLunSizeRequestObject = z.strictObject(maxLunSizeShape, { error: 'must be an object' });
+
+export const maxLunSizeRequestSchema = maxLunSizeRequestObject.superRefine(typeRules);
+
+export const createLunRequestSchema = z
+  .strictObject(
+    { ...maxLunSizeShape, sizeBytes: byteSize, unmaskingList: unmaskingList.optional() },
+    { error: 'must be an object' },
+  )
+  .superRefine(typeRules);
+
+/** The schemas of single request fields, for inputs that arrive one by one (the CLI's options). */
+export const fieldSchemas = {
+  subsystemId: objectRef,
+  type: lunType,
+  driveIds,
+  stripeSizeBytes,
+  sizeBytes: byteSize,
+  unmaskingList,
+  count: batchCount,
+} as const;
 
 /** A method that takes no argument: nothing, null or {} (what IPC and JSON clients naturally send). */
 const noArgument = z
@@ -121,11 +163,7 @@ export const requestSchemas = {
   createLuns: z.strictObject(
     {
       request: createLunRequestSchema,
-      count: z
-        .number({ error: 'must be a number' })
-        .int({ error: 'must be a whole number' })
-        .min(1, { error: `must be 1–${MAX_BATCH_COUNT}` })
-        .max(MAX_BATCH_COUNT, { error: `must be 1–${MAX_BATCH_COUNT}` }),
+      count: batchCount,
     },
     { error: 'must be an object' },
   ),
@@ -155,15 +193,45 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return out === '' ? 'payload' : out;
 }
 
-function issueToError(issue: z.core.$ZodIssue): LunStudioError {
+/** A broken rule: the field (a path like "request.driveIds[2]") and the rule's text. */
+export interface RuleProblem {
+  field: string;
+  rule: string;
+}
+
+function issueProblem(issue: z.core.$ZodIssue, root: readonly PropertyKey[]): RuleProblem {
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
-    return invalidInput(fieldPath([...issue.path, key]), 'unknown field (not part of this request)');
+    return {
+      field: fieldPath([...root, ...issue.path, key]),
+      rule: 'unknown field (not part of this request)',
+    };
   }
   if (issue.code === 'invalid_type' && issue.input === undefined && issue.path.length > 0) {
-    return invalidInput(fieldPath(issue.path), 'is required');
+    return { field: fieldPath([...root, ...issue.path]), rule: 'is required' };
   }
-  return invalidInput(fieldPath(issue.path), issue.message);
+  return { field: fieldPath([...root, ...issue.path]), rule: issue.message };
+}
+
+/** The first rule `value` breaks under `schema`, or null. `root` prefixes the field (e.g. ["request"]). */
+export function firstProblem(
+  schema: z.ZodType,
+  value: unknown,
+  root: readonly PropertyKey[] = [],
+): RuleProblem | null {
+  const parsed = schema.safeParse(value, { reportInput: true });
+  if (parsed.success) return null;
+  const first = parsed.error.issues[0];
+  return first ? issueProblem(first, root) : { field: fieldPath(root), rule: 'is not valid' };
+}
+
+/** Validates with `schema`; on failure throws E_INVALIDARG naming the first bad field and the rule it breaks. */
+export function checkWith<T>(schema: z.ZodType<T>, value: unknown, root: readonly PropertyKey[] = []): T {
+  const parsed = schema.safeParse(value, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const problem = first ? issueProblem(first, root) : { field: fieldPath(root), rule: 'is not valid' };
+  throw invalidInput(problem.field, problem.rule);
 }
 
 export type ParseResult<K extends ApiMethodName> =
@@ -172,11 +240,9 @@ export type ParseResult<K extends ApiMethodName> =
 /** Validates one request. On failure: E_INVALIDARG naming the first bad field and the rule it breaks. */
 export function parseRequest<K extends ApiMethodName>(method: K, payload: unknown): ParseResult<K> {
   const schema = requestSchemas[method] as z.ZodType<ApiMethods[K]['request']>;
-  const parsed = schema.safeParse(payload, { reportInput: true });
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const first = parsed.error.issues[0];
-  return {
-    ok: false,
-    error: first ? issueToError(first) : invalidInput('payload', 'is not a valid request'),
-  };
+  try {
+    return { ok: true, value: checkWith(schema, payload) };
+  } catch (error) {
+    return { ok: false, error: error as LunStudioError };
+  }
 }

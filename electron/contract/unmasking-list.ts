@@ -1,5 +1,9 @@
 // VDS unmasking lists: "*" (every host with a port on the subsystem), "" (no host), or ";"-separated
 // initiator names: iSCSI IQN / EUI / NAA names, or a 16-hex-digit FC/SAS WWN (most significant byte first).
+// The one rule for unmasking entries: the request schemas, the CLI's --unmask and the wizard read it.
+
+/** iSCSI names are at most 223 bytes (RFC 3720 §3.2.6.1); WWN, EUI and NAA names are shorter by form. */
+export const MAX_INITIATOR_NAME_LENGTH = 223;
 
 const IQN =
   /^iqn\.\d{4}-(0[1-9]|1[0-2])\.[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\S+)?$/i;
@@ -12,6 +16,7 @@ export const UNMASKING_RULE =
   'eui. + 16 hex digits, naa. + 16 or 32 hex digits, or a 16-hex-digit WWN';
 
 export function isInitiatorName(entry: string): boolean {
+  if (entry.length > MAX_INITIATOR_NAME_LENGTH) return false;
   return IQN.test(entry) || EUI.test(entry) || NAA.test(entry) || WWN.test(entry);
 }
 
@@ -23,6 +28,9 @@ export function unmaskingListProblem(list: string): string | null {
     const position = `entry ${index + 1} of ${entries.length}`;
     if (entry === '*' || entry === '') {
       return `${position} is ${entry === '*' ? '"*"' : 'empty'}; "*" and "" stand alone and don't combine with other entries`;
+    }
+    if (entry.length > MAX_INITIATOR_NAME_LENGTH) {
+      return `${position} is ${entry.length} characters long; an initiator name is at most ${MAX_INITIATOR_NAME_LENGTH}`;
     }
     if (!isInitiatorName(entry)) return `${position} "${entry}" is not an initiator name; ${UNMASKING_RULE}`;
   }

@@ -313,8 +313,10 @@ Hints HintsFromJs(const Napi::Value& v) {
     h.stripeSize = RequireInteger(o.Get("stripeSizeBytes"), "hints.stripeSizeBytes", 1, 1ULL << 31);
   }
   if (Has(o, "maximumDriveCount")) {
+    // Only the range of VDS_HINTS.ulMaximumDriveCount (a ULONG) is checked here, to keep the cast exact; the
+    // product's limit is the contract's (electron/contract/lun-rules.ts MAX_DRIVES_PER_LUN).
     h.maximumDriveCount = static_cast<uint32_t>(
-        RequireInteger(o.Get("maximumDriveCount"), "hints.maximumDriveCount", 1, 65535));
+        RequireInteger(o.Get("maximumDriveCount"), "hints.maximumDriveCount", 1, 4294967295.0));
   }
   if (Has(o, "rebuildPriority")) {
     h.rebuildPriority =

@@ -1,5 +1,6 @@
 import type { ApiErrorShape, BooleanHintName, Lun } from '../../electron/contract/model';
 import { BOOLEAN_HINT_NAMES } from '../../electron/contract/model';
+import { MAX_BATCH_COUNT } from '../../electron/contract/lun-rules';
 
 export const WIZARD_STEPS = [
   'subsystem',
@@ -19,7 +20,8 @@ export type AccessMode = 'none' | 'all' | 'list';
 export const HINT_NAMES = BOOLEAN_HINT_NAMES;
 export type HintName = BooleanHintName;
 
-export const MAX_BATCH = 64;
+/** The contract's limit (schemas.ts): the wizard offers what a request may ask for. */
+export const MAX_BATCH = MAX_BATCH_COUNT;
 
 export interface MaxSizeState {
   /** Which choices the answer belongs to (a stale answer is dropped). */

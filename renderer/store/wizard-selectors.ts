@@ -1,6 +1,11 @@
 import type { Drive, Subsystem } from '../../electron/contract/model';
 import { firstDuplicateInitiator, firstInvalidInitiator, splitInitiators } from '../lib/initiators';
-import { checkDriveCount, driveUnusableReason, isAutomagic, typeUnavailableReason } from '../lib/lun-types';
+import {
+  checkDriveCount,
+  driveUnusableReason,
+  isAutomagic,
+  typeUnavailableReason,
+} from '../../electron/contract/lun-rules';
 import { parseSizeNumber, toBytes } from '../lib/size-units';
 import type { AppState } from './app-state';
 import { selectDrives, selectSubsystem, type InventoryState } from './inventory-slice';

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { LunStudioApi } from '../../electron/contract/api';
 import type { CreateLunRequest, LunHints, LunType } from '../../electron/contract/model';
 import { toErrorShape } from '../api/api-error';
-import { checkDriveCount, isAutomagic, isStriped } from '../lib/lun-types';
+import { checkDriveCount, isAutomagic, isStriped } from '../../electron/contract/lun-rules';
 import { bestUnitFor, bytesToUnitText, type SizeUnit } from '../lib/size-units';
 import { splitInitiators } from '../lib/initiators';
 import type { AppState } from './app-state';

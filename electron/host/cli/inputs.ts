@@ -1,11 +1,36 @@
 // The meaning of option values: LUN type, size, count, unmasking list, drive list, provider.
-// Each parser names the option it checks in the error (exit 2) and never touches the provider.
-import { LUN_TYPES, type LunType, type ProviderName } from '../../contract/model';
-import { isInitiatorName } from '../../contract/unmasking-list';
+// Each parser reads the text (units, separators, case) and then checks the value with the contract's schemas
+// (electron/contract/schemas.ts, the rules the host and the facade apply): the error names the option and
+// the contract's rule (exit 2), and nothing touches the provider.
+import { lunTypeProblem } from '../../contract/lun-rules';
+import { LUN_TYPES, type LunHints, type LunType, type ProviderName } from '../../contract/model';
+import { MAX_BATCH_COUNT, fieldSchemas, firstProblem } from '../../contract/schemas';
 import { inputError } from './cli-error';
 import { parseSize } from './size';
 
-export const MAX_COUNT = 64;
+export const MAX_COUNT = MAX_BATCH_COUNT;
+
+/** The option that carries each request field. */
+export const OPTION_FOR_FIELD: Readonly<Record<string, string>> = {
+  subsystemId: 'SUBSYSTEM',
+  type: '--type',
+  driveIds: '--drives',
+  'hints.stripeSizeBytes': '--stripe-size',
+  sizeBytes: '--size',
+  unmaskingList: '--unmask',
+  count: '--count',
+};
+
+/** Checks one option's value against the contract's rule for its field. */
+function checkField<T>(
+  option: string,
+  schema: (typeof fieldSchemas)[keyof typeof fieldSchemas],
+  value: T,
+): T {
+  const problem = firstProblem(schema, value);
+  if (problem) throw inputError(option, problem.rule);
+  return value;
+}
 
 export function parseProviderName(text: string | undefined, platform: NodeJS.Platform): ProviderName {
   if (text === undefined) return platform === 'win32' ? 'vds' : 'sim';
@@ -16,8 +41,7 @@ export function parseProviderName(text: string | undefined, platform: NodeJS.Pla
 export function parseLunType(text: string): LunType {
   const wanted = text.trim().toLowerCase();
   const type = LUN_TYPES.find((candidate) => candidate.toLowerCase() === wanted);
-  if (!type) throw inputError('--type', `"${text}" is not a LUN type (one of: ${LUN_TYPES.join(', ')})`);
-  return type;
+  return type ?? checkField('--type', fieldSchemas.type, text as LunType);
 }
 
 export type SizeArgument = { max: true } | { max: false; bytes: number };
@@ -26,34 +50,25 @@ export function parseSizeArgument(text: string): SizeArgument {
   if (text.trim().toLowerCase() === 'max') return { max: true };
   const parsed = parseSize(text);
   if (!parsed.ok) throw inputError('--size', parsed.rule);
-  return { max: false, bytes: parsed.bytes };
+  return { max: false, bytes: checkField('--size', fieldSchemas.sizeBytes, parsed.bytes) };
 }
 
 export function parseStripeSize(text: string): number {
   const parsed = parseSize(text);
   if (!parsed.ok) throw inputError('--stripe-size', parsed.rule);
-  const bytes = parsed.bytes;
-  if ((bytes & (bytes - 1)) !== 0 || bytes > 2 ** 31) {
-    throw inputError('--stripe-size', `${bytes} bytes is not a power of two (e.g. 64KiB, 128KiB, 1MiB)`);
-  }
-  return bytes;
+  return checkField('--stripe-size', fieldSchemas.stripeSizeBytes, parsed.bytes);
 }
 
 export function parseCount(text: string): number {
   if (!/^\s*\d+\s*$/.test(text)) {
     throw inputError('--count', `"${text}" is not a whole number from 1 to ${MAX_COUNT}`);
   }
-  const count = Number(text);
-  if (count < 1 || count > MAX_COUNT) {
-    throw inputError('--count', `${count} is out of range (1 to ${MAX_COUNT})`);
-  }
-  return count;
+  return checkField('--count', fieldSchemas.count, Number(text));
 }
 
 /** Splits `--drives` into its entries (ids or names), rejecting empty and repeated entries. */
 export function parseDriveList(text: string): string[] {
   const entries = text.split(',').map((entry) => entry.trim());
-  const seen = new Set<string>();
   entries.forEach((entry, index) => {
     if (entry === '') {
       throw inputError(
@@ -61,11 +76,8 @@ export function parseDriveList(text: string): string[] {
         `entry ${index + 1} is empty; give drive ids or names separated by commas`,
       );
     }
-    const key = entry.toLowerCase();
-    if (seen.has(key)) throw inputError('--drives', `drive "${entry}" is listed more than once`);
-    seen.add(key);
   });
-  return entries;
+  return checkField('--drives', fieldSchemas.driveIds, entries);
 }
 
 /**
@@ -75,23 +87,22 @@ export function parseDriveList(text: string): string[] {
 export function parseUnmaskList(text: string): string {
   const trimmed = text.trim();
   if (trimmed === '' || trimmed === '""' || trimmed === "''") return '';
-  if (trimmed === '*') return '*';
-  const entries = trimmed.split(';').map((entry) => entry.trim());
-  const seen = new Set<string>();
-  entries.forEach((entry, index) => {
-    if (entry === '') throw inputError('--unmask', `entry ${index + 1} is empty`);
-    if (entry === '*' || entry === '""') {
-      throw inputError('--unmask', `"${entry}" cannot be combined with other entries`);
-    }
-    if (!isInitiatorName(entry)) {
-      throw inputError(
-        '--unmask',
-        `"${entry}" is not an initiator name (IQN like iqn.1991-05.com.microsoft:host1, eui. + 16 hex, naa. + 16 or 32 hex, or a 16-hex WWN)`,
-      );
-    }
-    const key = entry.toLowerCase();
-    if (seen.has(key)) throw inputError('--unmask', `"${entry}" is listed more than once`);
-    seen.add(key);
-  });
-  return entries.join(';');
+  const list = trimmed
+    .split(';')
+    .map((entry) => entry.trim())
+    .join(';');
+  return checkField('--unmask', fieldSchemas.unmaskingList, list);
+}
+
+/**
+ * The rules a LUN type puts on the other options (contract/lun-rules.ts, the ones the schemas apply): an
+ * automagic type takes no --drives, a simple LUN at most one, raid10 an even number, --stripe-size only for
+ * striped and automagic types.
+ */
+export function checkTypeRules(type: LunType, driveEntries: readonly string[], hints: LunHints): void {
+  const hintNames = Object.keys(hints).filter((name) => hints[name as keyof LunHints] !== undefined);
+  const problem = lunTypeProblem(type, driveEntries.length, hintNames);
+  if (!problem) return;
+  const field = problem.path.join('.');
+  throw inputError(OPTION_FOR_FIELD[field] ?? field, problem.rule);
 }

@@ -86,8 +86,8 @@ describe('option values', () => {
   });
 
   it.each([
-    ['*;iqn.1991-05.com.microsoft:host1', /cannot be combined/],
-    ['iqn.1991-05.com.microsoft:h1;;0123456789ABCDEF', /entry 2 is empty/],
+    ['*;iqn.1991-05.com.microsoft:host1', /"\*" and "" stand alone/],
+    ['iqn.1991-05.com.microsoft:h1;;0123456789ABCDEF', /entry 2 of 3 is empty/],
     ['0123456789ABCDE', /not an initiator name/],
     ['0123456789ABCDEFG', /not an initiator name/],
     ['iqn.1991-13.com.microsoft:h', /not an initiator name/],

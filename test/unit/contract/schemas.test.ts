@@ -4,7 +4,7 @@ import { parseRequest } from '../../../electron/contract/schemas';
 const SUB = '{6b0c1a2e-0000-4000-8000-000000000001}';
 
 describe('parseRequest accepts well-formed requests unchanged', () => {
-  it('createLuns with every optional field', () => {
+  it('createLuns with every optional field a specific type takes', () => {
     const payload = {
       request: {
         subsystemId: SUB,
@@ -13,12 +13,25 @@ describe('parseRequest accepts well-formed requests unchanged', () => {
         driveIds: ['d1', 'd2', 'd3'],
         unmaskingList:
           'iqn.1991-05.com.microsoft:host1;0123456789ABCDEF;eui.0123456789abcdef;naa.0123456789abcdef0123456789abcdef',
-        hints: { stripeSizeBytes: 65536, rebuildPriority: 15, mostlyReads: true, maximumDriveCount: 8 },
+        hints: { stripeSizeBytes: 65536 },
       },
       count: 64,
     };
     const parsed = parseRequest('createLuns', payload);
     expect(parsed).toEqual({ ok: true, value: payload });
+  });
+
+  it('createLuns with every hint on an automagic type (which takes no drives)', () => {
+    const payload = {
+      request: {
+        subsystemId: 'Contoso Array A',
+        type: 'faultTolerant',
+        sizeBytes: 1 << 30,
+        hints: { stripeSizeBytes: 65536, rebuildPriority: 15, mostlyReads: true, maximumDriveCount: 256 },
+      },
+      count: 1,
+    };
+    expect(parseRequest('createLuns', payload)).toEqual({ ok: true, value: payload });
   });
 
   it.each(['*', ''])('unmasking list %j stands alone', (unmaskingList) => {
@@ -58,7 +71,7 @@ describe('parseRequest rejects with E_INVALIDARG naming the field and the rule',
     expect(parsed.error.code).toBe('E_INVALIDARG');
     expect(parsed.error.hresult).toBe(0x80070057);
     expect(parsed.error.field).toBe('request.sizeBytes');
-    expect(parsed.error.message).toBe('request.sizeBytes: must be greater than 0');
+    expect(parsed.error.message).toBe('request.sizeBytes: must be greater than 0 bytes');
   });
 
   it('says a missing field is required', () => {
@@ -66,11 +79,11 @@ describe('parseRequest rejects with E_INVALIDARG naming the field and the rule',
     expect(parsed.ok || parsed.error.message).toBe('request.sizeBytes: is required');
   });
 
-  it('names the duplicate drive by index', () => {
-    const parsed = parseRequest('maxLunSize', { subsystemId: SUB, type: 'span', driveIds: ['a', 'b', 'a'] });
+  it('names the duplicate drive by index (names and ids compare case-insensitively)', () => {
+    const parsed = parseRequest('maxLunSize', { subsystemId: SUB, type: 'span', driveIds: ['a', 'b', 'A'] });
     expect(parsed.ok || [parsed.error.field, parsed.error.message]).toEqual([
       'driveIds[2]',
-      'driveIds[2]: duplicate drive id "a"',
+      'driveIds[2]: drive "A" is listed more than once (also driveIds[0]); list each drive at most once',
     ]);
   });
 

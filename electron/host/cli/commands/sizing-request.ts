@@ -3,7 +3,7 @@ import type { Drive, LunHints, MaxLunSizeRequest, Subsystem } from '../../../con
 import type { StorageProvider } from '../../../../native/lib/types';
 import type { CommandOption } from '../args';
 import { inputError } from '../cli-error';
-import { parseDriveList, parseLunType, parseStripeSize } from '../inputs';
+import { checkTypeRules, parseDriveList, parseLunType, parseStripeSize } from '../inputs';
 import { resolveDrives, resolveSubsystem } from '../resolve';
 import { formatSize } from '../size';
 
@@ -15,9 +15,11 @@ export interface SizingRequest {
 
 /** Checks every value that needs no provider first, so bad input fails before anything is opened or read. */
 export function checkSizingOptions(options: Partial<Record<CommandOption, string>>): void {
-  parseLunType(options.type ?? '');
-  if (options.drives !== undefined) parseDriveList(options.drives);
-  if (options['stripe-size'] !== undefined) parseStripeSize(options['stripe-size']);
+  const type = parseLunType(options.type ?? '');
+  const drives = options.drives === undefined ? [] : parseDriveList(options.drives);
+  const hints: LunHints = {};
+  if (options['stripe-size'] !== undefined) hints.stripeSizeBytes = parseStripeSize(options['stripe-size']);
+  checkTypeRules(type, drives, hints);
 }
 
 export async function buildSizingRequest(
@@ -29,6 +31,7 @@ export async function buildSizingRequest(
   const driveEntries = options.drives === undefined ? [] : parseDriveList(options.drives);
   const stripeSize =
     options['stripe-size'] === undefined ? undefined : parseStripeSize(options['stripe-size']);
+  checkTypeRules(type, driveEntries, stripeSize === undefined ? {} : { stripeSizeBytes: stripeSize });
 
   const subsystem = await resolveSubsystem(provider, subsystemText);
   const drives = driveEntries.length > 0 ? await resolveDrives(provider, subsystem, driveEntries) : [];

@@ -4,7 +4,7 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Drive } from '../../../../electron/contract/model';
 import { formatBytes } from '../../../lib/format';
-import { driveUnusableReason, estimateCapacity, isAutomagic } from '../../../lib/lun-types';
+import { driveUnusableReason, estimateCapacity, isAutomagic } from '../../../../electron/contract/lun-rules';
 import { selectDrives } from '../../../store/inventory-slice';
 import { useApp } from '../../../store/store-context';
 import { useErrorText } from '../use-error-text';

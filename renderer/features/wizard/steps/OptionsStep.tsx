@@ -1,7 +1,7 @@
 import { Checkbox, Field, Select } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../../lib/format';
-import { isAutomagic, isStriped } from '../../../lib/lun-types';
+import { isAutomagic, isStriped } from '../../../../electron/contract/lun-rules';
 import { selectSubsystem } from '../../../store/inventory-slice';
 import { useApp } from '../../../store/store-context';
 import { HINT_NAMES } from '../../../store/wizard-model';

@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../../lib/format';
-import { isStriped } from '../../../lib/lun-types';
+import { isStriped } from '../../../../electron/contract/lun-rules';
 import { selectDrives, selectSubsystem } from '../../../store/inventory-slice';
 import { useApp } from '../../../store/store-context';
 import { selectCount, selectSizeBytes } from '../../../store/wizard-selectors';

@@ -1,7 +1,7 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { AUTOMAGIC_LUN_TYPES, type LunType, SPECIFIC_LUN_TYPES } from '../../../../electron/contract/model';
-import { DRIVE_COUNT_RULES, typeUnavailableReason } from '../../../lib/lun-types';
+import { DRIVE_COUNT_RULES, typeUnavailableReason } from '../../../../electron/contract/lun-rules';
 import { selectDrives, selectSubsystem } from '../../../store/inventory-slice';
 import { useApp } from '../../../store/store-context';
 import { useFieldMessage } from '../use-error-text';
