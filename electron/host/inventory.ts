@@ -17,10 +17,6 @@ export class InventoryCache {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  get current(): InventorySnapshot | undefined {
-    return this.snapshot;
-  }
-
   /** The cached snapshot, reading it first when there is none yet. */
   async get(): Promise<InventorySnapshot> {
     return this.snapshot ?? this.refresh();

@@ -96,11 +96,6 @@ export class OperationQueue {
     return created.map((op) => ({ ...(this.entries.get(op.id)?.op ?? op) }));
   }
 
-  get(id: string): Operation | undefined {
-    const entry = this.entries.get(id);
-    return entry ? { ...entry.op } : undefined;
-  }
-
   /** Running first (oldest start first), then queued (in order), then finished (newest first). */
   list(): Operation[] {
     const ops = [...this.entries.values()].map((entry) => ({ ...entry.op }));

@@ -43,10 +43,6 @@ export class ProgressFanout {
     };
   }
 
-  get subscriberCount(): number {
-    return this.subscribers.size;
-  }
-
   publish(event: LunStudioEvent): void {
     if (event.type === 'operationProgress') {
       this.progress(event.operation);

@@ -16,8 +16,6 @@ export interface AppLocation {
   urlFor(view: AppView): string;
   /** True only for the app's own page (the hash and query may differ). */
   isAppUrl(url: string): boolean;
-  /** True when the page comes from the electron-vite dev server instead of the built files. */
-  readonly isDevServer: boolean;
 }
 
 function parse(url: string): URL | null {
@@ -32,7 +30,6 @@ function parse(url: string): URL | null {
 export function fileAppLocation(indexHtmlPath: string): AppLocation {
   const page = pathToFileURL(indexHtmlPath);
   return {
-    isDevServer: false,
     urlFor(view) {
       const url = new URL(page.href);
       url.hash = VIEW_HASH[view];
@@ -46,23 +43,6 @@ export function fileAppLocation(indexHtmlPath: string): AppLocation {
         candidate.host === page.host &&
         candidate.pathname === page.pathname
       );
-    },
-  };
-}
-
-/** `electron-vite dev`: the renderer comes from a loopback dev server. */
-export function devServerAppLocation(serverUrl: string): AppLocation {
-  const server = new URL(serverUrl);
-  return {
-    isDevServer: true,
-    urlFor(view) {
-      const url = new URL(server.href);
-      url.hash = VIEW_HASH[view];
-      return url.href;
-    },
-    isAppUrl(url) {
-      const candidate = parse(url);
-      return candidate !== null && candidate.origin === server.origin;
     },
   };
 }

@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session } from
 import { formatHresult, type Operation } from '../contract/model';
 import { isApiError } from '../contract/errors';
 import { confirmCancelOnQuit, showAbout } from './dialogs';
-import { devServerAppLocation, fileAppLocation, type AppLocation } from './app-location';
+import { fileAppLocation, type AppLocation } from './app-location';
 import type { HostPort } from './host-port';
 import { registerIpc, type IpcBridge } from './ipc';
 import { parseLaunchOptions } from './launch-options';
@@ -26,8 +26,7 @@ const ICON_PATH = path.join(__dirname, '../../assets/icons/icon-512.png');
 let bringToFront: () => void = () => undefined;
 
 function appLocation(): AppLocation {
-  const devServer = process.env['ELECTRON_RENDERER_URL'];
-  return !app.isPackaged && devServer ? devServerAppLocation(devServer) : fileAppLocation(RENDERER_INDEX);
+  return fileAppLocation(RENDERER_INDEX);
 }
 
 function describeStartupError(error: unknown): string {
@@ -41,7 +40,7 @@ function describeStartupError(error: unknown): string {
 async function start(): Promise<void> {
   const location = appLocation();
   hardenAllWebContents(app, location);
-  hardenSession(session.defaultSession, { setCspHeader: !location.isDevServer });
+  hardenSession(session.defaultSession);
 
   const settings = SettingsStore.inFolder(app.getPath('userData'));
   const trusted = new TrustedSenders(location);

@@ -23,10 +23,9 @@ export function hardenAllWebContents(app: App, location: AppLocation): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location));
 }
 
-export function hardenSession(session: Session, options: { setCspHeader: boolean }): void {
+export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
-  if (!options.setCspHeader) return;
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },

@@ -7,7 +7,6 @@ import {
   typeUnavailableReason,
 } from '../../electron/contract/lun-rules';
 import { parseSizeNumber, toBytes } from '../lib/size-units';
-import type { AppState } from './app-state';
 import { selectDrives, selectSubsystem, type InventoryState } from './inventory-slice';
 import { type FieldError, MAX_BATCH, type WizardStep } from './wizard-model';
 import type { WizardState } from './wizard-slice';
@@ -162,5 +161,3 @@ export function selectStepErrors(s: State, step: WizardStep): FieldError[] {
       ];
   }
 }
-
-export type AppSelector<T> = (s: AppState) => T;

@@ -1,4 +1,4 @@
-// The import layers (docs: DESIGN.md "Layers"), enforced by `npm run lint` as the rule `layers/imports`.
+// The import layers (README.md "Architecture"), enforced by `npm run lint` as the rule `layers/imports`.
 // Every import, export-from, dynamic import() and require() with a literal path is resolved against the
 // importing file and checked against the table below; bare package names are checked only for 'electron'.
 //
@@ -93,7 +93,7 @@ export function layerViolation(filename, source) {
 const importsRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Imports go only downward through the layers (see DESIGN.md "Layers")' },
+    docs: { description: 'Imports go only downward through the layers (README.md "Architecture")' },
     schema: [],
     messages: { layer: 'Layer rule: {{reason}}.' },
   },

@@ -1,7 +1,7 @@
 // Chooses a LUN's type and drives from a request and allocates its extents. The same plan answers
 // QueryMaxLunCreateSize and CreateLun, which is what makes the maximum exact.
 //
-// Policies (documented for users in the sim's README section of DESIGN.md):
+// Policies (these comments are their documentation):
 // - Usable drive = online, healthy and not a hot spare. Naming a drive that is not online or not healthy
 //   fails VDS_E_OBJECT_STATUS_FAILED; naming a hot spare fails VDS_E_INVALID_OPERATION. Both name the drive.
 // - No drives given: simple takes the usable drive with the most free space; span takes every usable drive

@@ -1,5 +1,5 @@
 // lun::Provider over the simulated array, consuming its raw IVdsAsync-shaped jobs exactly as a real VDS
-// client does: every answer is checked (Microsoft's SynchronousCreateLun sample, VDS-NOTES.md "The seed").
+// client does: every answer is checked (Microsoft's SynchronousCreateLun sample, the seed's checks).
 #pragma once
 
 #include <memory>

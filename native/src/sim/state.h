@@ -11,7 +11,7 @@
 
 namespace lun::sim {
 
-// VDS numbers used by the model (see VDS-NOTES.md "Enumerations").
+// VDS numbers used by the model (the VDS_* enumerations in vdshwprv / vds.h).
 constexpr int32_t kStatusUnknown = 0;
 constexpr int32_t kStatusOnline = 1;  // VDS_SSS_ONLINE / VDS_DRS_ONLINE / VDS_LS_ONLINE
 constexpr int32_t kStatusNotReady = 2;

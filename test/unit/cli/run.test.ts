@@ -129,7 +129,7 @@ describe('run: input checks', () => {
     };
     const io = testIo(provider);
     // A stripe type passes the CLI's own checks (a mirror with --stripe-size is refused before the provider
-    // opens: test/unit/contract/same-rules.test.ts), so the rejection here is the facade's.
+    // opens: test/native/same-rules.test.ts), so the rejection here is the facade's.
     expect(await run(['max-size', 'Contoso Array A', '--type', 'stripe', '--stripe-size', '64KiB'], io)).toBe(
       2,
     );

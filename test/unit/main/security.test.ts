@@ -103,7 +103,7 @@ describe('session hardening', () => {
 
   it('denies every permission request and check', () => {
     const session = fakeSession();
-    hardenSession(session as unknown as Session, { setCspHeader: true });
+    hardenSession(session as unknown as Session);
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
       const callback = vi.fn();
       session.state.requestHandler?.({}, permission, callback);
@@ -114,7 +114,7 @@ describe('session hardening', () => {
 
   it('adds the strict CSP to HTTP responses, keeping their other headers', () => {
     const session = fakeSession();
-    hardenSession(session as unknown as Session, { setCspHeader: true });
+    hardenSession(session as unknown as Session);
     const callback = vi.fn();
     session.state.headersHandler?.({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
     expect(callback).toHaveBeenCalledWith({
