@@ -3,6 +3,8 @@
 //   lun_studio.node        the addon: every source of native/binding.gyp, including its OS=="win" block
 //   test_vds_service.node  the test VDS service (test/windows/test-vds-service) over the sim model
 //   vtable_slots_test.exe  the vtable slot / IID check
+//   layout_check.exe       sizes, offsets, enum values, slots, IIDs: ours vs widl's header vs mingw-w64's vds.h
+//                          vs VDS-NOTES.md (test/windows/layout)
 //   gen/lun_vds.h, gen/lun_vds_{i,p}.c, gen/dlldata.c   widl's output for native/src/vds/lun_vds.idl
 //   lun_vds_ps.dll         the proxy/stub DLL built from it (registered in the Wine prefix for the
 //                          cross-process leg)
@@ -25,7 +27,7 @@ const IDL = path.join(root, 'native', 'src', 'vds', 'lun_vds.idl');
 
 // widl: the header, the IIDs, the fully interpreted proxies (-Oif) and the dlldata; then the proxy DLL.
 function buildProxyDll() {
-  const gen = path.join(out, 'gen');
+  const gen = genDir;
   fs.mkdirSync(gen, { recursive: true });
   const dll = path.join(out, 'lun_vds_ps.dll');
   const inputs = [
@@ -109,10 +111,16 @@ const includes = [
   path.join(root, 'node_modules', 'node-api-headers', 'include'),
   path.dirname(require.resolve('node-addon-api/napi.h', { paths: [root] })),
 ];
-const headersMtime = Math.max(
-  newestMtime(path.join(root, 'native', 'src'), ['.h']),
-  newestMtime(path.join(root, 'test', 'windows'), ['.h']),
-);
+const genDir = path.join(out, 'gen');
+includes.push(genDir); // widl's lun_vds.h, for the layout check
+let headersMtime = 0; // set once widl has run: its header counts too
+function setHeadersMtime() {
+  headersMtime = Math.max(
+    newestMtime(path.join(root, 'native', 'src'), ['.h']),
+    newestMtime(path.join(root, 'test', 'windows'), ['.h']),
+    newestMtime(genDir, ['.h']),
+  );
+}
 
 function objectFor(source) {
   return path.join(objDir, path.relative(root, source).replace(/[\\/]/g, '__').replace(/\.cc$/, '.o'));
@@ -172,6 +180,7 @@ async function main() {
     execFileSync(DLLTOOL, ['-d', def, '-l', importLib, '--dllname', 'node.exe'], { stdio: 'inherit' });
   }
   buildProxyDll();
+  setHeadersMtime();
   const gyp = readGyp();
   const defines = [...gyp.defines, '_WIN32_WINNT=0x0A00'];
   const napiLibs = ['-lnode_api', '-lole32', '-loleaut32', '-luuid'];
@@ -203,7 +212,19 @@ async function main() {
   execFileSync(CXX, ['-static', '-o', path.join(out, 'vtable_slots_test.exe'), ...vtableObjects], {
     stdio: 'inherit',
   });
-  console.log('build-win: lun_studio.node, test_vds_service.node, vtable_slots_test.exe, lun_vds_ps.dll');
+  const layoutDir = path.join(root, 'test', 'windows', 'layout');
+  const layoutObjects = await compileAll(
+    ['layout_check.cc', 'layout_ours.cc', 'layout_widl.cc', 'layout_mingw.cc'].map((f) =>
+      path.join(layoutDir, f),
+    ),
+    defines,
+  );
+  execFileSync(CXX, ['-static', '-o', path.join(out, 'layout_check.exe'), ...layoutObjects], {
+    stdio: 'inherit',
+  });
+  console.log(
+    'build-win: lun_studio.node, test_vds_service.node, vtable_slots_test.exe, layout_check.exe, lun_vds_ps.dll',
+  );
 }
 
 main().catch((error) => {

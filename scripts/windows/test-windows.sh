@@ -74,6 +74,7 @@ run_windows() {  # name, then the command; stdout/stderr to files, printed after
 }
 
 run_windows vtable "$out/vtable_slots_test.exe"
+run_windows layout "$out/layout_check.exe"
 suite=("$node_exe" --expose-gc "$(winepath -w "$root/test/windows/run-windows-suite.cjs")")
 binaries=("$(winepath -w "$out/lun_studio.node")" "$(winepath -w "$out/test_vds_service.node")" "$(winepath -w "$out/logs")")
 run_windows suite "${suite[@]}" --mode=in-process "${binaries[@]}"

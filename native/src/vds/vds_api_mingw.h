@@ -73,7 +73,7 @@ typedef enum _VDS_TRANSITION_STATE {
   VDS_TS_EXTENDING = 2,
   VDS_TS_SHRINKING = 3,
   VDS_TS_RECONFIGING = 4,
-  VDS_TS_RESTRIPING = 8
+  VDS_TS_RESTRIPING = 5  // [MS-VDS] and the SDK; mingw-w64's vds.h says 8, which is wrong
 } VDS_TRANSITION_STATE;
 
 typedef enum _VDS_LUN_TYPE {
