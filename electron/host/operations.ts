@@ -14,6 +14,10 @@ import { RateEstimator } from './rate-estimator';
 export const S_OK = 0;
 export const VDS_E_OPERATION_PENDING = 0x80042409;
 export const VDS_E_CANCEL_TOO_LATE = 0x8004240c;
+/** Default cap on queued operations (16 full batches): bounds memory, journal bursts and event fan-out. */
+export const MAX_QUEUED = 1024;
+/** HRESULT_FROM_WIN32(ERROR_BUSY). */
+const E_BUSY = 0x800700aa;
 
 /** queued: entered the registry · running: the provider started it · progress: percent/rate/ETA moved ·
  * finished: reached a final state. */
@@ -28,6 +32,9 @@ export interface OperationQueueOptions {
   cancelWaitMs?: number;
   /** Finished operations kept in memory (newest). Default 1000. */
   historyLimit?: number;
+  /** Operations waiting `queued` at most; a request that would go beyond is refused whole with
+   * E_QUEUE_FULL. Default MAX_QUEUED. */
+  maxQueued?: number;
   now?: () => number;
 }
 
@@ -46,12 +53,14 @@ export class OperationQueue {
   private readonly concurrency: number;
   private readonly cancelWaitMs: number;
   private readonly historyLimit: number;
+  private readonly maxQueued: number;
   private readonly now: () => number;
 
   constructor(private readonly options: OperationQueueOptions) {
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
     this.cancelWaitMs = options.cancelWaitMs ?? 10_000;
     this.historyLimit = options.historyLimit ?? 1000;
+    this.maxQueued = Math.max(1, Math.floor(options.maxQueued ?? MAX_QUEUED));
     this.now = options.now ?? (() => Date.now());
   }
 
@@ -68,6 +77,14 @@ export class OperationQueue {
         code: 'E_SHUTTING_DOWN',
         hresult: HRESULT.E_UNEXPECTED,
         message: 'LUN Studio is shutting down and accepts no new operations.',
+      });
+    }
+    if (this.waiting.length + count > this.maxQueued) {
+      throw new LunStudioError({
+        code: 'E_QUEUE_FULL',
+        hresult: E_BUSY,
+        message: `The queue is full: at most ${this.maxQueued} operations can wait, ${this.waiting.length} already do, and this request adds ${count}.`,
+        action: 'Wait for queued operations to start, or cancel some, then try again.',
       });
     }
     const batchId = count > 1 ? randomUUID() : undefined;

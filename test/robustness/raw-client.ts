@@ -151,7 +151,7 @@ export async function startServe(
 
 /** A temp LUN_STUDIO_HOME with a small simulator topology and a stand-in renderer build (index.html, one
  * asset, a secret next to the root and a symlink inside it pointing at that secret). */
-export function makeServeHome(): {
+export function makeServeHome(options: { drives?: number } = {}): {
   dir: string;
   env: Record<string, string>;
   args: string[];
@@ -177,11 +177,11 @@ export function makeServeHome(): {
           supportedTypes: ['simple', 'stripe'],
           stripeSizes: [65536],
           initRateBytesPerSec: 4 * 1024 ** 3,
-          drives: [0, 1].map((slot) => ({
-            name: `Bay 0${slot}`,
+          drives: Array.from({ length: options.drives ?? 2 }, (_, slot) => ({
+            name: `Bay ${String(slot).padStart(2, '0')}`,
             sizeBytes: 64 * 1024 ** 3,
-            bus: 0,
-            slot,
+            bus: Math.floor(slot / 256),
+            slot: slot % 256,
             status: 'online',
             health: 'healthy',
             hotSpare: false,

@@ -50,6 +50,10 @@ export const API_PATH = '/api';
 export const SESSION_PATH = '/api/session';
 const MAX_FRAME_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
+/** API connections at once (each browser tab is one); more are answered 503. */
+export const MAX_WEB_SOCKETS = 32;
+/** TCP connections at once (pages, assets, handshakes, WebSockets); more are closed at accept. */
+export const MAX_CONNECTIONS = 256;
 
 export interface BrowserShellOptions {
   dispatch: ApiDispatch;
@@ -65,6 +69,21 @@ export interface BrowserShellOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Ping interval; a connection that missed a whole interval's pong is dropped. Default 30 s. */
   heartbeatMs?: number;
+  /** Default MAX_WEB_SOCKETS. */
+  maxWebSockets?: number;
+  /** Default MAX_CONNECTIONS. */
+  maxConnections?: number;
+  /** Unsent bytes a connection may hold before it is dropped as a slow reader (ws-api.ts). */
+  maxBufferedBytes?: number;
+}
+
+export interface BrowserShellStats {
+  /** Open API connections. */
+  webSockets: number;
+  /** API connections refused because MAX_WEB_SOCKETS were open. */
+  refusedWebSockets: number;
+  /** Connections dropped because they stopped reading. */
+  slowReadersDropped: number;
 }
 
 export interface BrowserShell {
@@ -76,6 +95,7 @@ export interface BrowserShell {
   readonly address: string;
   readonly port: number;
   readonly token: string;
+  stats(): BrowserShellStats;
   /** Stops accepting, closes every WebSocket (1001) and connection. */
   close(): Promise<void>;
 }
@@ -256,6 +276,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     : http.createServer(handler);
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
   server.on('clientError', answerClientError);
   server.on('tlsClientError', (_error: Error, socket: Duplex) => socket.destroy());
   const sockets = new WebSocketServer({
@@ -280,6 +301,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const token = options.token ?? newToken();
   const access = new AccessControl(host, port, Boolean(options.tls), token);
   const csp = contentSecurityPolicy(access.origin);
+  const maxWebSockets = options.maxWebSockets ?? MAX_WEB_SOCKETS;
+  const stats = { refusedWebSockets: 0, slowReadersDropped: 0 };
 
   function handleHttp(request: http.IncomingMessage, response: http.ServerResponse): void {
     securityHeaders(response, csp);
@@ -313,9 +336,16 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (!url) return rejectUpgrade(socket, 400, 'Bad Request');
     if (!access.hasToken(request)) return rejectUpgrade(socket, 401, 'Unauthorized');
     if (url.pathname !== API_PATH) return rejectUpgrade(socket, 404, 'Not Found');
+    if (sockets.clients.size >= maxWebSockets) {
+      stats.refusedWebSockets += 1;
+      return rejectUpgrade(socket, 503, STATUS_TEXT[503]!);
+    }
     sockets.handleUpgrade(request, socket, head, (ws) => {
       sockets.emit('connection', ws, request);
-      attachApiConnection(ws, options.dispatch, options.events);
+      attachApiConnection(ws, options.dispatch, options.events, {
+        maxBufferedBytes: options.maxBufferedBytes,
+        onSlowReader: () => (stats.slowReadersDropped += 1),
+      });
     });
   }
 
@@ -354,6 +384,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     address,
     port,
     token,
+    stats: () => ({ webSockets: sockets.clients.size, ...stats }),
     close: async () => {
       clearInterval(heartbeat);
       for (const client of sockets.clients) client.close(1001, 'LUN Studio is shutting down');

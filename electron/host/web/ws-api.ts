@@ -12,20 +12,42 @@ export interface EventSource {
 type RequestId = string | number | null;
 
 const MAX_ID_LENGTH = 128;
-/** A client that stops reading: drop it rather than buffer without bound. */
-const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+/** A client that stops reading is dropped (terminated: a close frame could not reach it either) once this
+ * much waits unsent for it — or twice its largest message, when that is larger (one whole inventory of a big
+ * array must fit while it drains). With MAX_WEB_SOCKETS connections the host's send buffers stay under
+ * MAX_WEB_SOCKETS × (4 MiB + 2 largest messages); docs/RELIABILITY.md has the measured figure. */
+export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-function send(socket: WebSocket, message: unknown): void {
-  if (socket.readyState !== socket.OPEN) return;
-  if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-    socket.close(1013, 'client too slow');
-    return;
-  }
-  socket.send(JSON.stringify(message));
+export interface ConnectionOptions {
+  /** Default MAX_BUFFERED_BYTES. */
+  maxBufferedBytes?: number;
+  /** Called when a slow reader is dropped. */
+  onSlowReader?: (bufferedBytes: number) => void;
 }
 
-function reply(socket: WebSocket, id: RequestId, result: ApiResult<unknown>): void {
-  send(socket, { id, result });
+interface Sender {
+  socket: WebSocket;
+  limit: number;
+  largest: number;
+  onSlowReader?: (bufferedBytes: number) => void;
+}
+
+function send(sender: Sender, message: unknown): void {
+  const { socket } = sender;
+  if (socket.readyState !== socket.OPEN) return;
+  const waiting = socket.bufferedAmount;
+  if (waiting > Math.max(sender.limit, 2 * sender.largest)) {
+    socket.terminate();
+    sender.onSlowReader?.(waiting);
+    return;
+  }
+  const text = JSON.stringify(message);
+  if (text.length > sender.largest) sender.largest = text.length;
+  socket.send(text);
+}
+
+function reply(sender: Sender, id: RequestId, result: ApiResult<unknown>): void {
+  send(sender, { id, result });
 }
 
 function invalid(field: string, rule: string): ApiResult<never> {
@@ -39,30 +61,41 @@ function isRequestId(value: unknown): value is string | number {
   );
 }
 
-export function attachApiConnection(socket: WebSocket, dispatch: ApiDispatch, events: EventSource): void {
-  const unsubscribe = events.subscribe((event) => send(socket, { event }));
+export function attachApiConnection(
+  socket: WebSocket,
+  dispatch: ApiDispatch,
+  events: EventSource,
+  options: ConnectionOptions = {},
+): void {
+  const sender: Sender = {
+    socket,
+    limit: options.maxBufferedBytes ?? MAX_BUFFERED_BYTES,
+    largest: 0,
+    onSlowReader: options.onSlowReader,
+  };
+  const unsubscribe = events.subscribe((event) => send(sender, { event }));
   socket.on('close', unsubscribe);
   socket.on('error', unsubscribe);
   socket.on('message', (data, isBinary) => {
     if (isBinary) {
-      reply(socket, null, invalid('message', 'must be a JSON text frame'));
+      reply(sender, null, invalid('message', 'must be a JSON text frame'));
       return;
     }
     let message: unknown;
     try {
       message = JSON.parse(data.toString());
     } catch {
-      reply(socket, null, invalid('message', 'is not valid JSON'));
+      reply(sender, null, invalid('message', 'is not valid JSON'));
       return;
     }
     if (typeof message !== 'object' || message === null || Array.isArray(message)) {
-      reply(socket, null, invalid('message', 'must be an object {id, method, params}'));
+      reply(sender, null, invalid('message', 'must be an object {id, method, params}'));
       return;
     }
     const { id, method, params, ...rest } = message as Record<string, unknown>;
     if (!isRequestId(id)) {
       reply(
-        socket,
+        sender,
         null,
         invalid('id', `must be a non-empty string (≤ ${MAX_ID_LENGTH} characters) or a number`),
       );
@@ -70,9 +103,9 @@ export function attachApiConnection(socket: WebSocket, dispatch: ApiDispatch, ev
     }
     const extra = Object.keys(rest)[0];
     if (extra !== undefined) {
-      reply(socket, id, invalid(extra, 'unknown field (a message has only id, method and params)'));
+      reply(sender, id, invalid(extra, 'unknown field (a message has only id, method and params)'));
       return;
     }
-    void dispatch(method, params).then((result) => reply(socket, id, result));
+    void dispatch(method, params).then((result) => reply(sender, id, result));
   });
 }
