@@ -1,14 +1,8 @@
+import { HRESULT } from './hresult-table';
 import type { ApiErrorShape } from './model';
 
-/** HRESULTs used outside the addon's table (which is the one source of names and messages). */
-export const HRESULT = {
-  E_INVALIDARG: 0x80070057,
-  E_UNEXPECTED: 0x8000ffff,
-  E_ACCESSDENIED: 0x80070005,
-  VDS_E_OBJECT_NOT_FOUND: 0x80042405,
-  VDS_E_OPERATION_CANCELED: 0x8004240d,
-  VDS_E_NOT_SUPPORTED: 0x80042400,
-} as const;
+/** HRESULTs by code, from the one HRESULT table (native/src/hresult_table.cc → hresult-table.ts, generated). */
+export { HRESULT, HRESULT_TABLE, type HresultCode, type HresultEntry } from './hresult-table';
 
 /** Every error that crosses a boundary: code + hresult + plain message (+ action, + field for bad input). */
 export class LunStudioError extends Error implements ApiErrorShape {

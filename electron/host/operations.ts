@@ -11,9 +11,9 @@ import { toErrorShape } from './error-shape';
 import { isFinal } from './journal';
 import { RateEstimator } from './rate-estimator';
 
-export const S_OK = 0;
-export const VDS_E_OPERATION_PENDING = 0x80042409;
-export const VDS_E_CANCEL_TOO_LATE = 0x8004240c;
+export const S_OK = HRESULT.S_OK;
+export const VDS_E_OPERATION_PENDING = HRESULT.VDS_E_OPERATION_PENDING;
+export const VDS_E_CANCEL_TOO_LATE = HRESULT.VDS_E_CANCEL_TOO_LATE;
 /** Default cap on queued operations (16 full batches): bounds memory, journal bursts and event fan-out. */
 export const MAX_QUEUED = 1024;
 /** HRESULT_FROM_WIN32(ERROR_BUSY). */

@@ -1,4 +1,5 @@
 // Turns the poller's raw status pushes into the facade's progress reports.
+import { HRESULT } from '../../electron/contract/errors';
 import type { CreateLunProgress } from './types';
 import type { RawProgress } from './raw-addon';
 
@@ -15,7 +16,7 @@ export function toProgress(raw: RawProgress): CreateLunProgress {
   return progress;
 }
 
-const VDS_E_OPERATION_PENDING = 0x80042409;
+const VDS_E_OPERATION_PENDING = HRESULT.VDS_E_OPERATION_PENDING;
 
 /** A status that ended in failure (or a failed status read) says nothing about progress: the providers report
  * 100 % with the final HRESULT, which would show a failed or canceled creation as complete. */

@@ -25,7 +25,7 @@ import {
 } from './validate';
 
 export const DEFAULT_POLL_INTERVAL_MS = 250;
-const VDS_E_OBJECT_DELETED = 0x8004240b;
+const VDS_E_OBJECT_DELETED = HRESULT.VDS_E_OBJECT_DELETED;
 
 function checkOptions(options: OpenProviderOptions): { name: ProviderName; pollIntervalMs: number } {
   if (typeof options !== 'object' || options === null) throw invalidInput('options', 'must be an object');

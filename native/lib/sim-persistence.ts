@@ -3,7 +3,7 @@
 // for while one runs collapse into the next.
 import type { RawProvider } from './raw-addon';
 import { serializeSimState, writeFileAtomic } from './sim-state-file';
-import { LunStudioError } from '../../electron/contract/errors';
+import { HRESULT, LunStudioError } from '../../electron/contract/errors';
 
 export class SimPersistence {
   private written: string;
@@ -56,7 +56,7 @@ export class SimPersistence {
     } catch (error) {
       throw new LunStudioError({
         code: 'E_FAIL',
-        hresult: 0x80004005,
+        hresult: HRESULT.E_FAIL,
         message: `The simulator state could not be saved to ${this.file}: ${(error as Error).message}`,
         action: 'Check that the folder exists, is writable and has free space.',
       });

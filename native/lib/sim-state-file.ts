@@ -32,7 +32,7 @@ export function serializeSimState(state: SimState): string {
 function stateFileError(file: string, problem: string): LunStudioError {
   return new LunStudioError({
     code: 'VDS_E_PROVIDER_CACHE_CORRUPT',
-    hresult: 0x8004241f,
+    hresult: HRESULT.VDS_E_PROVIDER_CACHE_CORRUPT,
     message: `The simulator state file ${file} is unusable: ${problem}`,
     action: `Fix the file, or move it away to start again from the topology (nothing was changed).`,
   });

@@ -1,11 +1,9 @@
-import { isApiError, LunStudioError } from '../../electron/contract/errors';
+import { HRESULT, isApiError, LunStudioError } from '../../electron/contract/errors';
 import type { ApiErrorShape } from '../../electron/contract/model';
 
 /** HRESULT_FROM_WIN32(ERROR_CONNECTION_ABORTED): the link to the host dropped before an answer came. */
 export const DISCONNECTED_HRESULT = 0x800704d4;
 export const DISCONNECTED_CODE = 'LUN_STUDIO_E_DISCONNECTED';
-/** E_UNEXPECTED: something that is not an ApiErrorShape came back. */
-const E_UNEXPECTED = 0x8000ffff;
 
 export function disconnectedError(): LunStudioError {
   return new LunStudioError({
@@ -23,7 +21,7 @@ export function toLunStudioError(value: unknown): LunStudioError {
   if (value instanceof LunStudioError) return value;
   if (isErrorShape(value)) return new LunStudioError(value);
   const message = value instanceof Error ? value.message : String(value);
-  return new LunStudioError({ code: 'E_UNEXPECTED', hresult: E_UNEXPECTED, message });
+  return new LunStudioError({ code: 'E_UNEXPECTED', hresult: HRESULT.E_UNEXPECTED, message });
 }
 
 /** The plain data of an error for the store (never a class instance). */
