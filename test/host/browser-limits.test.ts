@@ -9,7 +9,7 @@ import { createDispatcher, serviceHandlers } from '../../electron/host/api-dispa
 import { MAX_QUEUED } from '../../electron/host/operations';
 import { StorageService } from '../../electron/host/storage-service';
 import { startBrowserShell, type BrowserShell } from '../../electron/host/web/server';
-import { FakeProvider, SUBSYSTEM_ID } from '../unit/host/fake-provider';
+import { FakeProvider, SUBSYSTEM_ID } from '../unit/fake-provider';
 import { ApiClient, connect, makeStaticRoot, request } from './shell-client';
 
 /** An event source the test drives directly (any payload size, any rate). */

@@ -10,7 +10,7 @@ import { createDispatcher, serviceHandlers } from '../../electron/host/api-dispa
 import { StorageService } from '../../electron/host/storage-service';
 import { isWildcardHost, startBrowserShell, type BrowserShell } from '../../electron/host/web/server';
 import { parseServeArgs } from '../../electron/host/web/serve-args';
-import { FakeProvider } from '../unit/host/fake-provider';
+import { FakeProvider } from '../unit/fake-provider';
 import { ApiClient, connect, makeStaticRoot, request, tokenProtocols } from './shell-client';
 
 describe('browser shell', () => {
@@ -130,7 +130,7 @@ describe('browser shell', () => {
     expect(result.ok).toBe(true);
     const inventory = (result as { ok: true; value: InventorySnapshot }).value;
     expect(inventory.provider).toMatchObject({ name: 'sim', label: 'Simulated array' });
-    expect(inventory.subsystems.map((s) => s.name)).toEqual(['Fake Array']);
+    expect(inventory.subsystems.map((s) => s.name)).toEqual(['Contoso Array A']);
     // the refresh is also pushed as an event to every connection
     expect(client.events.some((e) => e.type === 'inventoryChanged')).toBe(true);
     expect(await client.call('openMonitor')).toEqual({ ok: true });

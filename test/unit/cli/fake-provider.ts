@@ -1,114 +1,15 @@
-// An in-memory StorageProvider for running the CLI in-process without the addon.
+// The CLI's in-process test setup: the one fake provider (../fake-provider.ts), preset to finish creations by
+// itself, and a CliIo that captures stdout / stderr and counts provider opens.
 import { LunStudioError } from '../../../electron/contract/errors';
-import type {
-  CreateLunRequest,
-  Drive,
-  Lun,
-  MaxLunSizeRequest,
-  Subsystem,
-} from '../../../electron/contract/model';
-import type { CreateLunOptions, StorageProvider } from '../../../native/lib/types';
 import type { CliIo } from '../../../electron/host/cli/cli-io';
+import { FakeProvider as OneFakeProvider, quickCreate } from '../fake-provider';
 
-export const GiB = 2 ** 30;
+export { GiB, drive, lunFor, quickCreate, subsystem, type CreateBehaviour } from '../fake-provider';
 
-export function subsystem(overrides: Partial<Subsystem> = {}): Subsystem {
-  return {
-    id: '11111111-1111-1111-1111-111111111111',
-    name: 'Contoso Array A',
-    identification: 'CONTOSO-A',
-    status: 'online',
-    health: 'healthy',
-    supportedTypes: ['simple', 'span', 'stripe', 'mirror', 'parity'],
-    stripeSizes: [65536, 131072],
-    maskingCapable: true,
-    driveCount: 2,
-    lunCount: 0,
-    capacityBytes: 200 * GiB,
-    freeBytes: 200 * GiB,
-    ...overrides,
-  };
-}
-
-export function drive(index: number, subsystemId: string): Drive {
-  return {
-    id: `drive-${index}`,
-    subsystemId,
-    name: `Bay ${String(index).padStart(2, '0')}`,
-    identification: `SN${index}`,
-    sizeBytes: 100 * GiB,
-    freeBytes: 100 * GiB,
-    bus: 0,
-    slot: index,
-    status: 'online',
-    health: 'healthy',
-    flags: ['unassigned'],
-  };
-}
-
-export type CreateBehaviour = (
-  request: CreateLunRequest,
-  options: CreateLunOptions,
-  call: number,
-) => Promise<Lun>;
-
-export function lunFor(request: CreateLunRequest, call: number): Lun {
-  return {
-    id: `lun-${call}`,
-    subsystemId: request.subsystemId,
-    name: `LUN ${call}`,
-    identification: `LUN-ID-${call}`,
-    type:
-      request.type === 'auto' || request.type === 'faultTolerant' || request.type === 'nonFaultTolerant'
-        ? 'simple'
-        : request.type,
-    sizeBytes: request.sizeBytes,
-    status: 'online',
-    health: 'healthy',
-    unmaskingList: request.unmaskingList ?? '',
-    driveIds: request.driveIds ?? ['drive-0'],
-  };
-}
-
-/** Starts, reports 0 / 50 / 100 %, resolves to the LUN. */
-export const quickCreate: CreateBehaviour = async (request, options, call) => {
-  options.onStarted?.(`op-${call}`);
-  for (const percent of [0, 50, 100])
-    options.onProgress?.({ percent, bytesDone: (percent / 100) * request.sizeBytes });
-  return lunFor(request, call);
-};
-
-export class FakeProvider implements StorageProvider {
-  readonly name = 'sim' as const;
-  readonly statePath = '/fake/sim-state.json';
-  subsystems: Subsystem[] = [subsystem()];
-  drives: Drive[] = [drive(0, this.subsystems[0]!.id), drive(1, this.subsystems[0]!.id)];
-  luns: Lun[] = [];
-  maxBytes = 150 * GiB;
-  createBehaviour: CreateBehaviour = quickCreate;
-  readonly maxRequests: MaxLunSizeRequest[] = [];
-  readonly createRequests: CreateLunRequest[] = [];
-  closed = false;
-
-  async listSubsystems(): Promise<Subsystem[]> {
-    return this.subsystems;
-  }
-  async listDrives(subsystemId: string): Promise<Drive[]> {
-    return this.drives.filter((d) => d.subsystemId === subsystemId);
-  }
-  async listLuns(subsystemId: string): Promise<Lun[]> {
-    return this.luns.filter((l) => l.subsystemId === subsystemId);
-  }
-  async maxLunSize(request: MaxLunSizeRequest): Promise<number> {
-    this.maxRequests.push(request);
-    return this.maxBytes;
-  }
-  async createLun(request: CreateLunRequest, options: CreateLunOptions = {}): Promise<Lun> {
-    this.createRequests.push(request);
-    return this.createBehaviour(request, options, this.createRequests.length);
-  }
-  async close(): Promise<void> {
-    this.closed = true;
+/** The one fake provider with `quickCreate`: a creation starts, reports 0 / 50 / 100 % and resolves. */
+export class FakeProvider extends OneFakeProvider {
+  constructor() {
+    super({ createBehaviour: quickCreate });
   }
 }
 

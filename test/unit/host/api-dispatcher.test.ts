@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, serviceHandlers } from '../../../electron/host/api-dispatcher';
 import { StorageService } from '../../../electron/host/storage-service';
 import { MALFORMED } from '../../host/fixtures/malformed-payloads';
-import { FakeProvider, SUBSYSTEM_ID } from './fake-provider';
+import { FakeProvider, SUBSYSTEM_ID } from '../fake-provider';
 
 describe('api dispatcher', () => {
   let provider: FakeProvider;
@@ -33,7 +33,7 @@ describe('api dispatcher', () => {
   it('passes a valid request through and returns the value', async () => {
     const dispatch = createDispatcher(serviceHandlers(service));
     const result = await dispatch('maxLunSize', { subsystemId: SUBSYSTEM_ID, type: 'simple' });
-    expect(result).toEqual({ ok: true, value: { maxBytes: provider.freeBytes } });
+    expect(result).toEqual({ ok: true, value: { maxBytes: provider.maxBytes } });
     expect(provider.calls.maxLunSize).toBe(1);
   });
 

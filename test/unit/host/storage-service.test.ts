@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LunStudioEvent } from '../../../electron/contract/api';
 import type { Operation } from '../../../electron/contract/model';
 import { StorageService, type StorageServiceOptions } from '../../../electron/host/storage-service';
-import { FakeProvider, simpleRequest } from './fake-provider';
+import { FakeProvider, simpleRequest } from '../fake-provider';
 
 const GiB = 1024 ** 3;
 
