@@ -1,9 +1,15 @@
 // The operation journal: append-only JSON lines, one whole Operation per line, written at every state
-// change (queued, running, final) and fsync'ed each time. Progress ticks are NOT journaled (they would
-// cost an fsync several times a second per operation and a restart does not need them).
-// Read back at start: the last line of each operation wins; operations without a final state were cut
-// off by a crash or kill and become `interrupted`. A torn or corrupt last line is dropped (the file is
-// truncated to the last complete line); a corrupt line in the middle is skipped and counted.
+// change (queued, running, final). Progress ticks are NOT journaled (a restart does not need them).
+// Each line is written to the file synchronously (a SIGKILL right after record() returns loses nothing);
+// the fsync that makes it survive a power cut runs off the event loop, one for every burst of lines, so a
+// burst of a thousand state changes holds the loop for milliseconds, not a fsync per line.
+// The file is compacted while running (and at open) whenever it holds more than `compactAboveLines` lines
+// and more than twice as many as it needs: one line per kept operation (the newest `keepOperations`
+// finished ones and every unfinished one).
+// Read back at start line by line (memory bounded by the kept operations, not by the file size): the last
+// line of each operation wins; operations without a final state were cut off by a crash or kill and
+// become `interrupted`. A torn or corrupt last line is dropped (the file is truncated to the last complete
+// line); a corrupt line in the middle is skipped and counted.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FINAL_OPERATION_STATES, OPERATION_STATES, type Operation } from '../contract/model';
@@ -61,8 +67,42 @@ export function isFinal(op: Operation): boolean {
   return FINAL_OPERATION_STATES.includes(op.state);
 }
 
+/** The operations worth keeping, in order of last update: every unfinished one and the newest `keep`
+ * finished ones (older finished ones are dropped as newer ones arrive). */
+class KeptOperations {
+  private readonly map = new Map<string, Operation>();
+  private finished = 0;
+
+  constructor(private readonly keep: number) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  values(): Operation[] {
+    return [...this.map.values()];
+  }
+
+  set(op: Operation): void {
+    const before = this.map.get(op.id);
+    if (before) {
+      this.map.delete(op.id); // re-insert: order = order of last update
+      if (isFinal(before)) this.finished -= 1;
+    }
+    this.map.set(op.id, op);
+    if (isFinal(op)) this.finished += 1;
+    if (this.finished <= this.keep) return;
+    for (const [id, kept] of this.map) {
+      if (this.finished <= this.keep) break;
+      if (!isFinal(kept)) continue;
+      this.map.delete(id);
+      this.finished -= 1;
+    }
+  }
+}
+
 interface ParsedFile {
-  latest: Map<string, Operation>;
+  kept: KeptOperations;
   lines: number;
   corruptLines: number;
   droppedTail: boolean;
@@ -70,33 +110,76 @@ interface ParsedFile {
   validLength: number;
 }
 
-function parseFile(text: string): ParsedFile {
-  const latest = new Map<string, Operation>();
-  const lines = text.split('\n');
-  // text ends with '\n' ⇒ the last element is ''. Anything else there is a torn line.
-  const tail = lines.pop() ?? '';
-  let corruptLines = 0;
-  let droppedTail = tail.length > 0;
-  let validLength = Buffer.byteLength(text) - Buffer.byteLength(tail);
-  let count = 0;
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    const op = parseRecord(line);
+const READ_CHUNK = 1024 * 1024;
+
+/** Reads the file in chunks, one line at a time; never holds more than a chunk and one line. */
+function readFile(file: string, keep: number): ParsedFile {
+  const kept = new KeptOperations(keep);
+  const result: ParsedFile = { kept, lines: 0, corruptLines: 0, droppedTail: false, validLength: 0 };
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return result;
+    throw error;
+  }
+  const chunk = Buffer.alloc(READ_CHUNK);
+  let carry: Buffer[] = [];
+  let carryLength = 0;
+  let offset = 0; // bytes consumed up to the end of the last complete line
+  /** The last complete line was corrupt: [start offset, length with its newline]. */
+  let lastCorrupt: [number, number] | undefined;
+  const onLine = (line: Buffer, start: number): void => {
+    if (lastCorrupt) {
+      result.corruptLines += 1; // it was not the last line after all
+      lastCorrupt = undefined;
+    }
+    const text = line.toString('utf8');
+    if (text.trim() === '') return;
+    const op = parseRecord(text);
     if (op) {
-      latest.delete(op.id); // re-insert: Map order = order of last update
-      latest.set(op.id, op);
-      count += 1;
-      return;
-    }
-    if (index === lines.length - 1 && !droppedTail) {
-      // A corrupt *last* line (complete but unparseable): treat like a torn write.
-      droppedTail = true;
-      validLength -= Buffer.byteLength(line) + 1;
+      kept.set(op);
+      result.lines += 1;
     } else {
-      corruptLines += 1;
+      lastCorrupt = [start, line.length + 1];
     }
-  });
-  return { latest, lines: count, corruptLines, droppedTail, validLength };
+  };
+  try {
+    for (;;) {
+      const read = fs.readSync(fd, chunk, 0, READ_CHUNK, null);
+      if (read === 0) break;
+      let from = 0;
+      for (;;) {
+        const newline = chunk.indexOf(0x0a, from);
+        if (newline < 0 || newline >= read) break;
+        const piece = chunk.subarray(from, newline);
+        const line = carryLength > 0 ? Buffer.concat([...carry, piece]) : piece;
+        const start = offset;
+        offset += line.length + 1;
+        carry = [];
+        carryLength = 0;
+        onLine(line, start);
+        from = newline + 1;
+      }
+      if (from < read) {
+        carry.push(Buffer.from(chunk.subarray(from, read)));
+        carryLength += read - from;
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  result.validLength = offset;
+  if (carryLength > 0) {
+    // A torn last line; a corrupt complete line before it was a line in the middle.
+    result.droppedTail = true;
+    if (lastCorrupt) result.corruptLines += 1;
+  } else if (lastCorrupt) {
+    // A corrupt *last* line (complete but unparseable): treat like a torn write.
+    result.droppedTail = true;
+    result.validLength = lastCorrupt[0];
+  }
+  return result;
 }
 
 function writeAll(fd: number, text: string): void {
@@ -110,12 +193,34 @@ export class Journal {
   private fd: number | undefined;
   private readonly now: () => Date;
   private readonly unlock: () => void;
+  private readonly kept: KeptOperations;
+  private readonly compactAbove: number;
+  /** Lines in the file now. */
+  private lines: number;
+  /** An fsync is running off the loop / another one is wanted after it. */
+  private syncing = false;
+  private syncAgain = false;
+  /** A background fsync failed: the next record() throws it (the lines it covered may be lost). */
+  private syncError: Error | undefined;
+  /** File descriptors replaced by a compaction, closed once their running fsync is done. */
+  private readonly retired = new Set<number>();
 
-  private constructor(file: string, fd: number, now: () => Date, unlock: () => void) {
+  private constructor(
+    file: string,
+    fd: number,
+    now: () => Date,
+    unlock: () => void,
+    kept: KeptOperations,
+    lines: number,
+    compactAbove: number,
+  ) {
     this.path = file;
     this.fd = fd;
     this.now = now;
     this.unlock = unlock;
+    this.kept = kept;
+    this.lines = lines;
+    this.compactAbove = compactAbove;
   }
 
   /** Opens (creating when needed) and reads back the journal. Never throws on bad content, only on I/O
@@ -138,26 +243,22 @@ export class Journal {
     now: () => Date,
     unlock: () => void,
   ): { journal: Journal; readBack: JournalReadBack } {
-    let text = '';
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    const parsed = parseFile(text);
-    if (parsed.droppedTail) fs.truncateSync(file, parsed.validLength);
-
     const keep = options.keepOperations ?? 1000;
     const compactAbove = options.compactAboveLines ?? 5000;
-    if (parsed.lines > compactAbove && (parsed.lines > 2 * parsed.latest.size || parsed.latest.size > keep)) {
-      compact(file, [...parsed.latest.values()].slice(-keep), now());
+    const parsed = readFile(file, keep);
+    if (parsed.droppedTail) fs.truncateSync(file, parsed.validLength);
+
+    let lines = parsed.lines;
+    if (lines > compactAbove && lines > 2 * parsed.kept.size) {
+      compact(file, parsed.kept.values(), now());
+      lines = parsed.kept.size;
     }
 
     const fd = fs.openSync(file, 'a');
-    const journal = new Journal(file, fd, now, unlock);
+    const journal = new Journal(file, fd, now, unlock, parsed.kept, lines, compactAbove);
     const operations: Operation[] = [];
     const interrupted: Operation[] = [];
-    for (const op of parsed.latest.values()) {
+    for (const op of parsed.kept.values()) {
       if (isFinal(op)) {
         operations.push(op);
         continue;
@@ -170,13 +271,13 @@ export class Journal {
         etaSeconds: null,
       };
       journal.record(cut);
-      operations.push(cut);
       interrupted.push(cut);
     }
     return {
       journal,
       readBack: {
-        operations: operations.slice(-keep),
+        // The ones cut off now are the newest news: they stay in the history however long it is.
+        operations: [...operations, ...interrupted].slice(-keep),
         interrupted,
         corruptLines: parsed.corruptLines,
         droppedTail: parsed.droppedTail,
@@ -184,24 +285,70 @@ export class Journal {
     };
   }
 
-  /** Appends the operation's current state and fsyncs. Call at state changes only. */
+  /** Appends the operation's current state (written before this returns; made durable by an fsync off the
+   * event loop shortly after). Call at state changes only. Throws the error of a failed earlier fsync. */
   record(op: Operation): void {
     if (this.fd === undefined) return;
+    if (this.syncError) {
+      const error = this.syncError;
+      this.syncError = undefined;
+      throw error;
+    }
     const record: JournalRecord = { v: 1, at: this.now().toISOString(), op };
     writeAll(this.fd, JSON.stringify(record) + '\n');
-    fs.fsyncSync(this.fd);
+    this.lines += 1;
+    this.kept.set(op);
+    if (this.lines > this.compactAbove && this.lines > 2 * this.kept.size) this.compactNow();
+    else this.scheduleSync();
   }
 
+  /** Rewrites the file with the kept operations (temp + fsync + rename) and appends to the new one. */
+  private compactNow(): void {
+    const old = this.fd!;
+    compact(this.path, this.kept.values(), this.now());
+    this.fd = fs.openSync(this.path, 'a');
+    this.lines = this.kept.size;
+    if (this.syncing) this.retired.add(old);
+    else fs.closeSync(old);
+  }
+
+  private scheduleSync(): void {
+    if (this.syncing) {
+      this.syncAgain = true;
+      return;
+    }
+    const fd = this.fd;
+    if (fd === undefined) return;
+    this.syncing = true;
+    fs.fsync(fd, (error) => {
+      this.syncing = false;
+      if (this.retired.delete(fd)) fs.close(fd, () => undefined);
+      if (error && this.fd !== undefined) this.syncError = error;
+      if (this.syncAgain) {
+        this.syncAgain = false;
+        this.scheduleSync();
+      }
+    });
+  }
+
+  /** Makes everything written durable (fsync on this thread), then closes. */
   close(): void {
     if (this.fd === undefined) return;
-    fs.closeSync(this.fd);
+    const fd = this.fd;
     this.fd = undefined;
-    this.unlock();
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      // A background fsync still running on this fd closes it when it is done.
+      if (this.syncing) this.retired.add(fd);
+      else fs.closeSync(fd);
+      this.unlock();
+    }
   }
 }
 
 /** Rewrites the journal with one line per kept operation: temp file + fsync + rename. */
-function compact(file: string, operations: Operation[], at: Date): void {
+function compact(file: string, operations: readonly Operation[], at: Date): void {
   const temp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(temp, 'w');
   try {

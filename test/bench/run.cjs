@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json] [--only b1,b2] [--no-build]`: the four LUN Studio benchmarks
+// `npm run bench [-- --json] [--only b1,b2] [--no-build]`: the LUN Studio benchmarks
 // (docs/PERFORMANCE.md). Builds first (tsc → dist, electron-vite → out/renderer; their output goes to
 // stderr), then prints a table (goal, figure, met?) or, with --json, one JSON object on stdout.
 'use strict';
@@ -11,9 +11,10 @@ const { runB1 } = require('./b1-enumerate.cjs');
 const { runB2 } = require('./b2-progress.cjs');
 const { runB3 } = require('./b3-drive-table.cjs');
 const { runB4 } = require('./b4-startup.cjs');
+const { runB5 } = require('./b5-journal.cjs');
 const { machine } = require('./stats.cjs');
 
-const BENCHES = { b1: runB1, b2: runB2, b3: runB3, b4: runB4 };
+const BENCHES = { b1: runB1, b2: runB2, b3: runB3, b4: runB4, b5: runB5 };
 
 /** [key, goal text, met(value)] for the table. */
 const GOALS = [
@@ -26,6 +27,8 @@ const GOALS = [
   ['b3_frame_ms_p50', '≤ 16', (v) => v <= 16],
   ['b4_start_ms', '≤ 1500', (v) => v <= 1500],
   ['b4_bundle_gzip_kb', '≤ 350', (v) => v <= 350],
+  ['b5_start_ms', '≤ 10000', (v) => v <= 10000],
+  ['b5_rss_mib', '≤ 300', (v) => v === null || v <= 300],
 ];
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -45,7 +48,7 @@ function parseArgs(argv) {
   const noBuild = argv.includes('--no-build');
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? argv[onlyAt + 1].split(',') : Object.keys(BENCHES);
-  for (const name of only) if (!BENCHES[name]) throw new Error(`unknown benchmark "${name}" (b1–b4)`);
+  for (const name of only) if (!BENCHES[name]) throw new Error(`unknown benchmark "${name}" (b1–b5)`);
   return { json, only, noBuild };
 }
 
