@@ -14,6 +14,7 @@ const SOURCES = [
   'electron/host/journal.ts',
   'electron/host/journal-lock.ts',
   'electron/contract/errors.ts',
+  'electron/contract/hresult-table.ts',
   'electron/contract/model.ts',
 ];
 const WRITES = 1000;
