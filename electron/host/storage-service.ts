@@ -8,10 +8,11 @@ import type {
   LunStudioEvent,
   ProviderInfo,
 } from '../contract/api';
-import { HRESULT, LunStudioError } from '../contract/errors';
-import type { MaxLunSizeRequest, Operation, ProviderName } from '../contract/model';
+import { LunStudioError } from '../contract/errors';
+import type { CreateLunRequest, MaxLunSizeRequest, Operation, ProviderName } from '../contract/model';
 import { openProvider } from '../../native/lib/index';
 import type { OpenProviderOptions, StorageProvider } from '../../native/lib/types';
+import { resolveCreateRequest } from '../../native/lib/validate';
 import { InventoryCache } from './inventory';
 import { Journal, type JournalReadBack } from './journal';
 import { OperationQueue, type OperationUpdate } from './operations';
@@ -140,8 +141,7 @@ export class StorageService {
 
   /** Queues `count` operations; the response lists them (queued or already running). */
   async createLuns({ request, count }: CreateLunsRequest): Promise<{ operations: Operation[] }> {
-    await this.requireSubsystem(request.subsystemId);
-    return { operations: this.queue.enqueue(request, count) };
+    return { operations: this.queue.enqueue(await this.resolveReferences(request), count) };
   }
 
   cancelOperation({
@@ -172,18 +172,17 @@ export class StorageService {
     return this.closing;
   }
 
-  private async requireSubsystem(subsystemId: string): Promise<void> {
-    const known = (inventory: InventorySnapshot): boolean =>
-      inventory.subsystems.some((s) => s.id === subsystemId);
-    if (known(await this.inventory.get())) return;
-    if (known(await this.inventory.refresh())) return;
-    throw new LunStudioError({
-      code: 'VDS_E_OBJECT_NOT_FOUND',
-      hresult: HRESULT.VDS_E_OBJECT_NOT_FOUND,
-      message: `There is no subsystem with id ${subsystemId}.`,
-      action: 'Refresh the inventory and pick a subsystem from the list.',
-      field: 'request.subsystemId',
-    });
+  /** Subsystem and drives by id or unique name → ids, checked against the inventory (read again once when
+   * something is not found), so a bad reference is refused now rather than when the operation runs. */
+  private async resolveReferences(request: CreateLunRequest): Promise<CreateLunRequest> {
+    const resolve = (inventory: InventorySnapshot): CreateLunRequest =>
+      resolveCreateRequest(request, inventory.subsystems, (id) => inventory.drives[id] ?? [], 'request.');
+    try {
+      return resolve(await this.inventory.get());
+    } catch (error) {
+      if ((error as LunStudioError).code !== 'VDS_E_OBJECT_NOT_FOUND') throw error;
+      return resolve(await this.inventory.refresh());
+    }
   }
 
   private onOperationUpdate(

@@ -2,7 +2,7 @@
 // of every request rule, the same the host dispatcher and the CLI use). Each reject is invalidInput(field, rule)
 // (E_INVALIDARG), or VDS_E_OBJECT_NOT_FOUND for a subsystem / drive that doesn't exist. What is left here needs
 // the subsystem: drive references resolved to drives, each at most once, and the stripe sizes it offers.
-import { invalidInput } from '../../electron/contract/errors';
+import { invalidInput, LunStudioError } from '../../electron/contract/errors';
 import { LUN_RULE_TEXT } from '../../electron/contract/lun-rules';
 import type {
   CreateLunRequest,
@@ -14,7 +14,7 @@ import type {
 } from '../../electron/contract/model';
 import { checkWith, createLunRequestSchema, maxLunSizeRequestSchema } from '../../electron/contract/schemas';
 import type { RawCreateLunRequest, RawMaxSizeRequest } from './raw-addon';
-import { resolveDrive } from './resolve';
+import { resolveDrive, resolveSubsystem } from './resolve';
 
 export { STRIPED_LUN_TYPES } from '../../electron/contract/lun-rules';
 
@@ -108,4 +108,31 @@ export function resolveCreateAgainstSubsystem(
     sizeBytes: checked.sizeBytes,
     unmaskingList: checked.unmaskingList,
   };
+}
+
+/**
+ * A checked createLun request resolved against an inventory, before anything is queued: the subsystem and drives
+ * named by id or case-insensitive unique name become ids, each drive at most once, the stripe size one the
+ * subsystem offers. Errors name the field under `root` (the host passes "request." for createLuns).
+ */
+export function resolveCreateRequest(
+  request: CreateLunRequest,
+  subsystems: readonly Subsystem[],
+  drivesOf: (subsystemId: string) => readonly Drive[],
+  root = '',
+): CreateLunRequest {
+  try {
+    const checked = checkCreateLunRequest(request);
+    const subsystem = resolveSubsystem(subsystems, checked.subsystemRef);
+    const raw = resolveCreateAgainstSubsystem(checked, subsystem, drivesOf(subsystem.id));
+    const resolved: CreateLunRequest = { ...request, subsystemId: raw.subsystemId };
+    if (request.driveIds !== undefined) resolved.driveIds = raw.driveIds;
+    return resolved;
+  } catch (error) {
+    if (!(error instanceof LunStudioError) || error.field === undefined || root === '') throw error;
+    const shape = error.toJSON();
+    const field = `${root}${error.field}`;
+    const message = shape.message.startsWith(`${error.field}: `) ? `${root}${shape.message}` : shape.message;
+    throw new LunStudioError({ ...shape, field, message });
+  }
 }

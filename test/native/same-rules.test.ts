@@ -2,8 +2,9 @@
 // call), to the native facade (over the real addon) and to the CLI, is refused by each with E_INVALIDARG naming
 // the same field (the CLI names the option that carries it) and the same rule, and reaches no provider.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorShape, CreateLunRequest } from '../../electron/contract/model';
-import { createDispatcher, type ApiHandlers } from '../../electron/host/api-dispatcher';
+import type { ApiErrorShape, CreateLunRequest, Operation } from '../../electron/contract/model';
+import { createDispatcher, serviceHandlers, type ApiHandlers } from '../../electron/host/api-dispatcher';
+import { StorageService } from '../../electron/host/storage-service';
 import { run } from '../../electron/host/cli/main';
 import { FakeProvider, testIo } from '../unit/cli/fake-provider';
 import { openTestSim, type TestSim } from './helpers/real-provider';
@@ -243,5 +244,62 @@ describe('one bad request, one field and rule from the dispatcher, the facade an
     const maxBytes = await sim.provider.maxLunSize({ subsystemId: 'Raid Array', type: 'auto', hints });
     expect(maxBytes).toBeGreaterThan(0);
     expect(sim.calls.maxLunSize).toBe(1);
+  });
+});
+
+describe('references by id or unique name, checked before anything is queued', () => {
+  let service: StorageService;
+  let refSim: TestSim;
+  beforeAll(async () => {
+    refSim = await openTestSim();
+    service = await StorageService.open({ openProvider: async () => refSim.provider, journalPath: false });
+  });
+  afterAll(async () => {
+    await service.close();
+    await refSim.close();
+  });
+  const dispatchTo = () => createDispatcher(serviceHandlers(service));
+
+  it('createLuns takes the subsystem and drives by name, as maxLunSize does, and queues ids', async () => {
+    const request = { subsystemId: 'test array', type: 'mirror', driveIds: ['disk 0', 'Disk 1'] } as const;
+    const max = await dispatchTo()('maxLunSize', request);
+    expect(max).toMatchObject({ ok: true });
+    const created = await dispatchTo()('createLuns', {
+      request: { ...request, sizeBytes: 64 * 2 ** 20 },
+      count: 1,
+    });
+    expect(created.ok).toBe(true);
+    const [operation] = (created as { ok: true; value: { operations: Operation[] } }).value.operations;
+    const inventory = await service.getInventory({});
+    const subsystem = inventory.subsystems.find((s) => s.name === 'Test Array')!;
+    const drives = inventory.drives[subsystem.id]!;
+    // let the creation finish, so the refusals below see a quiet provider
+    while (service.listOperations().some((op) => op.state === 'queued' || op.state === 'running'))
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(service.listOperations()[0]).toMatchObject({ id: operation!.id, state: 'succeeded' });
+    expect(operation!.request.subsystemId).toBe(subsystem.id);
+    expect(operation!.request.driveIds).toEqual(
+      ['Disk 0', 'Disk 1'].map((n) => drives.find((d) => d.name === n)!.id),
+    );
+  });
+
+  it.each([
+    [{ subsystemId: 'Nowhere Array' }, 'request.subsystemId', 'VDS_E_OBJECT_NOT_FOUND'],
+    [{ driveIds: ['Disk 0', 'Disk 42'] }, 'request.driveIds[1]', 'VDS_E_OBJECT_NOT_FOUND'],
+    [
+      { driveIds: ['Disk 0', '{00000000-0000-0000-0000-000000000000}'] },
+      'request.driveIds[1]',
+      'VDS_E_OBJECT_NOT_FOUND',
+    ],
+    [{ hints: { stripeSizeBytes: 262144 } }, 'request.hints.stripeSizeBytes', 'E_INVALIDARG'],
+  ])('createLuns refuses %j up front naming %s (%s); nothing is queued', async (extra, field, code) => {
+    const before = service.listOperations().length;
+    refSim.resetCalls();
+    const request = { subsystemId: 'Test Array', type: 'stripe', sizeBytes: GiB, ...extra };
+    const result = await dispatchTo()('createLuns', { request, count: 2 });
+    expect(result).toMatchObject({ ok: false, error: { code, field } });
+    expect((result as { error: ApiErrorShape }).error.message.startsWith(`${field}: `)).toBe(true);
+    expect(service.listOperations()).toHaveLength(before);
+    expect(refSim.calls.createLun ?? 0).toBe(0);
   });
 });
