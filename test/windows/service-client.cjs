@@ -95,8 +95,12 @@ async function startProcess({ hostScript, modulePath, logDir }) {
     resetCalls: () => call('resetCalls'),
     stallQueryStatus: (ms) => call('stallQueryStatus', ms),
     revoke: () => call('revoke'),
-    /** Ends the service process the hard way (TerminateProcess), as a crash of vds.exe would. */
+    /** Ends the service process the hard way (TerminateProcess), as a crash of vds.exe would. Wine's rpcss
+     * keeps the class registration of a killed process (nothing cleans it up), so that a new service could
+     * never be reached: the class object is revoked first. Calls in flight and every proxy of the old
+     * process fail as they would after a crash. */
     kill: async () => {
+      await call('revoke').catch(() => {});
       socket.destroy();
       child.kill('SIGKILL');
       const until = Date.now() + 10_000;

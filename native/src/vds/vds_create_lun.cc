@@ -14,12 +14,39 @@ VDS_OBJECT_ID* DriveArray(std::vector<VDS_OBJECT_ID>& drives) {
   return drives.empty() ? nullptr : drives.data();
 }
 
+// The interface the output's arm carries, whichever arm `type` selects: the caller owns (and releases) it.
+IUnknown* ArmInterface(const VDS_ASYNC_OUTPUT& output) {
+  switch (output.type) {
+    case VDS_ASYNCOUT_CREATELUN:
+      return output.cl.pLunUnk;
+    case VDS_ASYNCOUT_CREATETARGET:
+      return output.ct.pTargetUnk;
+    case VDS_ASYNCOUT_CREATEPORTALGROUP:
+      return output.cpg.pPortalGroupUnk;
+    case VDS_ASYNCOUT_CREATEVOLUME:
+      return output.cv.pVolumeUnk;
+    case VDS_ASYNCOUT_BREAKVOLUMEPLEX:
+      return output.bvp.pVolumeUnk;
+    default:
+      return nullptr;  // the other arms carry no interface
+  }
+}
+
+bool IsDisconnected(HRESULT hr) {
+  return hr == static_cast<HRESULT>(0x800706BA) || hr == static_cast<HRESULT>(0x80010108) ||
+         hr == static_cast<HRESULT>(0x800706BE);
+}
+
 // IVdsAsync of one CreateLun. Safe to call from several threads: each call enters the MTA on its own thread,
 // and IVdsAsync itself is free-threaded. The async and subsystem pointers are released with the operation.
 class VdsOperation : public Operation {
  public:
-  VdsOperation(std::shared_ptr<VdsSession> session, SubsystemHandle subsystem, ComPtr<IVdsAsync> async)
-      : session_(std::move(session)), subsystem_(std::move(subsystem)), async_(std::move(async)) {}
+  VdsOperation(std::shared_ptr<VdsSession> session, SubsystemHandle subsystem, ComPtr<IVdsAsync> async,
+               std::function<void()> finished)
+      : session_(std::move(session)),
+        subsystem_(std::move(subsystem)),
+        async_(std::move(async)),
+        finished_(std::move(finished)) {}
 
   ~VdsOperation() override {
     ReleaseInMta([async = std::move(async_), subsystem = std::move(subsystem_),
@@ -57,9 +84,16 @@ class VdsOperation : public Operation {
     HRESULT opHr = S_OK;
     VDS_ASYNC_OUTPUT output{};
     HRESULT call = async_->Wait(&opHr, &output);
-    // Only a CREATELUN output carries an object we own; take it now so every path releases it.
-    ComPtr<IUnknown> lunUnknown =
-        ComPtr<IUnknown>::Adopt(output.type == VDS_ASYNCOUT_CREATELUN ? output.cl.pLunUnk : nullptr);
+    if (finished_) finished_();
+    // Whatever arm the output type selects, the interface it carries is ours: take it now so every path
+    // releases it (a wrong output type too).
+    ComPtr<IUnknown> outputObject = ComPtr<IUnknown>::Adopt(ArmInterface(output));
+    if (IsDisconnected(call)) {
+      return Outcome::Fail(
+          call, "The connection to VDS was lost while the LUN was being created (" + FormatHResult(call) +
+                    "); the creation was not retried. Refresh the LUN list to see whether the "
+                    "LUN exists before you try again.");
+    }
     if (FAILED(call)) {
       // Check 2: the operation may have succeeded, but Wait itself failed: report Wait's HRESULT.
       return Outcome::Fail(call, "Waiting for the LUN creation failed (" + FormatHResult(call) +
@@ -71,6 +105,7 @@ class VdsOperation : public Operation {
                                                 std::to_string(static_cast<int>(output.type)) +
                                                 " instead of VDS_ASYNCOUT_CREATELUN (50)");
     }
+    ComPtr<IUnknown> lunUnknown = std::move(outputObject);
     if (!lunUnknown) {  // check 4
       return Outcome::Fail(hr::kUnexpected, "The provider reported success but returned no LUN");
     }
@@ -101,6 +136,7 @@ class VdsOperation : public Operation {
   std::shared_ptr<VdsSession> session_;  // declared first: released last
   SubsystemHandle subsystem_;
   ComPtr<IVdsAsync> async_;
+  std::function<void()> finished_;
 };
 
 }  // namespace
@@ -125,7 +161,8 @@ Outcome QueryMaxLunCreateSize(const SubsystemHandle& subsystem, const MaxSizeArg
 }
 
 Outcome StartCreateLun(std::shared_ptr<VdsSession> session, SubsystemHandle subsystem,
-                       const CreateLunArgs& args, std::shared_ptr<Operation>* op) {
+                       const CreateLunArgs& args, std::shared_ptr<Operation>* op,
+                       std::function<void()> finished) {
   std::vector<VDS_OBJECT_ID> drives;
   if (Outcome o = ParseDriveIds(args.driveIds, &drives); !o.ok()) return o;
   // CreateLun passes hints only with an automagic type, so a stripe size for a specific type would be lost.
@@ -137,13 +174,22 @@ Outcome StartCreateLun(std::shared_ptr<VdsSession> session, SubsystemHandle subs
         "stripe size to the array",
         "hints.stripeSizeBytes");
   }
+  // CreateLun's contract: an automagic type leaves the drives to the provider (NULL / 0).
+  if (IsAutomagic(args.type) && !drives.empty()) {
+    return Outcome::Fail(
+        hr::kInvalidArg,
+        "driveIds: the subsystem picks the drives for auto, faultTolerant and nonFaultTolerant "
+        "LUNs; leave the drive list empty, or choose a specific LUN type to name drives",
+        "driveIds");
+  }
   const auto type = static_cast<VDS_LUN_TYPE>(args.type);
   const LONG count = static_cast<LONG>(drives.size());
   std::wstring unmasking = Utf8ToWide(args.unmaskingList);  // LPWSTR parameter: pass a writable copy
   std::vector<wchar_t> unmaskingBuffer(unmasking.begin(), unmasking.end());
   unmaskingBuffer.push_back(L'\0');
-  // An automagic type comes with hints; a specific type with none (VDS-NOTES: never both).
-  const bool withHints = IsAutomagic(args.type) && args.hints.present;
+  // An automagic type always comes with a hints struct (all-zero when the user set none); a specific type
+  // with none (VDS-NOTES: never both).
+  const bool withHints = IsAutomagic(args.type);
 
   ComPtr<IVdsAsync> async;
   HRESULT hr;
@@ -161,7 +207,8 @@ Outcome StartCreateLun(std::shared_ptr<VdsSession> session, SubsystemHandle subs
     return Outcome::Fail(hr::kUnexpected,
                          "The provider accepted the request but returned no operation to track");
   }
-  *op = std::make_shared<VdsOperation>(std::move(session), std::move(subsystem), std::move(async));
+  *op = std::make_shared<VdsOperation>(std::move(session), std::move(subsystem), std::move(async),
+                                       std::move(finished));
   return Outcome::Ok();
 }
 

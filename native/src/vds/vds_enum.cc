@@ -1,6 +1,7 @@
 #include "vds_enum.h"
 
 #include <map>
+#include <type_traits>
 
 #include "../hresult_table.h"
 #include "cotaskmem.h"
@@ -14,30 +15,51 @@ Outcome CallFailed(HRESULT hr, const std::string& call) {
   return Outcome::Fail(hr, "The storage provider failed " + call + " (" + FormatHResult(hr) + ").");
 }
 
-// Calls `visit(ComPtr<T>)` for each object of the enumeration. IEnumVdsObject::Next answers S_FALSE at the
-// end; every object it hands out is released (ComPtr). Objects without interface T fail the walk when
-// `required`, else are skipped.
+// Objects per IEnumVdsObject::Next call: across processes each call is one round trip.
+constexpr ULONG kBatch = 32;
+
+// Calls `visit(ComPtr<T>)` for each object of the enumeration, fetched kBatch at a time. Next answers S_FALSE
+// (with fewer objects) at the end; every object it hands out is released (ComPtr). Objects without interface
+// T fail the walk when `required`, else are skipped. T = IUnknown visits the objects as they came (no QI).
 template <typename T, typename Visit>
 Outcome ForEachObject(IEnumVdsObject* objects, const char* what, bool required, Visit&& visit) {
   if (!objects)
     return Outcome::Fail(hr::kUnexpected, std::string("The storage provider listed no ") + what + ".");
   for (;;) {
-    IUnknown* raw = nullptr;
+    IUnknown* raw[kBatch] = {};
     ULONG fetched = 0;
-    HRESULT hr = objects->Next(1, &raw, &fetched);
-    ComPtr<IUnknown> unknown = ComPtr<IUnknown>::Adopt(raw);
-    if (FAILED(hr)) return CallFailed(hr, std::string("listing ") + what + " (IEnumVdsObject::Next)");
-    if (hr == S_FALSE || fetched == 0) return Outcome::Ok();
-    if (!unknown)
-      return Outcome::Fail(hr::kUnexpected, std::string("The storage provider listed a NULL ") + what + ".");
-    ComPtr<T> object;
-    hr = unknown.As(&object);
-    if (FAILED(hr) || !object) {
-      if (!required) continue;
-      return Outcome::Fail(FAILED(hr) ? hr : hr::kUnexpected, std::string("The storage provider listed ") +
-                                                                  what + " without the expected interface.");
+    HRESULT hr = objects->Next(kBatch, raw, &fetched);
+    std::vector<ComPtr<IUnknown>> batch;
+    for (ULONG i = 0; i < kBatch; ++i) {
+      if (raw[i])
+        batch.push_back(ComPtr<IUnknown>::Adopt(raw[i]));
+      else if (i < fetched)
+        batch.emplace_back();
     }
-    if (Outcome o = visit(object); !o.ok()) return o;
+    if (FAILED(hr)) return CallFailed(hr, std::string("listing ") + what + " (IEnumVdsObject::Next)");
+    if (fetched > kBatch)
+      return Outcome::Fail(hr::kUnexpected,
+                           std::string("The storage provider listed more ") + what + " than asked for.");
+    for (ULONG i = 0; i < fetched; ++i) {
+      const ComPtr<IUnknown>& unknown = batch[i];
+      if (!unknown)
+        return Outcome::Fail(hr::kUnexpected,
+                             std::string("The storage provider listed a NULL ") + what + ".");
+      ComPtr<T> object;
+      if constexpr (std::is_same_v<T, IUnknown>) {
+        object = unknown;
+      } else {
+        hr = unknown.As(&object);
+        if (FAILED(hr) || !object) {
+          if (!required) continue;
+          return Outcome::Fail(
+              FAILED(hr) ? hr : hr::kUnexpected,
+              std::string("The storage provider listed ") + what + " without the expected interface.");
+        }
+      }
+      if (Outcome o = visit(object); !o.ok()) return o;
+    }
+    if (hr == S_FALSE || fetched < kBatch) return Outcome::Ok();
   }
 }
 
@@ -68,9 +90,10 @@ std::vector<uint64_t> StripeSizes(ULONG stripeSizeFlags) {
 }
 
 // Drives of the subsystem with their free space, and for each LUN id the drives holding its extents
-// (in the subsystem's drive order), both from IVdsDrive::QueryExtents.
+// (in the subsystem's drive order), both from IVdsDrive::QueryExtents. The drive objects are kept in *held.
 Outcome ReadDrivesAndExtents(const SubsystemHandle& subsystem, std::vector<DriveInfo>* drives,
-                             std::map<std::string, std::vector<std::string>>* lunDrives) {
+                             std::map<std::string, std::vector<std::string>>* lunDrives,
+                             std::vector<ComPtr<IVdsDrive>>* held) {
   ComPtr<IEnumVdsObject> objects;
   HRESULT hr = subsystem.subsystem->QueryDrives(objects.Put());
   if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::QueryDrives");
@@ -104,8 +127,14 @@ Outcome ReadDrivesAndExtents(const SubsystemHandle& subsystem, std::vector<Drive
       if (ids.empty() || ids.back() != info.id) ids.push_back(info.id);
     }
     drives->push_back(std::move(info));
+    if (held) held->push_back(drive);
     return Outcome::Ok();
   });
+}
+
+// Types whose LUNs have a stripe size worth a QueryHints round trip.
+bool HasStripe(LunType type) {
+  return type != LunType::kSimple && type != LunType::kSpan && type != LunType::kMirror;
 }
 
 Outcome ReadLunProps(const SubsystemHandle& subsystem, IVdsLun* lun,
@@ -122,10 +151,46 @@ Outcome ReadLunProps(const SubsystemHandle& subsystem, IVdsLun* lun,
   out->sizeBytes = prop->ullSize;
   out->status = prop->status;
   out->health = prop->health;
-  VDS_HINTS hints{};
-  if (SUCCEEDED(lun->QueryHints(&hints))) out->stripeSize = hints.ulStripeSize;
+  if (HasStripe(out->type)) {
+    VDS_HINTS hints{};
+    if (SUCCEEDED(lun->QueryHints(&hints))) out->stripeSize = hints.ulStripeSize;
+  }
   auto drives = lunDrives.find(out->id);
   if (drives != lunDrives.end()) out->driveIds = drives->second;
+  return Outcome::Ok();
+}
+
+void ReadProps(ULONG flags, ULONG raidFlags, ULONG stripeSizeFlags, SubsystemInfo* out) {
+  out->supportedTypes = SupportedTypes(flags, raidFlags);
+  out->stripeSizes = StripeSizes(stripeSizeFlags);
+  out->maskingCapable = (flags & VDS_SF_LUN_MASKING_CAPABLE) != 0;
+}
+
+// The subsystem's properties, through IVdsSubSystem2 when offered (it adds the RAID type flags).
+Outcome ReadSubsystemProps(SubsystemHandle* handle) {
+  SubsystemInfo& out = handle->props;
+  if (handle->subsystem2) {
+    ScopedProp<VDS_SUB_SYSTEM_PROP2> prop;
+    HRESULT hr = handle->subsystem2->GetProperties2(prop.Out());
+    if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem2::GetProperties2");
+    handle->id = GuidToString(prop->id);
+    out.name = WideToUtf8(prop->pwszFriendlyName);
+    out.identification = WideToUtf8(prop->pwszIdentification);
+    out.status = prop->status;
+    out.health = prop->health;
+    ReadProps(prop->ulFlags, prop->ulSupportedRaidTypeFlags, prop->ulStripeSizeFlags, &out);
+  } else {
+    ScopedProp<VDS_SUB_SYSTEM_PROP> prop;
+    HRESULT hr = handle->subsystem->GetProperties(prop.Out());
+    if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::GetProperties");
+    handle->id = GuidToString(prop->id);
+    out.name = WideToUtf8(prop->pwszFriendlyName);
+    out.identification = WideToUtf8(prop->pwszIdentification);
+    out.status = prop->status;
+    out.health = prop->health;
+    ReadProps(prop->ulFlags, 0, prop->ulStripeSizeFlags, &out);
+  }
+  out.id = handle->id;
   return Outcome::Ok();
 }
 
@@ -146,113 +211,51 @@ Outcome EnumSubsystems(IVdsService* service, std::vector<SubsystemHandle>* out) 
                                               SubsystemHandle handle;
                                               handle.subsystem = subsystem;
                                               subsystem.As(&handle.subsystem2);  // optional interface
-                                              ScopedProp<VDS_SUB_SYSTEM_PROP> prop;
-                                              HRESULT hr = subsystem->GetProperties(prop.Out());
-                                              if (FAILED(hr))
-                                                return CallFailed(hr, "IVdsSubSystem::GetProperties");
-                                              handle.id = GuidToString(prop->id);
+                                              if (Outcome o = ReadSubsystemProps(&handle); !o.ok()) return o;
                                               out->push_back(std::move(handle));
                                               return Outcome::Ok();
                                             });
       });
 }
 
-Outcome FindSubsystem(IVdsService* service, const std::string& subsystemId, SubsystemHandle* out) {
-  GUID wanted;
-  if (!ParseGuid(subsystemId, &wanted)) {
-    return Outcome::Fail(hr::kVdsObjectNotFound, "No subsystem has the id '" + subsystemId + "'.",
-                         "subsystemId");
-  }
-  std::vector<SubsystemHandle> all;
-  if (Outcome o = EnumSubsystems(service, &all); !o.ok()) return o;
-  std::string canonical = GuidToString(wanted);
-  for (SubsystemHandle& handle : all) {
-    if (handle.id == canonical) {
-      *out = std::move(handle);
-      return Outcome::Ok();
-    }
-  }
-  return Outcome::Fail(hr::kVdsObjectNotFound, "No subsystem has the id '" + subsystemId + "'.",
-                       "subsystemId");
-}
-
-Outcome ReadSubsystem(const SubsystemHandle& subsystem, SubsystemInfo* out) {
-  ULONG flags = 0;
-  ULONG raidFlags = 0;
-  ULONG stripeSizeFlags = 0;
-  if (subsystem.subsystem2) {
-    ScopedProp<VDS_SUB_SYSTEM_PROP2> prop;
-    HRESULT hr = subsystem.subsystem2->GetProperties2(prop.Out());
-    if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem2::GetProperties2");
-    out->name = WideToUtf8(prop->pwszFriendlyName);
-    out->identification = WideToUtf8(prop->pwszIdentification);
-    out->status = prop->status;
-    out->health = prop->health;
-    flags = prop->ulFlags;
-    raidFlags = prop->ulSupportedRaidTypeFlags;
-    stripeSizeFlags = prop->ulStripeSizeFlags;
-  } else {
-    ScopedProp<VDS_SUB_SYSTEM_PROP> prop;
-    HRESULT hr = subsystem.subsystem->GetProperties(prop.Out());
-    if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::GetProperties");
-    out->name = WideToUtf8(prop->pwszFriendlyName);
-    out->identification = WideToUtf8(prop->pwszIdentification);
-    out->status = prop->status;
-    out->health = prop->health;
-    flags = prop->ulFlags;
-    stripeSizeFlags = prop->ulStripeSizeFlags;
-  }
-  out->id = subsystem.id;
-  out->supportedTypes = SupportedTypes(flags, raidFlags);
-  out->stripeSizes = StripeSizes(stripeSizeFlags);
-  out->maskingCapable = (flags & VDS_SF_LUN_MASKING_CAPABLE) != 0;
-
-  std::vector<DriveInfo> drives;
-  std::map<std::string, std::vector<std::string>> lunDrives;
-  if (Outcome o = ReadDrivesAndExtents(subsystem, &drives, &lunDrives); !o.ok()) return o;
-  out->driveCount = static_cast<uint32_t>(drives.size());
-  out->capacityBytes = 0;
-  out->freeBytes = 0;
-  for (const DriveInfo& drive : drives) {
-    out->capacityBytes += drive.sizeBytes;
-    out->freeBytes += drive.freeBytes;
-  }
-  ComPtr<IEnumVdsObject> luns;
-  HRESULT hr = subsystem.subsystem->QueryLuns(luns.Put());
-  if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::QueryLuns");
-  out->lunCount = 0;
-  return ForEachObject<IVdsLun>(luns.Get(), "LUNs", true, [&](const ComPtr<IVdsLun>&) {
-    ++out->lunCount;
-    return Outcome::Ok();
-  });
-}
-
-Outcome ReadDrives(const SubsystemHandle& subsystem, std::vector<DriveInfo>* out) {
-  out->clear();
-  std::map<std::string, std::vector<std::string>> lunDrives;
-  return ReadDrivesAndExtents(subsystem, out, &lunDrives);
-}
-
-Outcome ReadLuns(const SubsystemHandle& subsystem, std::vector<LunInfo>* out) {
-  out->clear();
-  std::vector<DriveInfo> drives;
-  std::map<std::string, std::vector<std::string>> lunDrives;
-  if (Outcome o = ReadDrivesAndExtents(subsystem, &drives, &lunDrives); !o.ok()) return o;
+Outcome ReadSnapshot(const SubsystemHandle& subsystem, SubsystemSnapshot* out) {
+  if (Outcome o = ReadDrivesAndExtents(subsystem, &out->drives, &out->lunDrives, &out->driveObjects); !o.ok())
+    return o;
   ComPtr<IEnumVdsObject> luns;
   HRESULT hr = subsystem.subsystem->QueryLuns(luns.Put());
   if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::QueryLuns");
   return ForEachObject<IVdsLun>(luns.Get(), "LUNs", true, [&](const ComPtr<IVdsLun>& lun) {
-    LunInfo info;
-    if (Outcome o = ReadLunProps(subsystem, lun.Get(), lunDrives, &info); !o.ok()) return o;
-    out->push_back(std::move(info));
+    out->luns.push_back(lun);
     return Outcome::Ok();
   });
+}
+
+void FillCounts(const SubsystemSnapshot& snapshot, SubsystemInfo* out) {
+  out->driveCount = static_cast<uint32_t>(snapshot.drives.size());
+  out->lunCount = static_cast<uint32_t>(snapshot.luns.size());
+  out->capacityBytes = 0;
+  out->freeBytes = 0;
+  for (const DriveInfo& drive : snapshot.drives) {
+    out->capacityBytes += drive.sizeBytes;
+    out->freeBytes += drive.freeBytes;
+  }
+}
+
+Outcome ReadLuns(const SubsystemHandle& subsystem, const SubsystemSnapshot& snapshot,
+                 std::vector<LunInfo>* out) {
+  out->clear();
+  for (const ComPtr<IVdsLun>& lun : snapshot.luns) {
+    LunInfo info;
+    if (Outcome o = ReadLunProps(subsystem, lun.Get(), snapshot.lunDrives, &info); !o.ok()) return o;
+    out->push_back(std::move(info));
+  }
+  return Outcome::Ok();
 }
 
 Outcome ReadLun(const SubsystemHandle& subsystem, IVdsLun* lun, LunInfo* out) {
   std::vector<DriveInfo> drives;
   std::map<std::string, std::vector<std::string>> lunDrives;
-  if (Outcome o = ReadDrivesAndExtents(subsystem, &drives, &lunDrives); !o.ok()) return o;
+  if (Outcome o = ReadDrivesAndExtents(subsystem, &drives, &lunDrives, nullptr); !o.ok()) return o;
   return ReadLunProps(subsystem, lun, lunDrives, out);
 }
 

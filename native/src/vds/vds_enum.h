@@ -1,7 +1,9 @@
 // Enumeration: hardware providers -> subsystems (IVdsSubSystem2 when offered) -> drives and LUNs, read into
-// the provider contract's SubsystemInfo / DriveInfo / LunInfo. Stateless: every call walks VDS afresh.
+// the provider contract's SubsystemInfo / DriveInfo / LunInfo. IEnumVdsObject::Next fetches in batches; what
+// a caller caches (handles, snapshots) is up to it (vds_provider.cc).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,16 +16,27 @@ struct SubsystemHandle {
   std::string id;  // GUID string
   ComPtr<IVdsSubSystem> subsystem;
   ComPtr<IVdsSubSystem2> subsystem2;  // empty when the provider does not offer it
+  SubsystemInfo props;  // as GetProperties(2) said when listed: no counts, capacity or free space
 };
 
-Outcome EnumSubsystems(IVdsService* service, std::vector<SubsystemHandle>* out);
-// VDS_E_OBJECT_NOT_FOUND (field subsystemId) when no subsystem has that id.
-Outcome FindSubsystem(IVdsService* service, const std::string& subsystemId, SubsystemHandle* out);
+// One read of a subsystem's drives (properties and extents) and LUN objects. It keeps the objects it read:
+// VDS hands the same objects out again, so while a snapshot lives, the next read's QueryInterface calls on
+// them are answered by the local proxies instead of a round trip each. Release inside the MTA.
+struct SubsystemSnapshot {
+  std::vector<DriveInfo> drives;
+  std::map<std::string, std::vector<std::string>> lunDrives;  // LUN id -> drive ids, from the extents
+  std::vector<ComPtr<IVdsDrive>> driveObjects;
+  std::vector<ComPtr<IVdsLun>> luns;
+};
 
-Outcome ReadSubsystem(const SubsystemHandle& subsystem, SubsystemInfo* out);
-Outcome ReadDrives(const SubsystemHandle& subsystem, std::vector<DriveInfo>* out);
-Outcome ReadLuns(const SubsystemHandle& subsystem, std::vector<LunInfo>* out);
-// One LUN (e.g. the one CreateLun just made), with its drives.
+// Every subsystem of every hardware provider, with its properties.
+Outcome EnumSubsystems(IVdsService* service, std::vector<SubsystemHandle>* out);
+Outcome ReadSnapshot(const SubsystemHandle& subsystem, SubsystemSnapshot* out);
+// Drive and LUN counts, capacity and free space from a snapshot.
+void FillCounts(const SubsystemSnapshot& snapshot, SubsystemInfo* out);
+Outcome ReadLuns(const SubsystemHandle& subsystem, const SubsystemSnapshot& snapshot,
+                 std::vector<LunInfo>* out);
+// One LUN (e.g. the one CreateLun just made), with its drives read afresh.
 Outcome ReadLun(const SubsystemHandle& subsystem, IVdsLun* lun, LunInfo* out);
 
 }  // namespace lun::vds

@@ -1,6 +1,12 @@
 #include "vds_provider.h"
 
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+
 #include "../hresult_table.h"
+#include "vds_convert.h"
 #include "vds_create_lun.h"
 #include "vds_enum.h"
 #include "vds_session.h"
@@ -11,62 +17,262 @@ namespace {
 
 using vds::MtaScope;
 using vds::SubsystemHandle;
+using vds::SubsystemSnapshot;
 using vds::VdsSession;
+using Clock = std::chrono::steady_clock;
+using SnapshotPtr = std::shared_ptr<const SubsystemSnapshot>;
+
+// How long one read of a subsystem's drives and LUNs serves the reads that follow it (an inventory refresh
+// is listSubsystems, then listDrives and listLuns of each subsystem: one read of each drive, not three).
+// Any creation through this session, started or finished, makes every snapshot stale at once.
+constexpr auto kSnapshotTtl = std::chrono::milliseconds(2000);
+
+// After vds.exe restarts (or crashes) every call on the old session fails with one of these.
+bool IsDisconnected(HResult hr) {
+  return hr == Hr(0x800706BA) /* RPC_S_SERVER_UNAVAILABLE */ ||
+         hr == Hr(0x80010108) /* RPC_E_DISCONNECTED */ || hr == Hr(0x800706BE) /* RPC_S_CALL_FAILED */;
+}
+
+// A cached subsystem object that VDS no longer knows.
+bool IsStaleObject(HResult hr) { return hr == hr::kVdsObjectDeleted || hr == hr::kVdsObjectNotFound; }
+
+SnapshotPtr Share(SubsystemSnapshot snapshot) {
+  return SnapshotPtr(new SubsystemSnapshot(std::move(snapshot)), [](const SubsystemSnapshot* p) {
+    vds::ReleaseInMta([p] { delete p; });  // holds proxies: released inside the MTA
+  });
+}
+
+Outcome NotFound(const std::string& subsystemId) {
+  return Outcome::Fail(hr::kVdsObjectNotFound, "No subsystem has the id '" + subsystemId + "'.",
+                       "subsystemId");
+}
 
 class VdsProvider : public Provider {
  public:
-  explicit VdsProvider(std::shared_ptr<VdsSession> session) : session_(std::move(session)) {}
+  explicit VdsProvider(std::shared_ptr<VdsSession> session)
+      : session_(std::move(session)), generation_(std::make_shared<std::atomic<uint64_t>>(0)) {}
+
+  ~VdsProvider() override {
+    vds::ReleaseInMta([handles = std::move(handles_), snapshots = std::move(snapshots_)]() mutable {
+      handles.clear();
+      snapshots.clear();
+    });
+  }
 
   const char* Name() const override { return "vds"; }
 
   Outcome ListSubsystems(std::vector<SubsystemInfo>* out) override {
-    MtaScope mta;
-    if (Outcome o = mta.status(); !o.ok()) return o;
-    std::vector<SubsystemHandle> handles;
-    if (Outcome o = vds::EnumSubsystems(session_->service(), &handles); !o.ok()) return o;
-    out->clear();
-    for (const SubsystemHandle& handle : handles) {
-      SubsystemInfo info;
-      if (Outcome o = vds::ReadSubsystem(handle, &info); !o.ok()) return o;
-      out->push_back(std::move(info));
-    }
-    return Outcome::Ok();
+    return Read([&] {
+      std::vector<SubsystemHandle> handles;
+      if (Outcome o = RefreshHandles(&handles); !o.ok()) return o;
+      out->clear();
+      for (const SubsystemHandle& handle : handles) {
+        SnapshotPtr snapshot;
+        if (Outcome o = Snapshot(handle, &snapshot); !o.ok()) return o;
+        SubsystemInfo info = handle.props;
+        vds::FillCounts(*snapshot, &info);
+        out->push_back(std::move(info));
+      }
+      return Outcome::Ok();
+    });
   }
 
   Outcome ListDrives(const std::string& subsystemId, std::vector<DriveInfo>* out) override {
-    MtaScope mta;
-    if (Outcome o = mta.status(); !o.ok()) return o;
-    SubsystemHandle handle;
-    if (Outcome o = vds::FindSubsystem(session_->service(), subsystemId, &handle); !o.ok()) return o;
-    return vds::ReadDrives(handle, out);
+    return Read([&] {
+      return WithSubsystem(subsystemId, [&](const SubsystemHandle& handle) {
+        SnapshotPtr snapshot;
+        if (Outcome o = Snapshot(handle, &snapshot); !o.ok()) return o;
+        *out = snapshot->drives;
+        return Outcome::Ok();
+      });
+    });
   }
 
   Outcome ListLuns(const std::string& subsystemId, std::vector<LunInfo>* out) override {
-    MtaScope mta;
-    if (Outcome o = mta.status(); !o.ok()) return o;
-    SubsystemHandle handle;
-    if (Outcome o = vds::FindSubsystem(session_->service(), subsystemId, &handle); !o.ok()) return o;
-    return vds::ReadLuns(handle, out);
+    return Read([&] {
+      return WithSubsystem(subsystemId, [&](const SubsystemHandle& handle) {
+        SnapshotPtr snapshot;
+        if (Outcome o = Snapshot(handle, &snapshot); !o.ok()) return o;
+        return vds::ReadLuns(handle, *snapshot, out);
+      });
+    });
   }
 
   Outcome QueryMaxLunCreateSize(const MaxSizeArgs& args, uint64_t* maxBytes) override {
-    MtaScope mta;
-    if (Outcome o = mta.status(); !o.ok()) return o;
-    SubsystemHandle handle;
-    if (Outcome o = vds::FindSubsystem(session_->service(), args.subsystemId, &handle); !o.ok()) return o;
-    return vds::QueryMaxLunCreateSize(handle, args, maxBytes);
+    return Read([&] {
+      return WithSubsystem(args.subsystemId, [&](const SubsystemHandle& handle) {
+        return vds::QueryMaxLunCreateSize(handle, args, maxBytes);
+      });
+    });
   }
 
+  // Not a read: a creation is never repeated after a lost connection (it may have reached the array). Only
+  // the subsystem lookup before it may reopen the session.
   Outcome CreateLun(const CreateLunArgs& args, std::shared_ptr<Operation>* op) override {
     MtaScope mta;
     if (Outcome o = mta.status(); !o.ok()) return o;
     SubsystemHandle handle;
-    if (Outcome o = vds::FindSubsystem(session_->service(), args.subsystemId, &handle); !o.ok()) return o;
-    return vds::StartCreateLun(session_, std::move(handle), args, op);
+    Outcome found = Read([&] {
+      return WithSubsystem(args.subsystemId, [&](const SubsystemHandle& h) {
+        handle = h;
+        return Outcome::Ok();
+      });
+    });
+    if (!found.ok()) return found;
+    Changed();
+    auto generation = generation_;
+    Outcome started =
+        vds::StartCreateLun(CurrentSession(), handle, args, op, [generation] { ++*generation; });
+    if (!started.ok() && IsDisconnected(started.hr)) {
+      return Outcome::Fail(started.hr,
+                           "The connection to VDS was lost while the creation was being requested (" +
+                               FormatHResult(started.hr) +
+                               "); it was not retried. Refresh the LUN list to see whether the LUN "
+                               "exists before you try again.");
+    }
+    return started;
   }
 
  private:
+  std::shared_ptr<VdsSession> CurrentSession() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return session_;
+  }
+
+  void Changed() { ++*generation_; }
+
+  // Runs a read inside the MTA; when VDS went away under it, reopens the session once and reads again.
+  template <typename Fn>
+  Outcome Read(Fn&& fn) {
+    MtaScope mta;
+    if (Outcome o = mta.status(); !o.ok()) return o;
+    Outcome first = fn();
+    if (first.ok() || !IsDisconnected(first.hr)) return first;
+    std::shared_ptr<VdsSession> fresh;
+    Outcome reopened = VdsSession::Load(&fresh);
+    if (!reopened.ok()) {
+      return Outcome::Fail(first.hr,
+                           "The connection to VDS was lost (" + FormatHResult(first.hr) +
+                               ") and reopening it failed: " +
+                               (reopened.detail.empty() ? FormatHResult(reopened.hr) : reopened.detail));
+    }
+    std::vector<SubsystemHandle> oldHandles;
+    std::map<std::string, Cached> oldSnapshots;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      session_ = std::move(fresh);
+      oldHandles.swap(handles_);  // objects of the old session: useless now
+      oldSnapshots.swap(snapshots_);
+      handlesValid_ = false;
+    }
+    return fn();
+  }
+
+  // Lists the subsystems afresh and keeps their handles for the calls that name one.
+  Outcome RefreshHandles(std::vector<SubsystemHandle>* out) {
+    std::shared_ptr<VdsSession> session = CurrentSession();
+    // The old handles stay alive until the new ones replace them: the same objects come back, and their
+    // QueryInterface calls stay local.
+    if (Outcome o = vds::EnumSubsystems(session->service(), out); !o.ok()) return o;
+    std::vector<SubsystemHandle> old;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (session_ != session) return Outcome::Ok();  // reconnected meanwhile: don't cache the old session's
+      old.swap(handles_);
+      handles_ = *out;
+      handlesValid_ = true;
+    }
+    return Outcome::Ok();
+  }
+
+  // Runs `fn` with the subsystem's handle, cached per session. A cached handle VDS no longer knows
+  // (VDS_E_OBJECT_DELETED / VDS_E_OBJECT_NOT_FOUND) is dropped, and `fn` runs once more with a fresh one.
+  template <typename Fn>
+  Outcome WithSubsystem(const std::string& subsystemId, Fn&& fn) {
+    GUID wanted;
+    if (!vds::ParseGuid(subsystemId, &wanted)) return NotFound(subsystemId);
+    const std::string id = vds::GuidToString(wanted);
+    SubsystemHandle handle;
+    bool cached = false;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (handlesValid_) {
+        for (const SubsystemHandle& h : handles_) {
+          if (h.id == id) {
+            handle = h;
+            cached = true;
+          }
+        }
+      }
+    }
+    if (!cached) {
+      std::vector<SubsystemHandle> all;
+      if (Outcome o = RefreshHandles(&all); !o.ok()) return o;
+      bool found = false;
+      for (SubsystemHandle& h : all) {
+        if (h.id == id) {
+          handle = std::move(h);
+          found = true;
+        }
+      }
+      if (!found) return NotFound(subsystemId);
+    }
+    Outcome o = fn(handle);
+    if (!cached || !IsStaleObject(o.hr)) return o;
+    Forget(id);
+    return WithSubsystem(subsystemId, std::forward<Fn>(fn));  // not cached any more: runs at most once more
+  }
+
+  void Forget(const std::string& id) {
+    std::vector<SubsystemHandle> old;
+    Cached oldSnapshot;
+    std::lock_guard<std::mutex> lock(mu_);
+    old.swap(handles_);
+    handlesValid_ = false;
+    auto it = snapshots_.find(id);
+    if (it != snapshots_.end()) {
+      oldSnapshot = std::move(it->second);
+      snapshots_.erase(it);
+    }
+  }
+
+  // The subsystem's drives and LUNs as read at most kSnapshotTtl ago and since the last change made here.
+  Outcome Snapshot(const SubsystemHandle& handle, SnapshotPtr* out) {
+    const uint64_t generation = generation_->load();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto it = snapshots_.find(handle.id);
+      if (it != snapshots_.end() && it->second.generation == generation &&
+          Clock::now() - it->second.readAt < kSnapshotTtl) {
+        *out = it->second.snapshot;
+        return Outcome::Ok();
+      }
+    }
+    const Clock::time_point readAt = Clock::now();
+    SubsystemSnapshot fresh;
+    if (Outcome o = vds::ReadSnapshot(handle, &fresh); !o.ok()) return o;
+    *out = Share(std::move(fresh));
+    Cached old;
+    std::lock_guard<std::mutex> lock(mu_);
+    Cached& slot = snapshots_[handle.id];
+    old = std::move(slot);  // released after the lock (SnapshotPtr's deleter)
+    slot = Cached{*out, generation, readAt};
+    return Outcome::Ok();
+  }
+
+  struct Cached {
+    SnapshotPtr snapshot;
+    uint64_t generation = 0;
+    Clock::time_point readAt;
+  };
+
+  // mu_ guards the fields below it, never a call into VDS.
+  std::mutex mu_;
   std::shared_ptr<VdsSession> session_;
+  bool handlesValid_ = false;
+  std::vector<SubsystemHandle> handles_;
+  std::map<std::string, Cached> snapshots_;
+  std::shared_ptr<std::atomic<uint64_t>> generation_;  // shared with the operations: they end a change
 };
 
 }  // namespace

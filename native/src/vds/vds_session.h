@@ -32,18 +32,13 @@ class MtaScope {
 // that was not its own — page faults on NULL in execute_native_thread_routine, under load.)
 void PostToReleaseThread(std::function<void()> job);
 
-// Runs `release` (which owns what it releases) inside the MTA: right here when this thread can join the MTA;
-// otherwise (a single-threaded apartment, e.g. a UI thread running a JS finalizer) on the release thread, so
-// that the caller never blocks on COM. `release` is also destroyed inside the MTA.
+// Runs `release` (which owns what it releases) inside the MTA, on the release thread, after every release
+// posted before it. Always there, never on the caller's thread: the caller is often the JS thread (a JS
+// finalizer, a provider closed), and releasing a proxy is a call into vds.exe, which blocks for as long as
+// the service is hung or gone (seen across two processes under Wine: 159 ms of JS timer lag from finalizers
+// releasing the proxies of a killed service). `release` is also destroyed inside the MTA.
 template <typename Release>
 void ReleaseInMta(Release release) {
-  {
-    MtaScope mta;
-    if (mta.status().ok()) {
-      release();
-      return;
-    }
-  }
   auto owned = std::make_shared<Release>(std::move(release));  // std::function needs a copyable callable
   PostToReleaseThread([owned]() mutable {
     (*owned)();

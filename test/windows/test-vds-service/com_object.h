@@ -4,13 +4,16 @@
 #pragma once
 
 #include <atomic>
+#include <mutex>
 #include <tuple>
+#include <vector>
 
 #include "../../../native/src/vds/vds_api.h"
 
 namespace testvds {
 
 std::atomic<long>& LiveObjects();
+void CountCall();  // service_state.h
 
 template <typename... Interfaces>
 class ComObject : public Interfaces... {
@@ -27,6 +30,7 @@ class ComObject : public Interfaces... {
       *out = static_cast<IUnknown*>(static_cast<std::tuple_element_t<0, std::tuple<Interfaces...>>*>(this));
     } else {
       ((riid == __uuidof(Interfaces) && (*out = static_cast<Interfaces*>(this))) || ...);
+      if (*out) CountFirstQuery(riid);
     }
     if (!*out) return E_NOINTERFACE;
     AddRef();
@@ -46,7 +50,22 @@ class ComObject : public Interfaces... {
   }
 
  private:
+  // A VDS interface asked of this object for the first time: across processes that is one RemQueryInterface
+  // round trip (later QIs for it are answered by the client's proxy; the stub's own QI for the same
+  // interface while marshaling it is not another trip). Conservative: an object handed out as an [out]
+  // interface counts one QI here although it travelled in the reply.
+  void CountFirstQuery(REFIID riid) {
+    std::lock_guard<std::mutex> lock(queriedMu_);
+    for (const IID& seen : queried_) {
+      if (seen == riid) return;
+    }
+    queried_.push_back(riid);
+    CountCall();
+  }
+
   std::atomic<ULONG> refs_{1};
+  std::mutex queriedMu_;
+  std::vector<IID> queried_;
 };
 
 }  // namespace testvds

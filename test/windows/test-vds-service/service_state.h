@@ -16,7 +16,8 @@ struct ServiceKnobs {
   bool neverReady = false;          // WaitForServiceReady fails with VDS_E_INITIALIZED_FAILED
   bool offerSubsystem2 = true;      // subsystems answer QI for IVdsSubSystem2
   bool overridePercent = false;     // QueryStatus of a pending operation reports pendingPercent instead
-  ULONG pendingPercent = 0;  // e.g. 0xFFFFFFFF ("no value", CreateLun's IDL) or 253 (seen in the field)
+  bool outputInTargetArm = false;  // Wait hands the new LUN back as VDS_ASYNCOUT_CREATETARGET's ct.pTargetUnk
+  ULONG pendingPercent = 0;        // e.g. 0xFFFFFFFF ("no value", CreateLun's IDL) or 253 (seen in the field)
 };
 
 struct ServiceConfig {

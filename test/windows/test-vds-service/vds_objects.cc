@@ -1,6 +1,8 @@
 #include "vds_objects.h"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <vector>
 
 #include "../../../native/src/hresult_table.h"
@@ -217,7 +219,13 @@ class Async : public ComObject<IVdsAsync> {
     output->type = static_cast<VDS_ASYNC_OUTPUT_TYPE>(raw.type);
     // Only a CREATELUN output carries the new LUN (and only on success); under nullLun it stays NULL.
     if (SUCCEEDED(result) && raw.type == VDS_ASYNCOUT_CREATELUN && !raw.lunId.empty()) {
-      output->cl.pLunUnk = (new Lun(model_, raw.lunId))->As<IVdsLun>();
+      IUnknown* lun = (new Lun(model_, raw.lunId))->As<IVdsLun>();
+      if (GetConfig().knobs.outputInTargetArm) {  // errant: the LUN comes back in the CREATETARGET arm
+        output->type = VDS_ASYNCOUT_CREATETARGET;
+        output->ct.pTargetUnk = lun;
+      } else {
+        output->cl.pLunUnk = lun;
+      }
     }
     return S_OK;
   }
@@ -248,16 +256,24 @@ class Drive : public ComObject<IVdsDrive> {
   HRESULT STDMETHODCALLTYPE GetProperties(VDS_DRIVE_PROP* prop) override {
     CountCall();
     if (!prop) return E_POINTER;
+    // The same object serves every read (as a real provider's does): read the drive as it is now.
+    lun::DriveInfo current = info_;
+    std::vector<lun::DriveInfo> drives;
+    if (model_->QueryDrives(subsystemId_, &drives).ok()) {
+      for (auto& drive : drives) {
+        if (drive.id == info_.id) current = std::move(drive);
+      }
+    }
     *prop = VDS_DRIVE_PROP{};
-    prop->id = ToVdsId(info_.id);
-    prop->ullSize = info_.sizeBytes;
-    prop->pwszFriendlyName = CoTaskString(info_.name);
-    prop->pwszIdentification = CoTaskString(info_.identification);
-    prop->ulFlags = info_.flags;
-    prop->status = static_cast<VDS_DRIVE_STATUS>(info_.status);
-    prop->health = static_cast<VDS_HEALTH>(info_.health);
-    prop->sInternalBusNumber = static_cast<SHORT>(info_.bus);
-    prop->sSlotNumber = static_cast<SHORT>(info_.slot);
+    prop->id = ToVdsId(current.id);
+    prop->ullSize = current.sizeBytes;
+    prop->pwszFriendlyName = CoTaskString(current.name);
+    prop->pwszIdentification = CoTaskString(current.identification);
+    prop->ulFlags = current.flags;
+    prop->status = static_cast<VDS_DRIVE_STATUS>(current.status);
+    prop->health = static_cast<VDS_HEALTH>(current.health);
+    prop->sInternalBusNumber = static_cast<SHORT>(current.bus);
+    prop->sSlotNumber = static_cast<SHORT>(current.slot);
     return S_OK;
   }
   // One used extent per committed LUN extent on this drive, then the free space as one unused extent.
@@ -312,6 +328,29 @@ class Drive : public ComObject<IVdsDrive> {
   ModelPtr model_;
   std::string subsystemId_;
   lun::DriveInfo info_;
+};
+
+// A real provider hands out the same object for the same drive, LUN or subsystem every time (so do the
+// proxies: across processes a known object's QueryInterface is answered locally). The test service does
+// the same: one object per id, kept while its parent lives.
+template <typename Object>
+class ObjectsById {
+ public:
+  ~ObjectsById() {
+    for (auto& [id, object] : objects_) object->Release();
+  }
+  template <typename Make>
+  Object* Get(const std::string& id, Make make) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Object*& slot = objects_[id];
+    if (!slot) slot = make();
+    slot->AddRef();  // the reference handed out
+    return slot;
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, Object*> objects_;  // one reference each
 };
 
 ULONG SubsystemFlags(const lun::SubsystemInfo& info) {
@@ -419,7 +458,8 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
     if (!o.ok()) return o.hr;
     std::vector<IUnknown*> items;
     for (auto& drive : drives)
-      items.push_back((new Drive(model_, simId_, std::move(drive)))->As<IVdsDrive>());
+      items.push_back(
+          static_cast<IVdsDrive*>(drives_.Get(drive.id, [&] { return new Drive(model_, simId_, drive); })));
     *out = (new Enum(std::move(items)))->As<IEnumVdsObject>();
     return S_OK;
   }
@@ -430,7 +470,9 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
     lun::Outcome o = model_->QueryLuns(simId_, &luns);
     if (!o.ok()) return o.hr;
     std::vector<IUnknown*> items;
-    for (const auto& lun : luns) items.push_back((new Lun(model_, lun.id))->As<IVdsLun>());
+    for (const auto& lun : luns) {
+      items.push_back(static_cast<IVdsLun*>(luns_.Get(lun.id, [&] { return new Lun(model_, lun.id); })));
+    }
     *out = (new Enum(std::move(items)))->As<IEnumVdsObject>();
     return S_OK;
   }
@@ -524,6 +566,8 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
   ModelPtr model_;
   std::string simId_;
   bool offer2_;
+  ObjectsById<Drive> drives_;
+  ObjectsById<Lun> luns_;
 };
 
 class HwProvider : public ComObject<IVdsProvider, IVdsHwProvider> {
@@ -541,7 +585,8 @@ class HwProvider : public ComObject<IVdsProvider, IVdsHwProvider> {
     if (!o.ok()) return o.hr;
     std::vector<IUnknown*> items;
     for (const auto& s : subsystems)
-      items.push_back((new Subsystem(model_, s.id, offer2_))->As<IVdsSubSystem>());
+      items.push_back(static_cast<IVdsSubSystem*>(
+          subsystems_.Get(s.id, [&] { return new Subsystem(model_, s.id, offer2_); })));
     *out = (new Enum(std::move(items)))->As<IEnumVdsObject>();
     return S_OK;
   }
@@ -557,6 +602,7 @@ class HwProvider : public ComObject<IVdsProvider, IVdsHwProvider> {
  private:
   ModelPtr model_;
   bool offer2_;
+  ObjectsById<Subsystem> subsystems_;
 };
 
 class Service : public ComObject<IVdsService> {
@@ -575,7 +621,8 @@ class Service : public ComObject<IVdsService> {
     if (!out) return E_POINTER;
     std::vector<IUnknown*> items;
     if ((masks & VDS_QUERY_HARDWARE_PROVIDERS) && config_.model) {
-      items.push_back((new HwProvider(config_.model, config_.knobs.offerSubsystem2))->As<IVdsHwProvider>());
+      items.push_back(static_cast<IVdsHwProvider*>(providers_.Get(
+          "hw", [&] { return new HwProvider(config_.model, config_.knobs.offerSubsystem2); })));
     }
     *out = (new Enum(std::move(items)))->As<IEnumVdsObject>();
     return S_OK;
@@ -639,6 +686,7 @@ class Service : public ComObject<IVdsService> {
 
  private:
   ServiceConfig config_;
+  ObjectsById<HwProvider> providers_;
 };
 
 class Loader : public ComObject<IVdsServiceLoader> {
