@@ -6,7 +6,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHOD_NAMES } from '../../electron/contract/api';
-import { makeServeHome, startServe, type ServeProcess } from '../robustness/raw-client';
+import { makeCertificate, makeServeHome, startServe, type ServeProcess } from '../robustness/raw-client';
 import { ApiClient, connect, cookiesFrom, request } from './shell-client';
 
 const tokenOf = (serve: ServeProcess): string => serve.url.hash.slice('#token='.length);
@@ -30,6 +30,10 @@ describe('browser shell access', () => {
     const { port } = serve;
     const origin = serve.url.origin;
     const token = tokenOf(serve);
+    // It says where it listens: the one bound address, nothing wider.
+    await expect
+      .poll(() => serve.stderr())
+      .toContain(`Listening on 127.0.0.1:${port} only; open the URL above.`);
     // "Log in" as a plain client would: fetch the printed URL (a client sends no fragment), the same with
     // the token pasted into the query, and the page's assets; keep every cookie any of them set.
     const page = await request(port, '/');
@@ -98,6 +102,23 @@ describe('browser shell access', () => {
     expect(second.stderr()).toMatch(/readable by other users/);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
+
+  it.each(['0', '::'])(
+    '--host %s with TLS is the wildcard: refused with exit 2, nothing bound',
+    async (host) => {
+      const home = makeServeHome();
+      cleanups.push(home.cleanup);
+      const { cert, key } = makeCertificate(home.dir);
+      await expect(
+        startServe(
+          ['--port', '0', '--host', host, '--tls-cert', cert, '--tls-key', key, ...home.args],
+          home.env,
+        ),
+      ).rejects.toThrow(
+        new RegExp(`serve exited 2 before printing its URL:[\\s\\S]*host: ${host} listens on every address`),
+      );
+    },
+  );
 
   it('says clearly when its port is taken, and exits 1', async () => {
     const home = makeServeHome();

@@ -159,6 +159,30 @@ describe('browser shell', () => {
     }
   });
 
+  it('answers a call whose handler rejects with a typed error, and keeps serving', async () => {
+    const failing = await startBrowserShell({
+      dispatch: async () => {
+        throw new Error('the handler blew up');
+      },
+      events: service,
+      staticRoot: staticRoot.root,
+    });
+    try {
+      const client = new ApiClient(await connect(failing.port, { Origin: failing.origin }, failing.token));
+      const result = await client.call('listOperations');
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.message).toContain('the handler blew up');
+        expect(typeof result.error.code).toBe('string');
+        expect(typeof result.error.hresult).toBe('number');
+      }
+      expect((await request(failing.port, '/')).status).toBe(200);
+      client.close();
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('refuses a non-loopback host without TLS', async () => {
     await expect(
       startBrowserShell({

@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import type { ApiResult, LunStudioEvent } from '../../contract/api';
 import { invalidInput } from '../../contract/errors';
 import type { ApiDispatch } from '../api-dispatcher';
+import { toErrorShape } from '../error-shape';
 
 export interface EventSource {
   subscribe(handler: (event: LunStudioEvent) => void): () => void;
@@ -106,6 +107,11 @@ export function attachApiConnection(
       reply(sender, id, invalid(extra, 'unknown field (a message has only id, method and params)'));
       return;
     }
-    void dispatch(method, params).then((result) => reply(sender, id, result));
+    // The dispatcher answers every call with an ApiResult; should it ever reject, the client still gets an
+    // answer and the process does not meet an unhandled rejection.
+    void dispatch(method, params).then(
+      (result) => reply(sender, id, result),
+      (error: unknown) => reply(sender, id, { ok: false, error: toErrorShape(error) }),
+    );
   });
 }
