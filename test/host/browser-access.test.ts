@@ -89,8 +89,8 @@ describe('browser shell access', () => {
     );
   });
 
-  it('replaces a kept token that other users could read', async () => {
-    if (process.platform === 'win32') return; // POSIX permissions only
+  // POSIX permissions only (on Windows the per-user config folder's ACL does this job).
+  it.skipIf(process.platform === 'win32')('replaces a kept token that other users could read', async () => {
     const home = makeServeHome();
     cleanups.push(home.cleanup);
     const first = await serveIn(home);
