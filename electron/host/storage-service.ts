@@ -101,15 +101,11 @@ export class StorageService {
     let journal: Journal | undefined;
     let readBack: JournalReadBack = { operations: [], interrupted: [], corruptLines: 0, droppedTail: false };
     if (journalPath !== false) {
-      try {
-        ({ journal, readBack } = Journal.open(journalPath, {
-          now: options.now && (() => new Date(options.now!())),
-        }));
-      } catch (error) {
-        if ((error as LunStudioError).code !== 'E_JOURNAL_BUSY') throw error;
-        // Another LUN Studio owns the journal: run without one rather than not at all.
-        warnOf(options)(`${(error as LunStudioError).message} This instance keeps no journal.`);
-      }
+      // A journal in use by another live process is refused (E_JOURNAL_BUSY names it): running without
+      // one would lose this instance's history.
+      ({ journal, readBack } = Journal.open(journalPath, {
+        now: options.now && (() => new Date(options.now!())),
+      }));
     }
     let provider: StorageProvider;
     try {

@@ -2,7 +2,7 @@
 // Values are returned as typed strings; their meaning is checked by inputs.ts.
 import { inputError } from './cli-error';
 
-export const COMMAND_NAMES = ['subsystems', 'drives', 'luns', 'max-size', 'create-lun'] as const;
+export const COMMAND_NAMES = ['subsystems', 'drives', 'luns', 'max-size', 'create-lun', 'status'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type CommandOption = 'type' | 'drives' | 'stripe-size' | 'size' | 'unmask' | 'count';
@@ -41,6 +41,7 @@ const COMMAND_REQUIREMENTS: Readonly<Record<CommandName, { subsystem: boolean; r
     luns: { subsystem: true, required: [] },
     'max-size': { subsystem: true, required: ['type'] },
     'create-lun': { subsystem: true, required: ['type', 'size'] },
+    status: { subsystem: false, required: [] },
   };
 
 export interface GlobalArgs {

@@ -12,6 +12,7 @@ Commands:
   create-lun SUBSYSTEM --type TYPE --size SIZE|max [--drives ID,…] [--unmask LIST]
              [--stripe-size SIZE] [--count N]
                                    create LUNs, showing progress
+  status                           who owns the state, its control endpoint, journal and state paths
   help COMMAND                     details of one command
 
 Options:
@@ -23,6 +24,10 @@ Options:
   --json               machine-readable output (JSON arrays; NDJSON events for create-lun)
   -h, --help           this text
   -V, --version        the version
+
+One process per user owns the state: the desktop app or \`npm run serve\` when one runs (every command
+then goes through it: its queue, its journal, its progress monitor), else the command itself while it runs.
+LUN_STUDIO_HOME puts every per-user file (state, journal, control endpoint) under one folder.
 
 SUBSYSTEM is an id or a case-insensitive unique name.
 SIZE is bytes, or a number with a unit: KB MB GB TB PB (powers of 1000) or KiB MiB GiB TiB PiB
@@ -60,11 +65,18 @@ Creates a LUN and shows its progress (a bar on a terminal, a line every 10 % oth
                     (iqn.1991-05.com.microsoft:host1), eui.+16 hex, naa.+16/32 hex or 16-hex WWN
   --stripe-size SIZE  one of the subsystem's stripe sizes
   --count N         create N LUNs (1–64) with these settings, one after the other; stops at the first failure
+The creations go through the owner of the state (see \`lun-studio status\`): they appear in its journal and
+live in its progress monitor.
 --json prints NDJSON events, each with operationId and index (0-based):
   {"event":"started"} {"event":"progress","percent":N|null} then {"event":"done","lun":{…}},
   {"event":"error","code":"VDS_E_…","hresult":"0x…","message":"…"} or {"event":"canceled"}.
 Ctrl-C cancels the running LUN (the provider rolls it back) and exits 130; press it again to see that
 the command is still waiting for the provider, a third time to stop waiting.`,
+  status: `Usage: lun-studio status [--json]
+
+Says which process owns this user's LUN Studio state (desktop app, browser shell or a lun-studio command;
+pid and start time), its control endpoint, the simulator state file and the operation journal.
+--json prints one object: owner (null when none runs), endpoint, statePath, journalPath, ownerLock.`,
 };
 
 export function usageText(topic?: CommandName): string {

@@ -13,7 +13,8 @@ import { checkSizingOptions } from './commands/sizing-request';
 import { listSubsystemsCommand } from './commands/subsystems';
 import { usageText } from './help';
 import { parseProviderName } from './inputs';
-import { openFacadeProvider } from './open-provider';
+import { openSession } from './session';
+import { statusCommand } from './commands/status';
 import { packageVersion } from './version';
 
 export type { CliIo } from './cli-io';
@@ -39,18 +40,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
 }
 
 async function runCommand(args: CommandArgs, io: CliIo): Promise<ExitCode> {
+  const now = io.now ?? Date.now;
+  if (args.command === 'status') return statusCommand({ io, json: args.global.json, now });
   const options = providerOptions(args, io);
   // Bad values fail before the provider is opened: nothing is read, nothing changes.
   if (args.command === 'max-size') checkSizingOptions(args.options);
   if (args.command === 'create-lun') checkCreateLunOptions(args.options);
 
-  const open = io.openProvider ?? openFacadeProvider;
-  const provider = await open(options);
-  const ctx: CommandContext = { io, provider, json: args.global.json, now: io.now ?? Date.now };
+  const session = await openSession({ options, explicitProvider: args.global.provider !== undefined }, io);
+  const ctx: CommandContext = { io, provider: session.provider, json: args.global.json, now };
   try {
     return await dispatch(ctx, args);
   } finally {
-    await provider.close().catch(() => undefined);
+    await session.close().catch(() => undefined);
   }
 }
 
@@ -67,6 +69,8 @@ function dispatch(ctx: CommandContext, args: CommandArgs): Promise<ExitCode> {
       return maxSizeCommand(ctx, subsystem, args.options);
     case 'create-lun':
       return createLunCommand(ctx, subsystem, args.options);
+    case 'status':
+      return Promise.resolve(statusCommand(ctx));
   }
 }
 

@@ -1,0 +1,157 @@
+// A StorageProvider whose every call goes through the owner's API (in-process or over the control
+// endpoint): a lun-studio command keeps its provider-shaped code, and its creations enter the owner's
+// queue, journal and event stream — they show live in any monitor that is open on the same state.
+import type { InventorySnapshot, LunStudioEvent, ProviderInfo } from '../../contract/api';
+import { HRESULT, LunStudioError } from '../../contract/errors';
+import type {
+  ApiErrorShape,
+  CreateLunRequest,
+  Drive,
+  Lun,
+  MaxLunSizeRequest,
+  Operation,
+  ProviderName,
+  Subsystem,
+} from '../../contract/model';
+import type { CreateLunOptions, StorageProvider } from '../../../native/lib/types';
+import type { ApiChannel } from './control-client';
+
+function canceledError(): LunStudioError {
+  return new LunStudioError({
+    code: 'VDS_E_OPERATION_CANCELED',
+    hresult: HRESULT.VDS_E_OPERATION_CANCELED,
+    message: 'The operation was canceled; the provider rolled it back.',
+  });
+}
+
+function interruptedError(operation: Operation): LunStudioError {
+  return new LunStudioError({
+    code: 'E_OPERATION_INTERRUPTED',
+    hresult: HRESULT.E_UNEXPECTED,
+    message: `Operation ${operation.id} was cut off when the LUN Studio process running it stopped.`,
+    action: 'Check `lun-studio luns` before you retry.',
+  });
+}
+
+export class ApiProvider implements StorageProvider {
+  private info: ProviderInfo = { name: 'sim', label: '' };
+  private snapshot: Promise<InventorySnapshot> | undefined;
+
+  private constructor(private readonly channel: ApiChannel) {}
+
+  static async open(channel: ApiChannel): Promise<ApiProvider> {
+    const provider = new ApiProvider(channel);
+    provider.info = (await provider.inventory()).provider;
+    return provider;
+  }
+
+  get name(): ProviderName {
+    return this.info.name;
+  }
+
+  get statePath(): string | undefined {
+    return this.info.statePath;
+  }
+
+  async listSubsystems(): Promise<Subsystem[]> {
+    return (await this.inventory()).subsystems;
+  }
+
+  async listDrives(subsystemId: string): Promise<Drive[]> {
+    return (await this.inventory()).drives[subsystemId] ?? this.notFound(subsystemId);
+  }
+
+  async listLuns(subsystemId: string): Promise<Lun[]> {
+    return (await this.inventory()).luns[subsystemId] ?? this.notFound(subsystemId);
+  }
+
+  async maxLunSize(request: MaxLunSizeRequest): Promise<number> {
+    return ((await this.call('maxLunSize', request)) as { maxBytes: number }).maxBytes;
+  }
+
+  /** Queues one creation with the owner and follows its events until it ends. */
+  async createLun(request: CreateLunRequest, options: CreateLunOptions = {}): Promise<Lun> {
+    let id: string | undefined;
+    const early: Operation[] = [];
+    let settle: (operation: Operation) => void = () => undefined;
+    const finished = new Promise<Operation>((resolve) => (settle = resolve));
+    let lastPercent: number | null | undefined;
+    const follow = (operation: Operation): void => {
+      if (operation.state === 'running' && operation.percent !== lastPercent) {
+        lastPercent = operation.percent;
+        const progress: { percent: number | null; bytesDone?: number } = { percent: operation.percent };
+        if (operation.percent !== null)
+          progress.bytesDone = Math.round((operation.percent / 100) * operation.request.sizeBytes);
+        options.onProgress?.(progress);
+      }
+      if (['succeeded', 'failed', 'canceled', 'interrupted'].includes(operation.state)) settle(operation);
+    };
+    const unsubscribe = this.channel.subscribe((event: LunStudioEvent) => {
+      if (event.type === 'inventoryChanged') return;
+      if (id === undefined) early.push(event.operation);
+      else if (event.operation.id === id) follow(event.operation);
+    });
+    try {
+      const { operations } = (await this.call('createLuns', { request, count: 1 })) as {
+        operations: Operation[];
+      };
+      const operation = operations[0]!;
+      id = operation.id;
+      options.onStarted?.(id);
+      for (const seen of [operation, ...early.filter((o) => o.id === id)]) follow(seen);
+      const onAbort = (): void => {
+        this.call('cancelOperation', { operationId: id }).catch(() => undefined);
+      };
+      if (options.signal?.aborted) onAbort();
+      else options.signal?.addEventListener('abort', onAbort, { once: true });
+      const outcome = await Promise.race([finished, this.channel.lost.then((e) => e)]);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (!('state' in outcome)) throw new LunStudioError(outcome);
+      this.snapshot = undefined; // the array changed (or may have): read it again next time
+      return this.outcomeOf(outcome);
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.channel.close();
+  }
+
+  private outcomeOf(operation: Operation): Lun {
+    if (operation.state === 'succeeded' && operation.result) return operation.result;
+    if (operation.state === 'canceled') throw canceledError();
+    if (operation.state === 'interrupted') throw interruptedError(operation);
+    throw new LunStudioError(
+      operation.error ?? {
+        code: 'E_UNEXPECTED',
+        hresult: HRESULT.E_UNEXPECTED,
+        message: `Operation ${operation.id} ended ${operation.state} without a result.`,
+      },
+    );
+  }
+
+  private inventory(): Promise<InventorySnapshot> {
+    this.snapshot ??= this.call('getInventory', { refresh: true }) as Promise<InventorySnapshot>;
+    const current = this.snapshot;
+    current.catch(() => {
+      if (this.snapshot === current) this.snapshot = undefined;
+    });
+    return current;
+  }
+
+  private async call(method: string, payload: unknown): Promise<unknown> {
+    const result = await this.channel.dispatch(method, payload);
+    if (!result.ok) throw new LunStudioError(result.error as ApiErrorShape);
+    return result.value;
+  }
+
+  private notFound(subsystemId: string): never {
+    throw new LunStudioError({
+      code: 'VDS_E_OBJECT_NOT_FOUND',
+      hresult: HRESULT.VDS_E_OBJECT_NOT_FOUND,
+      message: `There is no subsystem with id ${subsystemId}.`,
+      action: 'Run `lun-studio subsystems` to see the ids.',
+    });
+  }
+}
