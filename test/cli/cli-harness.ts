@@ -55,11 +55,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The environment without any LUN_STUDIO_* variable of the developer's shell. */
-function cleanEnv(): NodeJS.ProcessEnv {
+/** The per-user folder (LUN_STUDIO_HOME) of this test file's commands: their owner lock, control endpoint
+ * and journal. Commands of one file share it, as commands of one user do. */
+export const CLI_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'lun-cli-home-'));
+
+/** The environment without any LUN_STUDIO_* variable of the developer's shell, and this file's home. */
+export function cliEnv(home = CLI_HOME): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env))
     if (!key.startsWith('LUN_STUDIO_')) env[key] = value;
+  env.LUN_STUDIO_HOME = home;
   return env;
 }
 
@@ -71,8 +76,22 @@ export interface RunningCli {
   result: Promise<CliResult>;
 }
 
-export function startCli(args: readonly string[]): RunningCli {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv(), stdio: 'pipe' });
+/** Commands on one state file share a home (they are one user's); commands on different state files
+ * get one each, so that they are independent, as two users' would be. */
+function homeFor(args: readonly string[]): string {
+  const index = args.indexOf('--sim-state');
+  const state = index === -1 ? undefined : args[index + 1];
+  if (state === undefined) return CLI_HOME;
+  const home = `${path.resolve(ROOT, state)}.home`;
+  fs.mkdirSync(home, { recursive: true });
+  return home;
+}
+
+export function startCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = cliEnv(homeFor(args)),
+): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -100,8 +119,8 @@ export async function waitForOutput(
   }
 }
 
-export function runCli(args: readonly string[]): Promise<CliResult> {
-  return startCli(args).result;
+export function runCli(args: readonly string[], env?: NodeJS.ProcessEnv): Promise<CliResult> {
+  return startCli(args, env).result;
 }
 
 /** Runs many commands, a few at a time (each spawn costs a Node start-up). */

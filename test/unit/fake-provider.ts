@@ -81,10 +81,16 @@ export type CreateBehaviour = (
 /** Starts, reports 0 / 50 / 100 %, resolves to the LUN. */
 export const quickCreate: CreateBehaviour = async (request, options, call) => {
   options.onStarted?.(`op-${call}`);
-  for (const percent of [0, 50, 100])
+  for (const percent of [0, 50, 100]) {
     options.onProgress?.({ percent, bytesDone: (percent / 100) * request.sizeBytes });
+    await new Promise((resolve) => setTimeout(resolve, REPORT_GAP_MS));
+  }
   return lunFor(request, call);
 };
+
+/** Between two reports of quickCreate: more than the owner's progress interval (100 ms), which coalesces
+ * faster reports for every shell (the CLI follows its creations through the owner's events). */
+export const REPORT_GAP_MS = 120;
 
 /** A creation the test drives (when the provider has no CreateBehaviour). */
 export interface FakeOperation {

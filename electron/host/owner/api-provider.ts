@@ -75,7 +75,7 @@ export class ApiProvider implements StorageProvider {
     const early: Operation[] = [];
     let settle: (operation: Operation) => void = () => undefined;
     const finished = new Promise<Operation>((resolve) => (settle = resolve));
-    let lastPercent: number | null | undefined;
+    let lastPercent: number | null = null; // the queue says null until the provider first reports
     const follow = (operation: Operation): void => {
       if (operation.state === 'running' && operation.percent !== lastPercent) {
         lastPercent = operation.percent;
@@ -98,7 +98,8 @@ export class ApiProvider implements StorageProvider {
       const operation = operations[0]!;
       id = operation.id;
       options.onStarted?.(id);
-      for (const seen of [operation, ...early.filter((o) => o.id === id)]) follow(seen);
+      // Events sent while the request was being handled come before its answer, the newest view.
+      for (const seen of [...early.filter((o) => o.id === id), operation]) follow(seen);
       const onAbort = (): void => {
         this.call('cancelOperation', { operationId: id }).catch(() => undefined);
       };

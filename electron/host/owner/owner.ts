@@ -137,10 +137,9 @@ export class Owner {
     return this.control.connections();
   }
 
-  /** Nothing queued or running, and no other command connected: safe to stop without cutting anything off. */
+  /** No other command is connected through the control endpoint (each waits for its own operations). */
   idle(): boolean {
-    const active = this.service.listOperations().some((o) => o.state === 'queued' || o.state === 'running');
-    return !active && this.control.connections() === 0;
+    return this.control.connections() === 0;
   }
 
   /** Resolves once idle() holds (checked every `pollMs`). */

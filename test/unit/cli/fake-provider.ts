@@ -1,5 +1,8 @@
 // The CLI's in-process test setup: the one fake provider (../fake-provider.ts), preset to finish creations by
 // itself, and a CliIo that captures stdout / stderr and counts provider opens.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { LunStudioError } from '../../../electron/contract/errors';
 import type { CliIo } from '../../../electron/host/cli/cli-io';
 import { FakeProvider as OneFakeProvider, quickCreate } from '../fake-provider';
@@ -24,8 +27,14 @@ export interface TestIo extends CliIo {
   opened: number;
 }
 
+/** A folder of its own per run: its owner lock, journal and control endpoint (LUN_STUDIO_HOME). */
+export function tempHome(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'lun-cli-unit-'));
+}
+
 export function testIo(provider: FakeProvider, overrides: Partial<CliIo> = {}): TestIo {
   const handlers = new Set<() => void>();
+  const home = tempHome();
   const io: TestIo = {
     out: '',
     err: '',
@@ -33,9 +42,9 @@ export function testIo(provider: FakeProvider, overrides: Partial<CliIo> = {}): 
     stdout: { write: (text) => void (io.out += text) },
     stderr: { write: (text) => void (io.err += text) },
     isTTY: false,
-    env: {},
+    env: { LUN_STUDIO_HOME: home },
     platform: 'linux',
-    cwd: '/home/admin',
+    cwd: home,
     onInterrupt(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);
@@ -49,6 +58,7 @@ export function testIo(provider: FakeProvider, overrides: Partial<CliIo> = {}): 
     },
     ...overrides,
   };
+  if (overrides.env) io.env = { LUN_STUDIO_HOME: home, ...overrides.env };
   return io;
 }
 

@@ -119,7 +119,7 @@ describe('Journal', () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     fs.writeFileSync(`${file}.lock`, String(dead));
     const { journal } = Journal.open(file);
-    expect(fs.readFileSync(`${file}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
     journal.close();
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });

@@ -188,13 +188,18 @@ describe('StorageService over a fake provider', () => {
     await crashed.close(10);
   });
 
-  it('runs without a journal (and says so) when another live process owns it', async () => {
+  it('refuses to start, naming the holder, when another live process owns the journal', async () => {
     const journalPath = path.join(dir, 'journal.ndjson');
-    fs.writeFileSync(`${journalPath}.lock`, String(process.ppid));
-    const warnings: string[] = [];
-    await open({ warn: (message) => warnings.push(message) });
-    expect(warnings.join('\n')).toMatch(/in use by another LUN Studio process/);
-    await service.createLuns({ request: simpleRequest(), count: 1 });
+    fs.writeFileSync(
+      `${journalPath}.lock`,
+      JSON.stringify({ pid: process.ppid, shell: 'browser', startedAt: '' }),
+    );
+    await expect(open()).rejects.toMatchObject({
+      code: 'E_JOURNAL_BUSY',
+      message: expect.stringMatching(
+        new RegExp(`in use by the LUN Studio browser shell .*pid ${process.ppid}`),
+      ),
+    });
     expect(fs.existsSync(journalPath)).toBe(false);
   });
 });
