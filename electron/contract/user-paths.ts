@@ -3,7 +3,7 @@
 // never imports it; lint enforces that).
 //
 //   config  %APPDATA%\lun-studio · ~/Library/Application Support/lun-studio · $XDG_CONFIG_HOME/lun-studio
-//           (sim-state.json, settings.json, browser-token)
+//           (sim-state.json, desktop-settings.json, browser-token)
 //   data    the same folder on Windows and macOS · $XDG_DATA_HOME/lun-studio (journal.ndjson, logs/)
 //   runtime a folder only this user can enter: $XDG_RUNTIME_DIR/lun-studio, else <config>/run
 //           (owner.lock, control.sock, control.secret); on Windows the control endpoint is a named pipe
@@ -88,7 +88,7 @@ export function userPaths(
     runtimeDir,
     simState: env[SIM_STATE_ENV] ? path.resolve(env[SIM_STATE_ENV]!) : path.join(configDir, 'sim-state.json'),
     journal: env[JOURNAL_ENV] ? path.resolve(env[JOURNAL_ENV]!) : path.join(dataDir, 'journal.ndjson'),
-    settings: path.join(configDir, 'settings.json'),
+    settings: path.join(configDir, 'desktop-settings.json'),
     browserToken: path.join(configDir, 'browser-token'),
     logDir: path.join(dataDir, 'logs'),
     ownerLock: path.join(runtimeDir, 'owner.lock'),

@@ -14,6 +14,7 @@ import { createOperationNotifier } from './notifications';
 import { createQuitGuard, isActive } from './quit-guard';
 import { hardenAllWebContents, hardenSession } from './security';
 import { SettingsStore } from './settings';
+import { userPaths } from '../contract/user-paths';
 import { startDesktopHost } from './start-host';
 import { TrustedSenders } from './trusted-sender';
 import { WindowManager } from './windows';
@@ -42,7 +43,7 @@ async function start(): Promise<void> {
   hardenAllWebContents(app, location);
   hardenSession(session.defaultSession);
 
-  const settings = SettingsStore.inFolder(app.getPath('userData'));
+  const settings = SettingsStore.inFolder(userPaths().configDir); // the folder every shell uses
   const trusted = new TrustedSenders(location);
   // The guard exists before the host (the main window needs it); it asks the host once there is one.
   const started: { host?: HostPort } = {};

@@ -1,7 +1,8 @@
-// Starts the host (electron/host) for the desktop shell: a StorageService behind the shared dispatcher,
-// which validates every request with the contract's zod schemas before anything reaches the provider.
-import { createDispatcher, serviceHandlers } from '../host/api-dispatcher';
-import { StorageService, type StorageServiceOptions } from '../host/storage-service';
+// Starts the host (electron/host) for the desktop shell: the owner's StorageService behind the shared
+// dispatcher, which validates every request with the contract's zod schemas before anything reaches the provider.
+import type { StorageServiceOptions } from '../host/storage-service';
+import type { Env } from '../contract/user-paths';
+import { Owner, type OwnerOptions } from '../host/owner/owner';
 import type { HostPort } from './host-port';
 import type { LaunchOptions } from './launch-options';
 
@@ -11,25 +12,27 @@ export interface DesktopHostOptions extends LaunchOptions {
   /** Tests inject a fake provider here. */
   openProvider?: StorageServiceOptions['openProvider'];
   journalPath?: string | false;
+  /** Where the per-user files live (LUN_STUDIO_HOME …); default process.env. */
+  env?: Env;
 }
 
-/** The desktop's view of a running StorageService. */
-export function hostPortFor(service: StorageService, openMonitor: () => void): HostPort {
-  const dispatch = createDispatcher(serviceHandlers(service, { openMonitor: async () => openMonitor() }));
-  return {
-    dispatch: (method, payload) => dispatch(method, payload),
-    subscribe: (handler) => service.subscribe(handler),
-    shutdown: () => service.close(),
-  };
-}
-
+/** The desktop app owns the state (owner/owner.ts): a second app or `serve` is refused naming it, and
+ * lun-studio commands go through it over the control endpoint. */
 export async function startDesktopHost(options: DesktopHostOptions): Promise<HostPort> {
-  const serviceOptions: StorageServiceOptions = {};
-  if (options.provider !== undefined) serviceOptions.provider = options.provider;
-  if (options.simStatePath !== undefined) serviceOptions.simStatePath = options.simStatePath;
-  if (options.simTopologyPath !== undefined) serviceOptions.simTopologyPath = options.simTopologyPath;
-  if (options.openProvider !== undefined) serviceOptions.openProvider = options.openProvider;
-  if (options.journalPath !== undefined) serviceOptions.journalPath = options.journalPath;
-  const service = await StorageService.open(serviceOptions);
-  return hostPortFor(service, options.openMonitor);
+  const ownerOptions: OwnerOptions = {
+    shell: 'desktop',
+    handlers: { openMonitor: async () => options.openMonitor() },
+  };
+  if (options.provider !== undefined) ownerOptions.provider = options.provider;
+  if (options.simStatePath !== undefined) ownerOptions.simStatePath = options.simStatePath;
+  if (options.simTopologyPath !== undefined) ownerOptions.simTopologyPath = options.simTopologyPath;
+  if (options.openProvider !== undefined) ownerOptions.openProvider = options.openProvider;
+  if (options.journalPath !== undefined) ownerOptions.journalPath = options.journalPath;
+  if (options.env !== undefined) ownerOptions.env = options.env;
+  const owner = await Owner.start(ownerOptions);
+  return {
+    dispatch: (method, payload) => owner.dispatch(method, payload),
+    subscribe: (handler) => owner.service.subscribe(handler),
+    shutdown: () => owner.close(),
+  };
 }

@@ -13,6 +13,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SOURCES = [
   'electron/host/journal.ts',
   'electron/host/journal-lock.ts',
+  'electron/host/owner/lock-file.ts',
+  'electron/host/owner/owner-errors.ts',
   'electron/contract/errors.ts',
   'electron/contract/hresult-table.ts',
   'electron/contract/model.ts',

@@ -8,9 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatHresult } from '../../contract/model';
 import { packageRoot } from '../../../native/lib/load-addon';
-import { createDispatcher, serviceHandlers } from '../api-dispatcher';
-import { StorageService } from '../storage-service';
 import { userPaths } from '../../contract/user-paths';
+import { Owner } from '../owner/owner';
 import { parseServeArgs, SERVE_USAGE, UsageError, type ServeArgs } from './serve-args';
 import { loadBrowserToken } from './token-file';
 
@@ -106,9 +105,10 @@ async function main(argv: readonly string[]): Promise<void> {
   const staticRoot = rendererDir();
   ensureRenderer(staticRoot);
 
-  let service: StorageService;
+  let owner: Owner;
   try {
-    service = await StorageService.open({
+    owner = await Owner.start({
+      shell: 'browser',
       provider: args.provider,
       simStatePath: args.simState,
       simTopologyPath: args.simTopology,
@@ -118,6 +118,8 @@ async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     fail(`cannot open the storage provider: ${describeError(error)}`, 1);
   }
+  const service = owner.service;
+  process.stderr.write(`Owner of the state; lun-studio commands go through ${owner.record.endpoint}\n`);
   for (const op of service.journalReadBack.interrupted) {
     process.stderr.write(
       `Operation ${op.id} was cut off when LUN Studio last stopped: marked interrupted.\n`,
@@ -131,7 +133,7 @@ async function main(argv: readonly string[]): Promise<void> {
       process.stderr.write(`New access token (${TOKEN_RENEWED[stored.renewed]}).\n`);
     token = stored.token;
   } catch (error) {
-    await service.close();
+    await owner.close();
     fail(`cannot keep the access token in ${userPaths().browserToken}: ${describeError(error)}`, 1);
   }
 
@@ -139,7 +141,7 @@ async function main(argv: readonly string[]): Promise<void> {
   try {
     shell = await startBrowserShell({
       token,
-      dispatch: createDispatcher(serviceHandlers(service)),
+      dispatch: owner.dispatch,
       events: service,
       staticRoot,
       host: args.host,
@@ -147,7 +149,7 @@ async function main(argv: readonly string[]): Promise<void> {
       tls,
     });
   } catch (error) {
-    await service.close();
+    await owner.close();
     fail(`cannot start the web server: ${describeError(error)}`, 1);
   }
   process.stdout.write(`${shell.url}\n`);
@@ -166,7 +168,7 @@ async function main(argv: readonly string[]): Promise<void> {
     void (async () => {
       try {
         await shell.close();
-        await service.close();
+        await owner.close();
       } catch (error) {
         process.stderr.write(`error while stopping: ${describeError(error)}\n`);
       }

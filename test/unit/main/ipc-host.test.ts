@@ -1,3 +1,6 @@
+import * as path from 'node:path';
+import * as os from 'node:os';
+import * as fs from 'node:fs';
 // The IPC path end to end in main: trusted window → ipcMain handler → the host's real dispatcher
 // (zod validation) → StorageService → a spied provider.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -161,7 +164,12 @@ describe('IPC → host dispatcher (real zod validation)', () => {
   beforeEach(async () => {
     provider = spiedProvider();
     openMonitor = vi.fn<() => void>();
-    host = await startDesktopHost({ openProvider: async () => provider, journalPath: false, openMonitor });
+    host = await startDesktopHost({
+      openProvider: async () => provider,
+      journalPath: false,
+      openMonitor,
+      env: { LUN_STUDIO_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'lun-desktop-')) },
+    });
     ipcMain = new FakeIpcMain();
     const trusted = new TrustedSenders(location);
     bridge = registerIpc({ ipcMain, host, trusted });

@@ -201,6 +201,8 @@ describe('desktop app lifecycle', () => {
     state.app?.removeAllListeners();
     state.lock = true;
     state.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'lun-studio-userdata-'));
+    // The desktop keeps its settings in the per-user folder every shell uses (contract/user-paths.ts).
+    process.env.LUN_STUDIO_HOME = state.userData;
     state.order = [];
     state.windows = [];
     state.hostError = undefined;
@@ -219,6 +221,7 @@ describe('desktop app lifecycle', () => {
     state.questions = [];
   });
   afterEach(() => {
+    delete process.env.LUN_STUDIO_HOME;
     fs.rmSync(state.userData, { recursive: true, force: true });
   });
 
