@@ -28,10 +28,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       '--journal',
       join(dir, 'journal.ndjson'),
     ],
+    // The temp folder is the server's per-user home (owner lock, control endpoint, kept token): lun-studio
+    // commands run with the same LUN_STUDIO_HOME go through this server (cli-owner.spec.ts).
     {
       cwd: ROOT,
-      env: { ...process.env, LUN_STUDIO_HOME: join(dir, 'home') },
       detached: true,
+      env: { ...process.env, LUN_STUDIO_HOME: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -78,6 +80,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   );
   process.env.LUN_STUDIO_E2E_URL = `${base.origin}/`;
   process.env.LUN_STUDIO_E2E_TOKEN_URL = tokenUrl;
+  process.env.LUN_STUDIO_E2E_HOME = dir;
 
   return async () => {
     stop();
