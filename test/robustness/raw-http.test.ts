@@ -18,6 +18,8 @@ import {
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const PLAIN_RUNS = Number(process.env.RAW_HTTP_RUNS ?? 4200);
 const TLS_RUNS = Number(process.env.RAW_HTTP_TLS_RUNS ?? 1000);
+const FRAME_RUNS = Number(process.env.RAW_WS_RUNS ?? 600);
+const FRAME_TLS_RUNS = Number(process.env.RAW_WS_TLS_RUNS ?? 200);
 /** Connections in flight at once (each lane: one generated request, then one normal request). */
 const LANES = 4;
 
@@ -199,21 +201,19 @@ interface Tally {
   slowestMs: number;
 }
 
-/** Runs `runs` generated requests through `LANES` lanes; each is followed by a normal request. */
-async function hammer(serve: ServeProcess, t: Target, runs: number, seed: number): Promise<Tally> {
-  const samples = fc.sample(request, { numRuns: runs, seed });
+/** Runs the requests through `LANES` lanes; each is followed by a normal request. `whole`: the request is
+ * complete, so its answer is awaited (up to 100 ms, then half-close); a torn one half-closes at once. */
+async function hammer(
+  serve: ServeProcess,
+  t: Target,
+  requests: readonly { bytes: Buffer; whole: boolean }[],
+): Promise<Tally> {
   const tally: Tally = { requests: 0, byStatus: new Map(), slowestMs: 0 };
   let next = 0;
   const lane = async () => {
-    while (next < samples.length) {
-      const sample = samples[next++]!;
-      const bytes = bytesFor(t, sample);
-      // A whole request waits for its answer (up to 100 ms, then half-close); a torn one half-closes at once.
-      const got = await exchange(t.port, bytes, {
-        tls: t.tls,
-        keepOpen: sample.cut === null,
-        halfCloseAfterMs: 100,
-      });
+    while (next < requests.length) {
+      const { bytes, whole } = requests[next++]!;
+      const got = await exchange(t.port, bytes, { tls: t.tls, keepOpen: whole, halfCloseAfterMs: 100 });
       const what = JSON.stringify(bytes.toString('latin1').slice(0, 300));
       expect(got.closed, `no answer and no close within 5 s for ${what}`).toBe(true);
       expect(serve.alive(), `serve died after ${what}\n${serve.stderr()}`).toBe(true);
@@ -228,6 +228,56 @@ async function hammer(serve: ServeProcess, t: Target, runs: number, seed: number
   };
   await Promise.all(Array.from({ length: LANES }, lane));
   return tally;
+}
+
+/** WebSocket frames as a client could send them after a good handshake: well-formed and not (any opcode,
+ * reserved bits, unmasked, lengths that lie, oversize, fragments, control frames too long, bad UTF-8). */
+const frame = fc
+  .record({
+    fin: fc.boolean(),
+    rsv: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, fc.integer({ min: 1, max: 7 })),
+    opcode: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(1, 1, 1, 2, 8, 9, 10, 0) },
+      fc.integer({ min: 0, max: 15 }),
+    ),
+    masked: fc.oneof({ weight: 6, arbitrary: fc.constant(true) }, fc.constant(false)),
+    payload: fc.oneof(
+      fc.constantFrom(
+        '{"id":"1","method":"listOperations"}',
+        '{"id":"2","method":"getInventory","params":{"refresh":true}}',
+        '{"id":"3","method":"createLuns","params":{"request":{"subsystemId":"x","type":"simple","sizeBytes":-1},"count":1e9}}',
+        '{"id":null}',
+        '[]',
+        '{',
+      ),
+      fc.json(),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+    ),
+    lie: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, fc.constantFrom(126, 127, 0, 5)),
+  })
+  .map(({ fin, rsv, opcode, masked, payload, lie }) => {
+    const body = Buffer.from(payload, 'utf8');
+    const head: number[] = [(fin ? 0x80 : 0) | (rsv << 4) | opcode];
+    const len = lie ?? body.length;
+    if (lie === 127) head.push((masked ? 0x80 : 0) | 127, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff);
+    else if (len >= 126) head.push((masked ? 0x80 : 0) | 126, (len >> 8) & 0xff, len & 0xff);
+    else head.push((masked ? 0x80 : 0) | len);
+    if (!masked) return Buffer.concat([Buffer.from(head), body]);
+    const key = [0x12, 0x34, 0x56, 0x78];
+    return Buffer.concat([Buffer.from([...head, ...key]), body.map((b, i) => b ^ key[i % 4]!)]);
+  });
+const frames = fc.oneof(
+  { weight: 5, arbitrary: fc.array(frame, { minLength: 1, maxLength: 6 }).map((f) => Buffer.concat(f)) },
+  fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
+);
+
+/** A good, signed-in handshake for the API (the page's). */
+function handshake(t: Target): Buffer {
+  return Buffer.from(
+    `GET /api HTTP/1.1\r\nHost: ${t.host}\r\nOrigin: ${t.tls ? 'https' : 'http'}://${t.host}\r\n` +
+      'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
+      `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: lun-studio.v1, lun-studio.token.${t.token}\r\n\r\n`,
+  );
 }
 
 function report(name: string, tally: Tally): void {
@@ -338,10 +388,29 @@ for (const secure of [false, true]) {
 
     it(`survives ${secure ? TLS_RUNS : PLAIN_RUNS} generated requests, each answered or closed, the app served after each`, async () => {
       const runs = secure ? TLS_RUNS : PLAIN_RUNS;
-      const tally = await hammer(serve, t, runs, SEED + (secure ? 1 : 0));
+      const samples = fc.sample(request, { numRuns: runs, seed: SEED + (secure ? 1 : 0) });
+      const tally = await hammer(
+        serve,
+        t,
+        samples.map((sample) => ({ bytes: bytesFor(t, sample), whole: sample.cut === null })),
+      );
       report(secure ? 'TLS' : 'plain', tally);
       expect(tally.requests).toBe(runs);
       expect(serve.alive()).toBe(true);
+    }, 120_000);
+
+    it(`survives ${secure ? FRAME_TLS_RUNS : FRAME_RUNS} signed-in WebSockets sending any frames, the app served after each`, async () => {
+      const runs = secure ? FRAME_TLS_RUNS : FRAME_RUNS;
+      const samples = fc.sample(frames, { numRuns: runs, seed: SEED + (secure ? 3 : 2) });
+      const tally = await hammer(
+        serve,
+        t,
+        samples.map((bytes) => ({ bytes: Buffer.concat([handshake(t), bytes]), whole: true })),
+      );
+      report(secure ? 'TLS WebSocket frames' : 'WebSocket frames', tally);
+      expect(tally.requests).toBe(runs);
+      // Every handshake was good: the frames reached the API connection.
+      expect(tally.byStatus.get('101')).toBe(runs);
     }, 120_000);
   });
 }
