@@ -118,7 +118,7 @@ async function waitFor(check, what, timeoutMs = 20_000) {
 
 async function smokeMain() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lun-studio-smoke-'));
-  process.env.LUN_STUDIO_JOURNAL = path.join(work, 'journal.ndjson');
+  process.env.LUN_STUDIO_HOME = work; // settings, journal, owner lock and control endpoint of this run
   const fake = fakeElectron(work);
   const load = Module._load;
   Module._load = function (request, ...rest) {
