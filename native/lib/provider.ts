@@ -133,7 +133,9 @@ export async function openProviderWithAddon(
   const describe = hresultDescriber(addon.hresultTable());
   if (name === 'vds') {
     try {
-      const raw = await addon.openProvider('vds', {}, pollIntervalMs);
+      const config =
+        options.vdsReadyTimeoutMs === undefined ? {} : { readyTimeoutMs: options.vdsReadyTimeoutMs };
+      const raw = await addon.openProvider('vds', config, pollIntervalMs);
       return new FacadeProvider('vds', raw, describe, undefined);
     } catch (error) {
       throw toLunStudioError(error, describe);

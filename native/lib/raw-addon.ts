@@ -135,10 +135,11 @@ export interface RawProvider {
 
 export interface RawAddon {
   hresultTable(): RawHresultEntry[];
-  /** sim: config = SimState. vds: config = {} (Windows only; elsewhere rejects VDS_E_NOT_SUPPORTED). */
+  /** sim: config = SimState. vds: config = {} or { readyTimeoutMs } (how long to wait for the service to
+   * become ready, 1–3,600,000 ms, default 60,000; Windows only; elsewhere rejects VDS_E_NOT_SUPPORTED). */
   openProvider(
     name: 'sim' | 'vds',
-    config: SimState | Record<string, never>,
+    config: SimState | { readyTimeoutMs?: number },
     pollIntervalMs: number,
   ): Promise<RawProvider>;
   /** For tests: how many times the poller thread woke up since load, and how many operations it watches. */

@@ -15,6 +15,8 @@ export interface OpenProviderOptions {
   simTopologyPath?: string;
   /** How often the poller reads each running operation's status. Default 250 ms. */
   pollIntervalMs?: number;
+  /** vds: how long to wait for the service to become ready before giving up. Default 60,000 ms. */
+  vdsReadyTimeoutMs?: number;
 }
 
 export interface CreateLunProgress {

@@ -43,6 +43,15 @@ Napi::Value OpenProvider(const Napi::CallbackInfo& info) {
       config->simState = js::StateFromJs(info[1], "config");
     } else if (!info[1].IsObject()) {
       ThrowInvalid("config", "must be an object");
+    } else {
+      Napi::Value timeout = info[1].As<Napi::Object>().Get("readyTimeoutMs");
+      if (!timeout.IsUndefined()) {
+        const double ms = timeout.IsNumber() ? timeout.As<Napi::Number>().DoubleValue() : -1;
+        if (!(ms >= 1 && ms <= 3600000) || ms != static_cast<double>(static_cast<uint32_t>(ms))) {
+          ThrowInvalid("config.readyTimeoutMs", "must be a whole number of milliseconds from 1 to 3600000");
+        }
+        config->vdsReadyTimeoutMs = static_cast<uint32_t>(ms);
+      }
     }
     auto provider = std::make_shared<std::unique_ptr<Provider>>();
     return TaskWorker::Start(

@@ -15,7 +15,7 @@ std::unique_ptr<Provider> CreateProvider(const std::string& name, ProviderConfig
 #if defined(_WIN32)
     HResult result = hr::kOk;
     std::string detail;
-    std::unique_ptr<Provider> provider = CreateVdsProvider(&result, &detail);
+    std::unique_ptr<Provider> provider = CreateVdsProvider(config.vdsReadyTimeoutMs, &result, &detail);
     if (!provider) *error = Outcome::Fail(Failed(result) ? result : hr::kUnexpected, detail);
     return provider;
 #else

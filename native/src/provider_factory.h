@@ -10,7 +10,8 @@
 namespace lun {
 
 struct ProviderConfig {
-  sim::State simState;  // "sim" only
+  sim::State simState;                 // "sim" only
+  uint32_t vdsReadyTimeoutMs = 60000;  // "vds" only: how long to wait for the service to become ready
 };
 
 // nullptr + *error on failure: unknown name → E_INVALIDARG; "vds" off Windows → VDS_E_NOT_SUPPORTED.

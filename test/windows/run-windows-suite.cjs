@@ -38,8 +38,8 @@ async function cancelAndSettle(op) {
 const hostScript = path.join(__dirname, 'service-host.cjs');
 let service; // the test VDS service: in this process, or a client of the other one
 
-function openVds(state, knobs = {}) {
-  return service.configure(state, knobs).then(() => addon.openProvider('vds', {}, POLL_MS));
+function openVds(state, knobs = {}, config = {}) {
+  return service.configure(state, knobs).then(() => addon.openProvider('vds', config, POLL_MS));
 }
 
 const vdsOnlyCases = [
@@ -60,11 +60,22 @@ const vdsOnlyCases = [
     },
   },
   {
-    name: 'service never ready -> the WaitForServiceReady failure, explained',
+    name: 'service initialisation failed (IsServiceReady: VDS_E_INITIALIZED_FAILED) -> explained',
     async run() {
       const error = await rejection(openVds(topology(), { notReady: true }));
       assertError(error, 'VDS_E_INITIALIZED_FAILED', 0x80042401);
       assert.match(error.message, /did not become ready/);
+    },
+  },
+  {
+    name: 'a provider that never finishes loading -> the wait for ready is bounded (readyTimeoutMs), explained',
+    async run() {
+      const start = Date.now();
+      const error = await rejection(openVds(topology(), { loadingForever: true }, { readyTimeoutMs: 1500 }));
+      const tookMs = Date.now() - start;
+      assertError(error, 'HRESULT_FROM_WIN32(ERROR_TIMEOUT)', 0x800705b4);
+      assert.match(error.message, /did not become ready within 1\.5 s/);
+      assert.ok(tookMs >= 1400 && tookMs < 10_000, `gave up after ${tookMs} ms`);
     },
   },
   {

@@ -49,8 +49,10 @@ Outcome NotFound(const std::string& subsystemId) {
 
 class VdsProvider : public Provider {
  public:
-  explicit VdsProvider(std::shared_ptr<VdsSession> session)
-      : session_(std::move(session)), generation_(std::make_shared<std::atomic<uint64_t>>(0)) {}
+  VdsProvider(std::shared_ptr<VdsSession> session, uint32_t readyTimeoutMs)
+      : readyTimeoutMs_(readyTimeoutMs),
+        session_(std::move(session)),
+        generation_(std::make_shared<std::atomic<uint64_t>>(0)) {}
 
   ~VdsProvider() override {
     vds::ReleaseInMta([handles = std::move(handles_), snapshots = std::move(snapshots_)]() mutable {
@@ -149,7 +151,7 @@ class VdsProvider : public Provider {
     Outcome first = fn();
     if (first.ok() || !IsDisconnected(first.hr)) return first;
     std::shared_ptr<VdsSession> fresh;
-    Outcome reopened = VdsSession::Load(&fresh);
+    Outcome reopened = VdsSession::Load(readyTimeoutMs_, &fresh);
     if (!reopened.ok()) {
       return Outcome::Fail(first.hr,
                            "The connection to VDS was lost (" + FormatHResult(first.hr) +
@@ -266,6 +268,7 @@ class VdsProvider : public Provider {
     Clock::time_point readAt;
   };
 
+  const uint32_t readyTimeoutMs_;
   // mu_ guards the fields below it, never a call into VDS.
   std::mutex mu_;
   std::shared_ptr<VdsSession> session_;
@@ -277,16 +280,16 @@ class VdsProvider : public Provider {
 
 }  // namespace
 
-std::unique_ptr<Provider> CreateVdsProvider(HResult* result, std::string* detail) {
+std::unique_ptr<Provider> CreateVdsProvider(uint32_t readyTimeoutMs, HResult* result, std::string* detail) {
   std::shared_ptr<VdsSession> session;
-  Outcome o = VdsSession::Load(&session);
+  Outcome o = VdsSession::Load(readyTimeoutMs, &session);
   if (!o.ok()) {
     *result = o.hr;
     *detail = o.detail;
     return nullptr;
   }
   *result = hr::kOk;
-  return std::make_unique<VdsProvider>(std::move(session));
+  return std::make_unique<VdsProvider>(std::move(session), readyTimeoutMs);
 }
 
 }  // namespace lun

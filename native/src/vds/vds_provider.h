@@ -10,11 +10,12 @@
 
 namespace lun {
 
-// Loads VDS (CoCreateInstance(CLSID_VdsLoader, LOCAL_SERVER), LoadService, WaitForServiceReady).
-// nullptr with *result / *detail on failure (access denied -> "run as administrator").
+// Loads VDS (CoCreateInstance(CLSID_VdsLoader, LOCAL_SERVER), LoadService, then waits at most readyTimeoutMs
+// for the service to become ready). nullptr with *result / *detail on failure (access denied -> "run as
+// administrator"; not ready in time -> ERROR_TIMEOUT, explained).
 // Thread use: any thread may call the provider and its operations; each call enters the multithreaded COM
 // apartment for its duration, so callers need no per-thread COM set-up.
-std::unique_ptr<Provider> CreateVdsProvider(HResult* result, std::string* detail);
+std::unique_ptr<Provider> CreateVdsProvider(uint32_t readyTimeoutMs, HResult* result, std::string* detail);
 
 }  // namespace lun
 

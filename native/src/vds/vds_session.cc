@@ -1,8 +1,11 @@
 #include "vds_session.h"
 
+#include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "../hresult_table.h"
@@ -89,7 +92,7 @@ class ReleaseThread {
 
 void PostToReleaseThread(std::function<void()> job) { ReleaseThread::Instance().Post(std::move(job)); }
 
-Outcome VdsSession::Load(std::shared_ptr<VdsSession>* out) {
+Outcome VdsSession::Load(uint32_t readyTimeoutMs, std::shared_ptr<VdsSession>* out) {
   MtaScope mta;
   if (Outcome o = mta.status(); !o.ok()) return o;
 
@@ -108,13 +111,29 @@ Outcome VdsSession::Load(std::shared_ptr<VdsSession>* out) {
   if (!session->service_)
     return Outcome::Fail(hr::kUnexpected, "LoadService returned S_OK without a service.");
 
-  // S_OK from LoadService does not mean ready.
-  hr = session->service_->WaitForServiceReady();
-  if (FAILED(hr)) {
-    if (IsAccessDenied(hr)) return Outcome::Fail(hr, kRunAsAdmin);
-    return Outcome::Fail(hr,
-                         "The Virtual Disk Service did not become ready (WaitForServiceReady failed with " +
-                             FormatHResult(hr) + "). Check that the service is running and try again.");
+  // S_OK from LoadService does not mean ready. WaitForServiceReady has no bound (a provider that never
+  // finishes loading blocks it forever): ask IsServiceReady instead, S_OK = ready, S_FALSE = still loading,
+  // until the deadline.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(readyTimeoutMs);
+  for (;;) {
+    hr = session->service_->IsServiceReady();
+    if (hr == S_OK) break;
+    if (FAILED(hr)) {
+      if (IsAccessDenied(hr)) return Outcome::Fail(hr, kRunAsAdmin);
+      return Outcome::Fail(hr, "The Virtual Disk Service did not become ready (IsServiceReady failed with " +
+                                   FormatHResult(hr) + "). Check that the service is running and try again.");
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      const HRESULT timeout = HRESULT_FROM_WIN32(ERROR_TIMEOUT);
+      char seconds[32];
+      std::snprintf(seconds, sizeof(seconds), readyTimeoutMs % 1000 == 0 ? "%.0f" : "%.1f",
+                    readyTimeoutMs / 1000.0);
+      return Outcome::Fail(timeout,
+                           std::string("The Virtual Disk Service did not become ready within ") + seconds +
+                               " s: a storage provider is still loading or hangs. Try again later, or "
+                               "restart the Virtual Disk Service.");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   *out = std::move(session);
   return Outcome::Ok();

@@ -50,7 +50,9 @@ void ReleaseInMta(Release release) {
 // between calls made from threads that come and go; shared by the provider and every live operation.
 class VdsSession {
  public:
-  static Outcome Load(std::shared_ptr<VdsSession>* out);
+  // Waits at most readyTimeoutMs for the service to become ready (IsServiceReady, polled: WaitForServiceReady
+  // itself has no bound).
+  static Outcome Load(uint32_t readyTimeoutMs, std::shared_ptr<VdsSession>* out);
   ~VdsSession();
   VdsSession(const VdsSession&) = delete;
   VdsSession& operator=(const VdsSession&) = delete;

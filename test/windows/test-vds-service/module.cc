@@ -86,6 +86,7 @@ Napi::Value Configure(const Napi::CallbackInfo& info) {
     if (denied.IsNumber())
       config.knobs.loadServiceFails = static_cast<HRESULT>(denied.As<Napi::Number>().Uint32Value());
     config.knobs.neverReady = opts.Get("notReady").ToBoolean().Value();
+    config.knobs.loadingForever = opts.Get("loadingForever").ToBoolean().Value();
     config.knobs.offerSubsystem2 = !opts.Get("noSubsystem2").ToBoolean().Value();
     config.knobs.outputInTargetArm = opts.Get("outputInTargetArm").ToBoolean().Value();
     Napi::Value percent = opts.Get("pendingPercent");

@@ -13,7 +13,8 @@ namespace testvds {
 
 struct ServiceKnobs {
   HRESULT loadServiceFails = S_OK;  // e.g. E_ACCESSDENIED / VDS_E_ACCESS_DENIED from LoadService
-  bool neverReady = false;          // WaitForServiceReady fails with VDS_E_INITIALIZED_FAILED
+  bool neverReady = false;          // IsServiceReady / WaitForServiceReady fail: VDS_E_INITIALIZED_FAILED
+  bool loadingForever = false;      // IsServiceReady says S_FALSE forever; WaitForServiceReady never returns
   bool offerSubsystem2 = true;      // subsystems answer QI for IVdsSubSystem2
   bool overridePercent = false;     // QueryStatus of a pending operation reports pendingPercent instead
   bool outputInTargetArm = false;  // Wait hands the new LUN back as VDS_ASYNCOUT_CREATETARGET's ct.pTargetUnk

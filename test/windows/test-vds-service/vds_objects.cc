@@ -1,8 +1,10 @@
 #include "vds_objects.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "../../../native/src/hresult_table.h"
@@ -610,11 +612,15 @@ class Service : public ComObject<IVdsService> {
   explicit Service(ServiceConfig config) : config_(std::move(config)) {}
   HRESULT STDMETHODCALLTYPE IsServiceReady() override {
     CountCall();
-    return config_.knobs.neverReady ? S_FALSE : S_OK;
+    if (config_.knobs.neverReady) return lun::hr::kVdsInitializedFailed;
+    return config_.knobs.loadingForever ? S_FALSE : S_OK;
   }
   HRESULT STDMETHODCALLTYPE WaitForServiceReady() override {
     CountCall();
-    return config_.knobs.neverReady ? lun::hr::kVdsInitializedFailed : S_OK;
+    if (config_.knobs.neverReady) return lun::hr::kVdsInitializedFailed;
+    while (config_.knobs.loadingForever)
+      std::this_thread::sleep_for(std::chrono::seconds(1));  // a hung provider
+    return S_OK;
   }
   HRESULT STDMETHODCALLTYPE QueryProviders(DWORD masks, IEnumVdsObject** out) override {
     CountCall();
