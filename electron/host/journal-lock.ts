@@ -15,7 +15,11 @@ export function journalBusyError(journal: string, holder: LockHolder): LunStudio
 
 /** Takes the lock (or takes over a stale one); returns the release function. Re-entrant per process. */
 export function lockJournal(journal: string, shell = 'unknown'): () => void {
-  const result = tryLock(`${journal}.lock`, { pid: process.pid, shell, startedAt: new Date().toISOString() });
+  const result = tryLock(
+    `${journal}.lock`,
+    { pid: process.pid, shell, startedAt: new Date().toISOString() },
+    { reentrant: true },
+  );
   if ('busy' in result) throw journalBusyError(journal, result.busy);
   return result.release;
 }

@@ -51,8 +51,9 @@ export function liveHolder(lock: string): LockHolder | undefined {
 
 export type LockResult = { release: () => void } | { busy: LockHolder };
 
-/** Takes the lock for this process (or finds it already ours), else reports the live holder. */
-export function tryLock(lock: string, holder: LockHolder): LockResult {
+/** Takes the lock for this process, else reports the live holder. `reentrant`: a lock this process already
+ * holds counts as taken (its release is then a no-op); without it, this process is refused like any other. */
+export function tryLock(lock: string, holder: LockHolder, options: { reentrant?: boolean } = {}): LockResult {
   fs.mkdirSync(path.dirname(lock), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 5; attempt += 1) {
     try {
@@ -66,7 +67,7 @@ export function tryLock(lock: string, holder: LockHolder): LockResult {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const current = readHolder(lock);
-    if (current?.pid === process.pid) return { release: () => undefined };
+    if (current?.pid === process.pid && options.reentrant) return { release: () => undefined };
     if (current !== undefined && isAlive(current.pid)) return { busy: current };
     takeOverStale(lock, current);
   }

@@ -160,15 +160,17 @@ describe('IPC → host dispatcher (real zod validation)', () => {
   let window: FakeSender;
   let openMonitor: ReturnType<typeof vi.fn<() => void>>;
   let unsubscribe: () => void;
+  let home: string;
 
   beforeEach(async () => {
     provider = spiedProvider();
     openMonitor = vi.fn<() => void>();
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'lun-desktop-'));
     host = await startDesktopHost({
       openProvider: async () => provider,
       journalPath: false,
       openMonitor,
-      env: { LUN_STUDIO_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'lun-desktop-')) },
+      env: { LUN_STUDIO_HOME: home },
     });
     ipcMain = new FakeIpcMain();
     const trusted = new TrustedSenders(location);
@@ -203,6 +205,22 @@ describe('IPC → host dispatcher (real zod validation)', () => {
     expect(provider.maxLunSize).not.toHaveBeenCalled();
     expect(provider.createLun).not.toHaveBeenCalled();
     expect(openMonitor).not.toHaveBeenCalled();
+  });
+
+  it('a second desktop app for the same user is refused, naming the first, and opens no provider', async () => {
+    const opened = vi.fn(async () => provider);
+    await expect(
+      startDesktopHost({
+        openProvider: opened,
+        journalPath: false,
+        openMonitor,
+        env: { LUN_STUDIO_HOME: home },
+      }),
+    ).rejects.toMatchObject({
+      code: 'E_OWNER_BUSY',
+      message: expect.stringContaining(`owned by the LUN Studio desktop app (pid ${process.pid}`),
+    });
+    expect(opened).not.toHaveBeenCalled();
   });
 
   it('passes a valid request through to the provider', async () => {
