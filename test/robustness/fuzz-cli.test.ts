@@ -134,7 +134,7 @@ function memoryIo(sim: TempSim): CliIo & { out: () => string; err: () => string 
     stdout: { write: (text: string) => void (out += text) },
     stderr: { write: (text: string) => void (err += text) },
     isTTY: false,
-    env: {},
+    env: { LUN_STUDIO_HOME: sim.dir }, // its owner lock, journal and control endpoint: this test's own
     platform: 'linux',
     cwd: sim.dir,
     onInterrupt: () => () => undefined,
