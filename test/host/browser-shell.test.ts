@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -180,6 +181,35 @@ describe('browser shell', () => {
       client.close();
     } finally {
       await failing.close();
+    }
+  });
+
+  it('serves on ::1 with a bracketed Host and origin', async () => {
+    const v6 = await startBrowserShell({
+      dispatch: createDispatcher(serviceHandlers(service)),
+      events: service,
+      staticRoot: staticRoot.root,
+      host: '::1',
+    });
+    try {
+      expect(v6.url).toBe(`http://[::1]:${v6.port}/#token=${v6.token}`);
+      expect(v6.address).toBe('::1');
+      const status = await new Promise<number>((resolve, reject) => {
+        http
+          .get({ host: '::1', port: v6.port, path: '/', headers: { Host: `[::1]:${v6.port}` } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject);
+      });
+      expect(status).toBe(200);
+      const ws = new WebSocket(`ws://[::1]:${v6.port}/api`, tokenProtocols(v6.token), {
+        headers: { Origin: v6.origin },
+      });
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      ws.close();
+    } finally {
+      await v6.close();
     }
   });
 
