@@ -102,7 +102,7 @@ const vdsOnlyCases = [
     },
   },
   {
-    name: 'a stripe size for a specific LUN type -> E_INVALIDARG naming hints.stripeSizeBytes, nothing created',
+    name: 'a stripe size for a specific LUN type -> E_INVALIDARG naming hints.stripeSizeBytes, for the largest size and the creation alike',
     async run() {
       const provider = await openVds(topology());
       try {
@@ -120,6 +120,17 @@ const vdsOnlyCases = [
         assert.equal(error.field, 'hints.stripeSizeBytes');
         assert.match(error.message, /only when the subsystem chooses the LUN type/);
         assert.equal((await provider.listLuns(subsystem.id)).length, 1);
+        // The same rule for the largest size: it would otherwise answer for a LUN the creation cannot make.
+        const maxError = await rejection(
+          provider.maxLunSize({
+            subsystemId: subsystem.id,
+            type: 'stripe',
+            driveIds: [drive('Bay 1').id, drive('Bay 2').id],
+            hints: { stripeSizeBytes: 65536 },
+          }),
+        );
+        assertError(maxError, 'E_INVALIDARG', 0x80070057);
+        assert.equal(maxError.field, 'hints.stripeSizeBytes');
       } finally {
         provider.close();
       }

@@ -139,11 +139,24 @@ class VdsOperation : public Operation {
   std::function<void()> finished_;
 };
 
+// The one stripe-size rule, for the largest size and for the creation alike: CreateLun takes hints only
+// with an automagic type, so a stripe size with a specific type would be dropped by the creation (and the
+// largest size asked with it would not be the one created).
+Outcome CheckStripeSize(const Hints& hints, LunType type) {
+  if (IsAutomagic(type) || hints.stripeSize == 0) return Outcome::Ok();
+  return Outcome::Fail(hr::kInvalidArg,
+                       "hints.stripeSizeBytes: VDS accepts a stripe size only when the subsystem chooses the "
+                       "LUN type (auto, faultTolerant, nonFaultTolerant); choose one of those, or leave the "
+                       "stripe size to the array",
+                       "hints.stripeSizeBytes");
+}
+
 }  // namespace
 
 Outcome QueryMaxLunCreateSize(const SubsystemHandle& subsystem, const MaxSizeArgs& args, uint64_t* maxBytes) {
   std::vector<VDS_OBJECT_ID> drives;
   if (Outcome o = ParseDriveIds(args.driveIds, &drives); !o.ok()) return o;
+  if (Outcome o = CheckStripeSize(args.hints, args.type); !o.ok()) return o;
   const auto type = static_cast<VDS_LUN_TYPE>(args.type);
   const LONG count = static_cast<LONG>(drives.size());
   ULONGLONG max = 0;
@@ -165,15 +178,7 @@ Outcome StartCreateLun(std::shared_ptr<VdsSession> session, SubsystemHandle subs
                        std::function<void()> finished) {
   std::vector<VDS_OBJECT_ID> drives;
   if (Outcome o = ParseDriveIds(args.driveIds, &drives); !o.ok()) return o;
-  // CreateLun passes hints only with an automagic type, so a stripe size for a specific type would be lost.
-  if (!IsAutomagic(args.type) && args.hints.stripeSize != 0) {
-    return Outcome::Fail(
-        hr::kInvalidArg,
-        "hints.stripeSizeBytes: VDS accepts a stripe size only when the subsystem chooses the "
-        "LUN type (auto, faultTolerant, nonFaultTolerant); choose one of those, or leave the "
-        "stripe size to the array",
-        "hints.stripeSizeBytes");
-  }
+  if (Outcome o = CheckStripeSize(args.hints, args.type); !o.ok()) return o;
   // CreateLun's contract: an automagic type leaves the drives to the provider (NULL / 0).
   if (IsAutomagic(args.type) && !drives.empty()) {
     return Outcome::Fail(
