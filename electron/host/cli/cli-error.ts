@@ -5,10 +5,6 @@ import { formatHresult, type ApiErrorShape } from '../../contract/model';
 export const EXIT = { ok: 0, failed: 1, usage: 2, canceled: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-export const CLI_HRESULT = {
-  VDS_E_NOT_ENOUGH_SPACE: 0x8004240f,
-} as const;
-
 /** Bad input caught by the command line itself: always exit 2, naming the option or argument. */
 export class CliInputError extends LunStudioError {
   /** A syntax problem: the message is followed by a pointer to `lun-studio --help`. */

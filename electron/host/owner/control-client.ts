@@ -2,6 +2,7 @@
 import * as net from 'node:net';
 import WebSocket from 'ws';
 import type { ApiResult, LunStudioEvent } from '../../contract/api';
+import { HRESULT } from '../../contract/errors';
 import type { ApiErrorShape } from '../../contract/model';
 import { CONTROL_PATH, SECRET_HEADER } from './control-server';
 
@@ -15,7 +16,7 @@ export interface ApiChannel {
 
 const LOST: ApiErrorShape = {
   code: 'E_OWNER_LOST',
-  hresult: 0x800706ba, // RPC_S_SERVER_UNAVAILABLE: the process that answered is gone
+  hresult: HRESULT.RPC_S_SERVER_UNAVAILABLE, // the process that answered is gone
   message: 'The connection to the LUN Studio process that owns the state was lost.',
   action:
     'An operation it was running may still finish there, or be marked interrupted when it restarts: check `lun-studio luns` before retrying.',

@@ -40,7 +40,7 @@ import * as https from 'node:https';
 import { isIP, type AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { LunStudioError } from '../../contract/errors';
+import { HRESULT, LunStudioError } from '../../contract/errors';
 import type { ApiDispatch } from '../api-dispatcher';
 import { AccessControl, API_PROTOCOL, hostPort, isLoopbackHost, newToken } from './access';
 import { resolveStaticFile, sendFile } from './static-files';
@@ -103,7 +103,7 @@ export interface BrowserShell {
 export function insecureBindError(host: string): LunStudioError {
   return new LunStudioError({
     code: 'E_INSECURE_BIND',
-    hresult: 0x80070005,
+    hresult: HRESULT.E_ACCESSDENIED,
     message: `Refusing to serve on non-loopback host ${host} without TLS: the token and cookie would cross the network in clear text.`,
     action: 'Use --host 127.0.0.1 (the default), or pass --tls-cert FILE and --tls-key FILE.',
   });
@@ -167,7 +167,7 @@ export function portInUseError(host: string, port: number): LunStudioError {
 export function wildcardBindError(host: string): LunStudioError {
   return new LunStudioError({
     code: 'E_INVALIDARG',
-    hresult: 0x80070057,
+    hresult: HRESULT.E_INVALIDARG,
     field: 'host',
     message: `host: ${host} listens on every address, but requests must name the bound address in their Host header.`,
     action:
@@ -215,7 +215,7 @@ async function checkBindHost(host: string, tls: boolean): Promise<void> {
   } catch (error) {
     throw new LunStudioError({
       code: 'E_INVALIDARG',
-      hresult: 0x80070057,
+      hresult: HRESULT.E_INVALIDARG,
       field: 'host',
       message: `host: ${host} does not resolve to an address of this machine (${(error as Error).message}).`,
       action: 'Pass an address of this machine, e.g. --host 127.0.0.1 (the default).',

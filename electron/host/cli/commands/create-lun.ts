@@ -1,9 +1,9 @@
 // create-lun: one or --count N LUNs, one after the other, with NDJSON events or a progress bar.
-import { LunStudioError } from '../../../contract/errors';
+import { HRESULT, LunStudioError } from '../../../contract/errors';
 import type { CreateLunRequest, Lun } from '../../../contract/model';
 import type { CommandOption } from '../args';
 import { writeHeader, writeLine, writeLines, type CommandContext } from '../command-context';
-import { CLI_HRESULT, EXIT, exitCodeFor, formatErrorLines, toErrorShape, type ExitCode } from '../cli-error';
+import { EXIT, exitCodeFor, formatErrorLines, toErrorShape, type ExitCode } from '../cli-error';
 import { parseCount, parseSizeArgument, parseUnmaskList, type SizeArgument } from '../inputs';
 import { ABANDONED, InterruptWatcher } from '../interrupts';
 import { formatDuration } from '../progress-bar';
@@ -154,7 +154,7 @@ async function sizeFor(ctx: CommandContext, sizing: SizingRequest, size: SizeArg
   if (maxBytes <= 0) {
     throw new LunStudioError({
       code: 'VDS_E_NOT_ENOUGH_SPACE',
-      hresult: CLI_HRESULT.VDS_E_NOT_ENOUGH_SPACE,
+      hresult: HRESULT.VDS_E_NOT_ENOUGH_SPACE,
       message: `There is no free space left for a ${sizing.request.type} LUN on "${sizing.subsystem.name}".`,
     });
   }
