@@ -174,7 +174,7 @@ export interface TopologySubsystem {
   faults?: { kind: string; percent?: number; hresult?: string; drive?: string }[];
 }
 
-/** Writes a topology file (format in DESIGN.md) and returns its path. */
+/** Writes a topology file (its format: topologySchema in native/lib/sim-schema.ts) and returns its path. */
 export function writeTopology(dir: string, subsystems: TopologySubsystem[]): string {
   const file = path.join(dir, 'topology.json');
   const body = {
