@@ -137,6 +137,34 @@ const vdsOnlyCases = [
     },
   },
   {
+    name: 'a cached subsystem VDS no longer knows (VDS_E_OBJECT_DELETED) is looked up again, once: reads and creation work',
+    async run() {
+      const provider = await openVds(topology());
+      try {
+        const { subsystem, drive } = await inventory(provider); // the subsystem's handle is cached now
+        await service.expireSubsystems();
+        const max = await provider.maxLunSize({
+          subsystemId: subsystem.id,
+          type: 'simple',
+          driveIds: [drive('Bay 2').id],
+          hints: {},
+        });
+        assert.ok(max > 9 * GiB, `simple max ${max}`);
+        await service.expireSubsystems();
+        const { op } = await startCreate(provider, {
+          subsystemId: subsystem.id,
+          type: 'simple',
+          driveIds: [drive('Bay 2').id],
+          sizeBytes: GiB,
+        });
+        assert.equal((await op.done).name.length > 0, true);
+        assert.equal((await provider.listLuns(subsystem.id)).length, 2);
+      } finally {
+        provider.close();
+      }
+    },
+  },
+  {
     name: 'a provider without IVdsSubSystem2: enumerates and creates through IVdsSubSystem',
     async run() {
       const provider = await openVds(topology(), { noSubsystem2: true });

@@ -17,6 +17,7 @@ function inProcess(modulePath) {
     calls: async () => service.calls(),
     resetCalls: async () => service.resetCalls(),
     stallQueryStatus: async (ms) => service.stallQueryStatus(ms),
+    expireSubsystems: async () => service.expireSubsystems(),
     revoke: async () => service.revoke(),
     enterSingleThreadedApartment: () => service.enterSingleThreadedApartment(),
     kill: async () => {
@@ -94,6 +95,7 @@ async function startProcess({ hostScript, modulePath, logDir }) {
     calls: () => call('calls'),
     resetCalls: () => call('resetCalls'),
     stallQueryStatus: (ms) => call('stallQueryStatus', ms),
+    expireSubsystems: () => call('expireSubsystems'),
     revoke: () => call('revoke'),
     /** Ends the service process the hard way (TerminateProcess), as a crash of vds.exe would. Wine's rpcss
      * keeps the class registration of a killed process (nothing cleans it up), so that a new service could

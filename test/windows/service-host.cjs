@@ -19,6 +19,7 @@ const ops = {
   calls: () => service.calls(),
   resetCalls: () => service.resetCalls(),
   stallQueryStatus: (ms) => service.stallQueryStatus(ms),
+  expireSubsystems: () => service.expireSubsystems(),
   revoke: () => service.revoke(),
   pid: () => process.pid,
 };

@@ -113,18 +113,17 @@ class VdsProvider : public Provider {
   Outcome CreateLun(const CreateLunArgs& args, std::shared_ptr<Operation>* op) override {
     MtaScope mta;
     if (Outcome o = mta.status(); !o.ok()) return o;
-    SubsystemHandle handle;
     Outcome found = Read([&] {
-      return WithSubsystem(args.subsystemId, [&](const SubsystemHandle& h) {
-        handle = h;
-        return Outcome::Ok();
-      });
+      return WithSubsystem(args.subsystemId, [](const SubsystemHandle&) { return Outcome::Ok(); });
     });
     if (!found.ok()) return found;
     Changed();
     auto generation = generation_;
-    Outcome started =
-        vds::StartCreateLun(CurrentSession(), handle, args, op, [generation] { ++*generation; });
+    // A stale cached handle (VDS_E_OBJECT_DELETED / NOT_FOUND: the provider refused, nothing was created) is
+    // looked up again once; a lost connection is not (the request may have reached the array).
+    Outcome started = WithSubsystem(args.subsystemId, [&](const SubsystemHandle& handle) {
+      return vds::StartCreateLun(CurrentSession(), handle, args, op, [generation] { ++*generation; });
+    });
     if (!started.ok() && IsDisconnected(started.hr)) {
       return Outcome::Fail(started.hr,
                            "The connection to VDS was lost while the creation was being requested (" +

@@ -108,6 +108,11 @@ Napi::Value ResetCallCount(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+Napi::Value ExpireSubsystemObjects(const Napi::CallbackInfo& info) {
+  ExpireSubsystems();
+  return info.Env().Undefined();
+}
+
 Napi::Value StallQueryStatus(const Napi::CallbackInfo& info) {
   StallQueryStatusFor(info[0].As<Napi::Number>().Uint32Value());
   return info.Env().Undefined();
@@ -142,6 +147,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("calls", Napi::Function::New(env, CallCount));
   exports.Set("resetCalls", Napi::Function::New(env, ResetCallCount));
   exports.Set("stallQueryStatus", Napi::Function::New(env, StallQueryStatus));
+  exports.Set("expireSubsystems", Napi::Function::New(env, ExpireSubsystemObjects));
   exports.Set("enterSingleThreadedApartment", Napi::Function::New(env, EnterSingleThreadedApartment));
   return exports;
 }

@@ -14,6 +14,7 @@ std::mutex mutex;
 ServiceConfig current;
 std::map<std::string, std::string> simIdByVdsId;  // GuidToString(vds id) -> sim id
 std::atomic<uint64_t> calls{0};
+std::atomic<uint64_t> subsystemEpoch{0};
 std::atomic<int64_t> stallUntilMs{0};  // steady_clock milliseconds
 
 int64_t NowMs() {
@@ -24,6 +25,8 @@ int64_t NowMs() {
 }  // namespace
 
 void CountCall() { ++calls; }
+void ExpireSubsystems() { ++subsystemEpoch; }
+uint64_t SubsystemEpoch() { return subsystemEpoch.load(); }
 uint64_t Calls() { return calls.load(); }
 void ResetCalls() { calls = 0; }
 

@@ -40,6 +40,11 @@ void CountCall();
 uint64_t Calls();
 void ResetCalls();
 
+// expireSubsystems(): every subsystem object handed out so far answers VDS_E_OBJECT_DELETED from now on, and
+// the next enumeration hands out new ones (as a provider does after it re-enumerated its arrays).
+void ExpireSubsystems();
+uint64_t SubsystemEpoch();
+
 // A provider that hangs: every IVdsAsync::QueryStatus that starts within the next `ms` waits until then.
 void StallQueryStatusFor(uint32_t ms);
 void WaitOutQueryStatusStall();

@@ -5,6 +5,8 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "../../../native/src/hresult_table.h"
@@ -335,6 +337,11 @@ class Drive : public ComObject<IVdsDrive> {
 // A real provider hands out the same object for the same drive, LUN or subsystem every time (so do the
 // proxies: across processes a known object's QueryInterface is answered locally). The test service does
 // the same: one object per id, kept while its parent lives.
+template <typename T, typename = void>
+struct HasExpired : std::false_type {};
+template <typename T>
+struct HasExpired<T, std::void_t<decltype(std::declval<const T&>().Expired())>> : std::true_type {};
+
 template <typename Object>
 class ObjectsById {
  public:
@@ -345,6 +352,12 @@ class ObjectsById {
   Object* Get(const std::string& id, Make make) {
     std::lock_guard<std::mutex> lock(mu_);
     Object*& slot = objects_[id];
+    if constexpr (HasExpired<Object>::value) {
+      if (slot && slot->Expired()) {  // a new object for the same id, as after a provider re-enumerates
+        slot->Release();
+        slot = nullptr;
+      }
+    }
     if (!slot) slot = make();
     slot->AddRef();  // the reference handed out
     return slot;
@@ -409,7 +422,10 @@ ULONG StripeSizeFlags(const lun::SubsystemInfo& info) {
 class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
  public:
   Subsystem(ModelPtr model, std::string simId, bool offer2)
-      : model_(std::move(model)), simId_(std::move(simId)), offer2_(offer2) {}
+      : model_(std::move(model)), simId_(std::move(simId)), offer2_(offer2), epoch_(SubsystemEpoch()) {}
+
+  // expireSubsystems() was called since this object was made: VDS no longer knows it.
+  bool Expired() const { return epoch_ != SubsystemEpoch(); }
 
   HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** out) override {
     if (!offer2_ && riid == __uuidof(IVdsSubSystem2)) {
@@ -421,6 +437,7 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
 
   HRESULT STDMETHODCALLTYPE GetProperties(VDS_SUB_SYSTEM_PROP* prop) override {
     CountCall();
+    if (Expired()) return lun::hr::kVdsObjectDeleted;
     if (!prop) return E_POINTER;
     lun::SubsystemInfo info;
     lun::Outcome o = model_->GetSubsystem(simId_, &info);
@@ -437,6 +454,7 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
   }
   HRESULT STDMETHODCALLTYPE GetProperties2(VDS_SUB_SYSTEM_PROP2* prop) override {
     CountCall();
+    if (Expired()) return lun::hr::kVdsObjectDeleted;
     if (!prop) return E_POINTER;
     lun::SubsystemInfo info;
     lun::Outcome o = model_->GetSubsystem(simId_, &info);
@@ -454,6 +472,7 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
   }
   HRESULT STDMETHODCALLTYPE QueryDrives(IEnumVdsObject** out) override {
     CountCall();
+    if (Expired()) return lun::hr::kVdsObjectDeleted;
     if (!out) return E_POINTER;
     std::vector<lun::DriveInfo> drives;
     lun::Outcome o = model_->QueryDrives(simId_, &drives);
@@ -467,6 +486,7 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
   }
   HRESULT STDMETHODCALLTYPE QueryLuns(IEnumVdsObject** out) override {
     CountCall();
+    if (Expired()) return lun::hr::kVdsObjectDeleted;
     if (!out) return E_POINTER;
     std::vector<lun::LunInfo> luns;
     lun::Outcome o = model_->QueryLuns(simId_, &luns);
@@ -481,22 +501,26 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
   HRESULT STDMETHODCALLTYPE CreateLun(VDS_LUN_TYPE type, ULONGLONG size, VDS_OBJECT_ID* drives, LONG count,
                                       LPWSTR unmasking, VDS_HINTS* hints, IVdsAsync** async) override {
     CountCall();
+    if (Expired()) return lun::hr::kVdsObjectDeleted;
     return Create(type, size, drives, count, unmasking, HintsFrom(hints), async);
   }
   HRESULT STDMETHODCALLTYPE CreateLun2(VDS_LUN_TYPE type, ULONGLONG size, VDS_OBJECT_ID* drives, LONG count,
                                        LPWSTR unmasking, VDS_HINTS2* hints, IVdsAsync** async) override {
     CountCall();
+    if (Expired()) return lun::hr::kVdsObjectDeleted;
     return Create(type, size, drives, count, unmasking, HintsFrom(hints), async);
   }
   HRESULT STDMETHODCALLTYPE QueryMaxLunCreateSize(VDS_LUN_TYPE type, VDS_OBJECT_ID* drives, LONG count,
                                                   VDS_HINTS* hints, ULONGLONG* max) override {
     CountCall();
+    if (Expired()) return lun::hr::kVdsObjectDeleted;
     if (!hints) return E_INVALIDARG;  // required by the method's contract
     return QueryMax(type, drives, count, HintsFrom(hints), max);
   }
   HRESULT STDMETHODCALLTYPE QueryMaxLunCreateSize2(VDS_LUN_TYPE type, VDS_OBJECT_ID* drives, LONG count,
                                                    VDS_HINTS2* hints, ULONGLONG* max) override {
     CountCall();
+    if (Expired()) return lun::hr::kVdsObjectDeleted;
     if (!hints) return E_INVALIDARG;
     return QueryMax(type, drives, count, HintsFrom(hints), max);
   }
@@ -568,6 +592,7 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
   ModelPtr model_;
   std::string simId_;
   bool offer2_;
+  uint64_t epoch_;
   ObjectsById<Drive> drives_;
   ObjectsById<Lun> luns_;
 };
