@@ -7,13 +7,19 @@ import { API_METHOD_NAMES } from '../contract/api';
 import { invalidInput } from '../contract/errors';
 import { isApiMethodName, parseRequest } from '../contract/schemas';
 import { toErrorShape } from './error-shape';
+import { callerOf, type Caller } from './caller';
 import type { StorageService } from './storage-service';
 
+/** Each handler also learns who asked (the audit trail records it for every change). */
 export type ApiHandlers = {
-  [K in ApiMethodName]: (request: ApiMethods[K]['request']) => Promise<ApiMethods[K]['response']>;
+  [K in ApiMethodName]: (
+    request: ApiMethods[K]['request'],
+    caller: Caller,
+  ) => Promise<ApiMethods[K]['response']>;
 };
 
-export type ApiDispatch = (method: unknown, payload: unknown) => Promise<ApiResult<unknown>>;
+/** `caller` defaults to the one the dispatcher was made with (the owner's own shell and user). */
+export type ApiDispatch = (method: unknown, payload: unknown, caller?: Caller) => Promise<ApiResult<unknown>>;
 
 /** The handlers backed by a StorageService. `openMonitor` resolves by default (browser: the renderer
  * shows its own view); the desktop shell overrides it to open the monitor window. */
@@ -21,7 +27,7 @@ export function serviceHandlers(service: StorageService, overrides: Partial<ApiH
   return {
     getInventory: (request) => service.getInventory(request),
     maxLunSize: (request) => service.maxLunSize(request),
-    createLuns: (request) => service.createLuns(request),
+    createLuns: (request, caller) => service.createLuns(request, caller),
     cancelOperation: (request) => service.cancelOperation(request),
     listOperations: async () => service.listOperations(),
     openMonitor: async () => undefined,
@@ -29,8 +35,9 @@ export function serviceHandlers(service: StorageService, overrides: Partial<ApiH
   };
 }
 
-export function createDispatcher(handlers: ApiHandlers): ApiDispatch {
-  return async (method, payload) => {
+export function createDispatcher(handlers: ApiHandlers, defaultCaller?: Caller): ApiDispatch {
+  const fallback: Caller = defaultCaller ?? callerOf('cli');
+  return async (method, payload, caller = fallback) => {
     if (!isApiMethodName(method)) {
       const error = invalidInput('method', `must be one of ${API_METHOD_NAMES.join(', ')}`);
       return { ok: false, error: error.toJSON() };
@@ -38,8 +45,8 @@ export function createDispatcher(handlers: ApiHandlers): ApiDispatch {
     const parsed = parseRequest(method, payload);
     if (!parsed.ok) return { ok: false, error: parsed.error.toJSON() };
     try {
-      const handler = handlers[method] as (request: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.value) };
+      const handler = handlers[method] as (request: unknown, caller: Caller) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.value, caller) };
     } catch (error) {
       return { ok: false, error: toErrorShape(error) };
     }

@@ -71,7 +71,8 @@ export class OperationQueue {
   }
 
   /** Queues `count` operations creating LUNs with the same request; starts as many as the limit allows. */
-  enqueue(request: CreateLunRequest, count: number): Operation[] {
+  /** `onCreated` learns each new id before anything about it is published. */
+  enqueue(request: CreateLunRequest, count: number, onCreated?: (id: string) => void): Operation[] {
     if (!this.accepting) {
       throw new LunStudioError({
         code: 'E_SHUTTING_DOWN',
@@ -106,6 +107,7 @@ export class OperationQueue {
       const entry: Entry = { op };
       this.entries.set(op.id, entry);
       this.waiting.push(entry);
+      onCreated?.(op.id);
       this.emit(entry, 'queued');
       created.push({ ...op });
     }

@@ -18,6 +18,10 @@ import { Journal, type JournalReadBack } from './journal';
 import { OperationQueue, type OperationUpdate } from './operations';
 import { defaultJournalPath } from './paths';
 import { ProgressFanout, type EventHandler } from './progress-fanout';
+import { callerOf, type Caller } from './caller';
+import { toErrorShape } from './error-shape';
+import type { HostLog } from './log/host-log';
+import { auditEntryFor, refusedEntry } from './log/audit';
 
 export interface StorageServiceOptions {
   /** Default: 'vds' on Windows, 'sim' elsewhere. */
@@ -37,6 +41,8 @@ export interface StorageServiceOptions {
   now?: () => number;
   /** Diagnostics (journal problems, subscriber errors). Default: process.emitWarning. */
   warn?: (message: string) => void;
+  /** Where every change to an array is audited (the owner passes its host log); none = no audit. */
+  log?: HostLog;
 }
 
 function warnOf(options: StorageServiceOptions): (message: string) => void {
@@ -60,6 +66,9 @@ export class StorageService {
   private readonly fanout: ProgressFanout;
   private closing: Promise<void> | undefined;
   private stopping = false;
+  private readonly log: HostLog | undefined;
+  /** Who asked for each operation still unfinished (for its audit line). */
+  private readonly callers = new Map<string, Caller>();
 
   private constructor(
     private readonly provider: StorageProvider,
@@ -68,6 +77,7 @@ export class StorageService {
     options: StorageServiceOptions,
   ) {
     const warn = warnOf(options);
+    this.log = options.log;
     this.info = { name: provider.name, label: providerLabel(provider.name) };
     if (provider.statePath) this.info.statePath = provider.statePath;
     this.journalReadBack = readBack;
@@ -135,9 +145,22 @@ export class StorageService {
     return { maxBytes: await this.provider.maxLunSize(request) };
   }
 
-  /** Queues `count` operations; the response lists them (queued or already running). */
-  async createLuns({ request, count }: CreateLunsRequest): Promise<{ operations: Operation[] }> {
-    return { operations: this.queue.enqueue(await this.resolveReferences(request), count) };
+  /** Queues `count` operations; the response lists them (queued or already running). Each one writes an
+   * audit line when it ends; a request refused before it is queued writes one now. */
+  async createLuns(
+    { request, count }: CreateLunsRequest,
+    caller: Caller = callerOf('cli'),
+  ): Promise<{ operations: Operation[] }> {
+    let operations: Operation[];
+    try {
+      const resolved = await this.resolveReferences(request);
+      // Registered before enqueue: an operation may finish (and be audited) before enqueue returns.
+      operations = this.queue.enqueue(resolved, count, (id) => this.callers.set(id, caller));
+    } catch (error) {
+      this.log?.audit(refusedEntry(this.info.name, caller, request, toErrorShape(error)));
+      throw error;
+    }
+    return { operations };
   }
 
   cancelOperation({
@@ -181,6 +204,14 @@ export class StorageService {
     }
   }
 
+  private audit(operation: Operation): void {
+    const caller = this.callers.get(operation.id);
+    this.callers.delete(operation.id);
+    // Restored from the journal (interrupted before this start): audited by the run that queued it.
+    if (!caller) return;
+    this.log?.audit(auditEntryFor(this.info.name, caller, operation));
+  }
+
   private onOperationUpdate(
     operation: Operation,
     update: OperationUpdate,
@@ -200,6 +231,7 @@ export class StorageService {
           ? { type: 'operationFinished', operation }
           : { type: 'operationProgress', operation };
     this.fanout.publish(event);
+    if (update === 'finished') this.audit(operation);
     if (update === 'finished' && !this.stopping) {
       this.inventory.refresh().catch((error: unknown) => {
         warn(`could not refresh the inventory: ${(error as Error)?.message ?? error}`);

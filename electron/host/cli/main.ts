@@ -16,6 +16,7 @@ import { parseProviderName } from './inputs';
 import { openSession } from './session';
 import { statusCommand } from './commands/status';
 import { packageVersion } from './version';
+import { openHostLog } from '../log/host-log';
 
 export type { CliIo } from './cli-io';
 
@@ -32,7 +33,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
       io.stdout.write(`lun-studio ${packageVersion()}\n`);
       return EXIT.ok;
     }
-    return await runCommand(parsed, io);
+    const log = openHostLog({ shell: 'cli', env: io.env });
+    log.info('command', { command: parsed.command });
+    const code = await runCommand(parsed, io).catch((error: unknown) => {
+      log.error(`command ${parsed.command} failed`, error);
+      throw error;
+    });
+    if (code !== EXIT.ok) log.warn(`command ${parsed.command} exited ${code}`);
+    return code;
   } catch (error) {
     for (const line of formatErrorLines(error)) io.stderr.write(`${line}\n`);
     return exitCodeFor(error);

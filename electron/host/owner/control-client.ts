@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import type { ApiResult, LunStudioEvent } from '../../contract/api';
 import { HRESULT } from '../../contract/errors';
 import type { ApiErrorShape } from '../../contract/model';
+import { SHELL_HEADER } from '../caller';
 import { CONTROL_PATH, SECRET_HEADER } from './control-server';
 
 export interface ApiChannel {
@@ -25,7 +26,7 @@ const LOST: ApiErrorShape = {
 /** Connects and authenticates; rejects (ECONNREFUSED, ENOENT, 401) when no owner listens there. */
 export function connectControl(endpoint: string, secret: string, timeoutMs = 5000): Promise<ApiChannel> {
   const socket = new WebSocket(`ws://lun-studio${CONTROL_PATH}`, {
-    headers: { [SECRET_HEADER]: secret },
+    headers: { [SECRET_HEADER]: secret, [SHELL_HEADER]: 'cli' },
     handshakeTimeout: timeoutMs,
     perMessageDeflate: false,
     createConnection: () => net.connect(endpoint),

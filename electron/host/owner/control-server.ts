@@ -9,6 +9,7 @@ import * as http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { ApiDispatch } from '../api-dispatcher';
+import { isShellName, osUser, SHELL_HEADER } from '../caller';
 import { attachApiConnection, type EventSource } from '../web/ws-api';
 
 export const CONTROL_PATH = '/control';
@@ -58,9 +59,12 @@ export async function startControlServer(options: {
         refuse(socket, 401, 'Unauthorized');
         return;
       }
+      // Only this user can reach the endpoint; the client says which shell it is (lun-studio: cli).
+      const shell = request.headers[SHELL_HEADER];
+      const caller = { shell: isShellName(shell) ? shell : 'cli', user: osUser() } as const;
       wss.handleUpgrade(request, socket, head, (ws) => {
         ws.on('error', () => ws.terminate());
-        attachApiConnection(ws, options.dispatch, options.events);
+        attachApiConnection(ws, options.dispatch, options.events, { caller });
       });
     } catch {
       socket.destroy();

@@ -13,8 +13,10 @@ import { startControlServer, type ControlServer } from './control-server';
 import type { ApiChannel } from './control-client';
 import { liveHolder, tryLock, type LockHolder } from './lock-file';
 import { ownerBusyError } from './owner-errors';
+import { callerOf, type ShellName } from '../caller';
+import { openHostLog, type HostLog } from '../log/host-log';
 
-export type ShellName = 'desktop' | 'browser' | 'cli';
+export type { ShellName } from '../caller';
 
 /** What the owner lock says about its holder: read by `lun-studio status` and by would-be owners. */
 export interface OwnerRecord extends LockHolder {
@@ -30,6 +32,8 @@ export interface OwnerOptions extends StorageServiceOptions {
   env?: Env;
   /** Handlers the shell adds (desktop: openMonitor). */
   handlers?: Partial<ApiHandlers>;
+  /** Default: this process's host log (opened here when the shell has not yet). */
+  log?: HostLog;
 }
 
 /** The live owner of this user's state, if any. */
@@ -94,13 +98,21 @@ export class Owner {
         }
         releases.push(state.release);
       }
+      const log = options.log ?? openHostLog({ shell: options.shell, env });
       const service = await StorageService.open({
         ...options,
         provider,
         simStatePath: statePath,
         journalPath,
+        log,
+        warn:
+          options.warn ??
+          ((message) => {
+            log.warn(message);
+            process.emitWarning(`LUN Studio: ${message}`);
+          }),
       });
-      const dispatch = createDispatcher(serviceHandlers(service, options.handlers));
+      const dispatch = createDispatcher(serviceHandlers(service, options.handlers), callerOf(options.shell));
       const secret = randomBytes(32).toString('base64url');
       fs.writeFileSync(paths.controlSecret, secret, { mode: 0o600 });
       let control: ControlServer;
@@ -115,6 +127,13 @@ export class Owner {
         await service.close();
         throw error;
       }
+      log.info('owner started', {
+        provider,
+        statePath,
+        journalPath,
+        endpoint: paths.controlEndpoint,
+        interrupted: service.journalReadBack.interrupted.map((op) => op.id),
+      });
       return new Owner(service, record, paths, control, releases, dispatch);
     } catch (error) {
       undo();

@@ -44,6 +44,7 @@ import { HRESULT, LunStudioError } from '../../contract/errors';
 import type { ApiDispatch } from '../api-dispatcher';
 import { AccessControl, API_PROTOCOL, hostPort, isLoopbackHost, newToken } from './access';
 import { resolveStaticFile, sendFile } from './static-files';
+import { callerOf } from '../caller';
 import { attachApiConnection, type EventSource } from './ws-api';
 
 export const API_PATH = '/api';
@@ -54,6 +55,8 @@ const HEARTBEAT_MS = 30_000;
 export const MAX_WEB_SOCKETS = 32;
 /** TCP connections at once (pages, assets, handshakes, WebSockets); more are closed at accept. */
 export const MAX_CONNECTIONS = 256;
+/** Whoever passed the token check is this OS user in a browser tab (the server listens for this user). */
+const BROWSER_CALLER = callerOf('browser');
 
 export interface BrowserShellOptions {
   dispatch: ApiDispatch;
@@ -343,6 +346,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     sockets.handleUpgrade(request, socket, head, (ws) => {
       sockets.emit('connection', ws, request);
       attachApiConnection(ws, options.dispatch, options.events, {
+        caller: BROWSER_CALLER,
         maxBufferedBytes: options.maxBufferedBytes,
         onSlowReader: () => (stats.slowReadersDropped += 1),
       });

@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import type { ApiResult, LunStudioEvent } from '../../contract/api';
 import { invalidInput } from '../../contract/errors';
 import type { ApiDispatch } from '../api-dispatcher';
+import type { Caller } from '../caller';
 import { toErrorShape } from '../error-shape';
 
 export interface EventSource {
@@ -24,6 +25,8 @@ export interface ConnectionOptions {
   maxBufferedBytes?: number;
   /** Called when a slow reader is dropped. */
   onSlowReader?: (bufferedBytes: number) => void;
+  /** Who is on the other end (default: the dispatcher's own caller). */
+  caller?: Caller;
 }
 
 interface Sender {
@@ -109,7 +112,7 @@ export function attachApiConnection(
     }
     // The dispatcher answers every call with an ApiResult; should it ever reject, the client still gets an
     // answer and the process does not meet an unhandled rejection.
-    void dispatch(method, params).then(
+    void dispatch(method, params, options.caller).then(
       (result) => reply(sender, id, result),
       (error: unknown) => reply(sender, id, { ok: false, error: toErrorShape(error) }),
     );
