@@ -27,7 +27,7 @@ ln -sfn "$ROOT/node_modules" "$ASAN_ROOT/node_modules"
 echo "=== building the addon with $SANITIZE"
 (
   cd "$ASAN_ROOT"
-  CXXFLAGS="$SANITIZE -O1 -g" CFLAGS="$SANITIZE -O1 -g" LDFLAGS="$SANITIZE" \
+  CXXFLAGS="$SANITIZE -O1 -g -U_FORTIFY_SOURCE" CFLAGS="$SANITIZE -O1 -g -U_FORTIFY_SOURCE" LDFLAGS="$SANITIZE" \
     npx node-gyp rebuild --directory=native --jobs=2 >"$ASAN_ROOT/asan-build.log" 2>&1 ||
     { cat "$ASAN_ROOT/asan-build.log"; exit 1; }
 )
