@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const ROOT = path.join(__dirname, '..', '..', '..');
 const yaml = require('js-yaml') as { load(text: string): unknown };
 const { checkEngines } = require('../../../scripts/check-engines.js') as {
-  checkEngines(root: string): string[];
+  checkEngines(root: string): { problems: string[]; unchecked: string[] };
 };
 
 interface FileSet {
@@ -239,7 +239,9 @@ describe('artifacts, signing, fuses', () => {
 
 describe('engines', () => {
   it("package.json's engines.node is within every dependency's", () => {
-    expect(checkEngines(ROOT)).toEqual([]);
+    const { problems, unchecked } = checkEngines(ROOT);
+    expect(problems).toEqual([]);
+    if (unchecked.length > 0) console.warn(`not installed, engines not checked: ${unchecked.join(', ')}`);
   });
 
   it('flags a range looser than a dependency needs, naming it', () => {
@@ -255,11 +257,11 @@ describe('engines', () => {
         JSON.stringify({ engines: { node: range }, devDependencies: { tool: '^8' } }),
       );
     write('>=20.19');
-    expect(checkEngines(root)).toEqual([
+    expect(checkEngines(root).problems).toEqual([
       'package.json engines.node ">=20.19" allows Node versions tool@8.0.0 does not ("^20.19.0 || >=22.12.0")',
     ]);
     write('^22.13.0 || >=24.0.0');
-    expect(checkEngines(root)).toEqual([]);
+    expect(checkEngines(root)).toEqual({ problems: [], unchecked: [] });
   });
 
   it('is part of npm run lint', () => {
