@@ -7,7 +7,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type CommandOption = 'type' | 'drives' | 'stripe-size' | 'size' | 'unmask' | 'count';
 
-interface OptionSpec {
+export interface OptionSpec {
   takesValue: boolean;
   /** Commands the option applies to; absent = every command (a global option). */
   commands?: readonly CommandName[];
@@ -16,7 +16,8 @@ interface OptionSpec {
 const SIZING: readonly CommandName[] = ['max-size', 'create-lun'];
 const CREATE: readonly CommandName[] = ['create-lun'];
 
-const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
+/** Every option; also the source of the shell completions (completion.ts). */
+export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   provider: { takesValue: true },
   'sim-state': { takesValue: true },
   'sim-topology': { takesValue: true },
@@ -31,18 +32,19 @@ const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   count: { takesValue: true, commands: CREATE },
 };
 
-const SHORT_ALIASES: Readonly<Record<string, string>> = { '-h': 'help', '-V': 'version' };
+export const SHORT_ALIASES: Readonly<Record<string, string>> = { '-h': 'help', '-V': 'version' };
 
 /** Commands that act on one subsystem and the options they require. */
-const COMMAND_REQUIREMENTS: Readonly<Record<CommandName, { subsystem: boolean; required: CommandOption[] }>> =
-  {
-    subsystems: { subsystem: false, required: [] },
-    drives: { subsystem: true, required: [] },
-    luns: { subsystem: true, required: [] },
-    'max-size': { subsystem: true, required: ['type'] },
-    'create-lun': { subsystem: true, required: ['type', 'size'] },
-    status: { subsystem: false, required: [] },
-  };
+export const COMMAND_REQUIREMENTS: Readonly<
+  Record<CommandName, { subsystem: boolean; required: CommandOption[] }>
+> = {
+  subsystems: { subsystem: false, required: [] },
+  drives: { subsystem: true, required: [] },
+  luns: { subsystem: true, required: [] },
+  'max-size': { subsystem: true, required: ['type'] },
+  'create-lun': { subsystem: true, required: ['type', 'size'] },
+  status: { subsystem: false, required: [] },
+};
 
 export interface GlobalArgs {
   provider?: string;
@@ -51,8 +53,13 @@ export interface GlobalArgs {
   json: boolean;
 }
 
+/** `lun-studio completion SHELL`: prints a completion script (not a storage command: no provider is opened). */
+export const COMPLETION_SHELLS = ['bash', 'zsh', 'powershell'] as const;
+export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
+
 export type ParsedArgs =
   | { kind: 'help'; topic?: CommandName }
+  | { kind: 'completion'; shell: CompletionShell }
   | { kind: 'version' }
   | {
       kind: 'command';
@@ -118,6 +125,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (rest.length > 1) throw inputError('help', `unexpected argument "${rest[1]}"`, { usage: true });
     return helpFor(rest[0]);
   }
+  if (commandText === 'completion') return completionFor(rest, values);
   if (!isCommandName(commandText)) {
     throw inputError('COMMAND', `unknown command "${commandText}" (one of: ${COMMAND_NAMES.join(', ')})`, {
       usage: true,
@@ -193,4 +201,20 @@ function helpFor(topic: string | undefined): ParsedArgs {
     );
   }
   return { kind: 'help', topic };
+}
+
+function completionFor(rest: readonly string[], values: ReadonlyMap<string, string | true>): ParsedArgs {
+  const [shell, extra] = rest;
+  const shells = COMPLETION_SHELLS.join(', ');
+  if (shell === undefined)
+    throw inputError('SHELL', `"completion" needs a shell (one of: ${shells})`, { usage: true });
+  if (!(COMPLETION_SHELLS as readonly string[]).includes(shell)) {
+    throw inputError('SHELL', `unknown shell "${shell}" (one of: ${shells})`, { usage: true });
+  }
+  if (extra !== undefined)
+    throw inputError(extra, 'is an unexpected argument after "completion"', { usage: true });
+  for (const name of values.keys()) {
+    throw inputError(`--${name}`, 'does not apply to "completion"', { usage: true });
+  }
+  return { kind: 'completion', shell: shell as CompletionShell };
 }

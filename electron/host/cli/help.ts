@@ -14,6 +14,9 @@ Commands:
                                    create LUNs, showing progress
   status                           who owns the state, its control endpoint, journal and state paths
   help COMMAND                     details of one command
+  completion bash|zsh|powershell   print a shell completion script: commands, options, values, subsystem names
+                                   (bash: source <(lun-studio completion bash); PowerShell: lun-studio
+                                   completion powershell | Out-String | Invoke-Expression, e.g. in $PROFILE)
 
 Options:
   --provider sim|vds   sim = the built-in simulated array, vds = Windows Virtual Disk Service

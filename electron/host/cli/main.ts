@@ -11,6 +11,7 @@ import { listLunsCommand } from './commands/luns';
 import { maxSizeCommand } from './commands/max-size';
 import { checkSizingOptions } from './commands/sizing-request';
 import { listSubsystemsCommand } from './commands/subsystems';
+import { completionScript } from './completion';
 import { usageText } from './help';
 import { parseProviderName } from './inputs';
 import { openSession } from './session';
@@ -27,6 +28,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     const parsed = parseArgs(argv);
     if (parsed.kind === 'help') {
       io.stdout.write(`${usageText(parsed.topic)}\n`);
+      return EXIT.ok;
+    }
+    if (parsed.kind === 'completion') {
+      io.stdout.write(completionScript(parsed.shell));
       return EXIT.ok;
     }
     if (parsed.kind === 'version') {
