@@ -17,6 +17,9 @@ export interface ProviderInfo {
   label: string;
   /** sim: the state file in use. */
   statePath?: string;
+  /** Set while the operation journal cannot be written (E_JOURNAL_UNWRITABLE naming the path): new
+   * operations are refused and the app shows a banner until it can. */
+  journalProblem?: { path: string; error: ApiErrorShape };
 }
 
 export interface InventorySnapshot {

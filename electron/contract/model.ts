@@ -177,6 +177,9 @@ export interface Operation {
   etaSeconds: number | null;
   result?: Lun;
   error?: ApiErrorShape;
+  /** What LUN Studio found out about it afterwards, e.g. a LUN in the array that an interrupted creation
+   * had made (it is then shown succeeded). */
+  note?: string;
 }
 
 export function formatHresult(hresult: number): string {

@@ -12,8 +12,22 @@
 // line); a corrupt line in the middle is skipped and counted.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LunStudioError } from '../contract/errors';
 import { FINAL_OPERATION_STATES, OPERATION_STATES, type Operation } from '../contract/model';
+import { fsErrorHresult, fsErrorText } from '../../native/lib/fs-errors';
 import { lockJournal } from './journal-lock';
+
+/** The journal file cannot be written (full or read-only disk, …): the real cause and the path. */
+export function journalUnwritableError(file: string, error: unknown): LunStudioError {
+  if (error instanceof LunStudioError && error.code === 'E_JOURNAL_UNWRITABLE') return error;
+  return new LunStudioError({
+    code: 'E_JOURNAL_UNWRITABLE',
+    hresult: fsErrorHresult(error),
+    message: `The operation journal ${file} cannot be written (${fsErrorText(error)}): new operations are refused until it can.`,
+    action:
+      'Free space on that disk or make the folder writable; LUN Studio notices by itself within seconds.',
+  });
+}
 
 export interface JournalRecord {
   v: 1;
@@ -26,6 +40,8 @@ export interface JournalReadBack {
   operations: Operation[];
   /** The operations this start found unfinished (now `interrupted`). */
   interrupted: Operation[];
+  /** Operations whose new state (`interrupted`) could not be written at open (the journal is unwritable). */
+  unwritten: Operation[];
   /** Unparseable lines in the middle of the file (skipped). */
   corruptLines: number;
   /** True when the last line was torn or corrupt (dropped). */
@@ -258,6 +274,7 @@ export class Journal {
     const journal = new Journal(file, fd, now, unlock, parsed.kept, lines, compactAbove);
     const operations: Operation[] = [];
     const interrupted: Operation[] = [];
+    const unwritten: Operation[] = [];
     for (const op of parsed.kept.values()) {
       if (isFinal(op)) {
         operations.push(op);
@@ -270,7 +287,11 @@ export class Journal {
         bytesPerSecond: null,
         etaSeconds: null,
       };
-      journal.record(cut);
+      try {
+        journal.record(cut);
+      } catch {
+        unwritten.push(cut); // a full or read-only disk: the service retries these and refuses new work
+      }
       interrupted.push(cut);
     }
     return {
@@ -279,6 +300,7 @@ export class Journal {
         // The ones cut off now are the newest news: they stay in the history however long it is.
         operations: [...operations, ...interrupted].slice(-keep),
         interrupted,
+        unwritten,
         corruptLines: parsed.corruptLines,
         droppedTail: parsed.droppedTail,
       },
@@ -286,20 +308,39 @@ export class Journal {
   }
 
   /** Appends the operation's current state (written before this returns; made durable by an fsync off the
-   * event loop shortly after). Call at state changes only. Throws the error of a failed earlier fsync. */
+   * event loop shortly after). Call at state changes only. Throws E_JOURNAL_UNWRITABLE (naming the path and
+   * the cause) when the line cannot be written, or when an earlier fsync failed; a partly written line is
+   * cut off again, so the next line that can be written starts on a line of its own. */
   record(op: Operation): void {
     if (this.fd === undefined) return;
     if (this.syncError) {
       const error = this.syncError;
       this.syncError = undefined;
-      throw error;
+      throw journalUnwritableError(this.path, error);
     }
     const record: JournalRecord = { v: 1, at: this.now().toISOString(), op };
-    writeAll(this.fd, JSON.stringify(record) + '\n');
+    const fd = this.fd;
+    let before: number | undefined;
+    try {
+      before = fs.fstatSync(fd).size;
+      writeAll(fd, JSON.stringify(record) + '\n');
+    } catch (error) {
+      try {
+        if (before !== undefined) fs.ftruncateSync(fd, before);
+      } catch {
+        // the read-back drops a torn last line anyway
+      }
+      throw journalUnwritableError(this.path, error);
+    }
     this.lines += 1;
     this.kept.set(op);
-    if (this.lines > this.compactAbove && this.lines > 2 * this.kept.size) this.compactNow();
-    else this.scheduleSync();
+    if (this.lines > this.compactAbove && this.lines > 2 * this.kept.size) {
+      try {
+        this.compactNow();
+      } catch {
+        this.scheduleSync(); // the line is written; compaction is tried again at a later line
+      }
+    } else this.scheduleSync();
   }
 
   /** Rewrites the file with the kept operations (temp + fsync + rename) and appends to the new one. */
@@ -352,10 +393,18 @@ function compact(file: string, operations: readonly Operation[], at: Date): void
   const temp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(temp, 'w');
   try {
-    writeAll(fd, operations.map((op) => JSON.stringify({ v: 1, at: at.toISOString(), op }) + '\n').join(''));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    try {
+      writeAll(
+        fd,
+        operations.map((op) => JSON.stringify({ v: 1, at: at.toISOString(), op }) + '\n').join(''),
+      );
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
   }
-  fs.renameSync(temp, file);
 }

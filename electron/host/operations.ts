@@ -35,6 +35,9 @@ export interface OperationQueueOptions {
   /** Operations waiting `queued` at most; a request that would go beyond is refused whole with
    * E_QUEUE_FULL. Default MAX_QUEUED. */
   maxQueued?: number;
+  /** Asked before a queued operation starts; false holds the queue (call resume() when it may go on).
+   * The StorageService holds it while the journal cannot be written. */
+  mayStart?: () => boolean;
   now?: () => number;
 }
 
@@ -167,8 +170,18 @@ export class OperationQueue {
     }
   }
 
+  /** Starts what may start (after mayStart turned true again). */
+  resume(): void {
+    this.pump();
+  }
+
   private pump(): void {
-    while (this.accepting && this.running < this.concurrency && this.waiting.length > 0) {
+    while (
+      this.accepting &&
+      this.running < this.concurrency &&
+      this.waiting.length > 0 &&
+      (this.options.mayStart?.() ?? true)
+    ) {
       const entry = this.waiting.shift()!;
       this.running += 1;
       entry.settled = this.run(entry).finally(() => {
@@ -188,6 +201,7 @@ export class OperationQueue {
     try {
       const lun = await this.options.provider.createLun(op.request, {
         signal: entry.abort.signal,
+        operationId: op.id, // the simulator keeps it with the LUN: a restart after a kill finds its owner
         onProgress: (progress) => this.progress(entry, progress),
       });
       if (isFinal(op)) return; // already marked interrupted by shutdown

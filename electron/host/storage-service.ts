@@ -9,12 +9,13 @@ import type {
   ProviderInfo,
 } from '../contract/api';
 import { LunStudioError } from '../contract/errors';
-import type { CreateLunRequest, MaxLunSizeRequest, Operation, ProviderName } from '../contract/model';
+import type { ApiErrorShape } from '../contract/model';
+import type { CreateLunRequest, Lun, MaxLunSizeRequest, Operation, ProviderName } from '../contract/model';
 import { openProvider } from '../../native/lib/index';
 import type { OpenProviderOptions, StorageProvider } from '../../native/lib/types';
 import { resolveCreateRequest } from '../../native/lib/validate';
 import { InventoryCache } from './inventory';
-import { Journal, type JournalReadBack } from './journal';
+import { Journal, journalUnwritableError, type JournalReadBack } from './journal';
 import { OperationQueue, type OperationUpdate } from './operations';
 import { defaultJournalPath } from './paths';
 import { ProgressFanout, type EventHandler } from './progress-fanout';
@@ -43,6 +44,59 @@ export interface StorageServiceOptions {
   warn?: (message: string) => void;
   /** Where every change to an array is audited (the owner passes its host log); none = no audit. */
   log?: HostLog;
+  /** While the journal cannot be written: how often it is tried again. Default 2000 ms. */
+  journalRetryMs?: number;
+}
+
+/** A createLun that a start found interrupted: what the array says about it. */
+function reconciledNote(provider: ProviderName, found: boolean): string {
+  if (found) {
+    return 'LUN Studio stopped before it could record the end of this creation; at the next start the LUN it created was found in the array, so it is shown succeeded.';
+  }
+  return provider === 'sim'
+    ? 'LUN Studio stopped while this creation ran; at the next start no LUN of it was in the array: nothing was created, it is safe to create it again.'
+    : 'LUN Studio stopped while this creation ran. The Virtual Disk Service cannot say which LUN an operation created: check the array for a LUN of this size before creating it again.';
+}
+
+/** Attaches to each interrupted createLun the LUN it made, when the provider can tell (the simulator keeps
+ * the operation id with every LUN): that operation becomes succeeded, with a note. The others get a note
+ * saying what is known. Returns the operations whose state changed (to be journaled). */
+async function reconcileInterrupted(
+  provider: StorageProvider,
+  readBack: JournalReadBack,
+  warn: (message: string) => void,
+): Promise<Operation[]> {
+  const interrupted = readBack.interrupted.filter((op) => op.kind === 'createLun');
+  if (interrupted.length === 0) return [];
+  // A simulator without tags to read (a test double) knows nothing either way: leave them as they are.
+  if (!provider.createdLuns && provider.name === 'sim') return [];
+  let created = new Map<string, Lun>();
+  if (provider.createdLuns) {
+    try {
+      created = await provider.createdLuns(interrupted.map((op) => op.id));
+    } catch (error) {
+      warn(`could not check the array for interrupted creations: ${(error as Error)?.message ?? error}`);
+      return [];
+    }
+  }
+  const changed = new Map<string, Operation>();
+  for (const op of interrupted) {
+    const lun = created.get(op.id);
+    const next: Operation = lun
+      ? {
+          ...op,
+          state: 'succeeded',
+          result: lun,
+          percent: 100,
+          etaSeconds: 0,
+          note: reconciledNote(provider.name, true),
+        }
+      : { ...op, note: reconciledNote(provider.name, false) };
+    changed.set(op.id, next);
+  }
+  readBack.operations = readBack.operations.map((op) => changed.get(op.id) ?? op);
+  readBack.interrupted = readBack.interrupted.map((op) => changed.get(op.id) ?? op);
+  return [...changed.values()];
 }
 
 function warnOf(options: StorageServiceOptions): (message: string) => void {
@@ -69,6 +123,11 @@ export class StorageService {
   private readonly log: HostLog | undefined;
   /** Who asked for each operation still unfinished (for its audit line). */
   private readonly callers = new Map<string, Caller>();
+  /** The latest state of operations whose journal line could not be written yet (oldest first). */
+  private readonly unjournaled = new Map<string, Operation>();
+  private journalRetry: ReturnType<typeof setInterval> | undefined;
+  private readonly journalRetryMs: number;
+  private readonly warn: (message: string) => void;
 
   private constructor(
     private readonly provider: StorageProvider,
@@ -78,6 +137,8 @@ export class StorageService {
   ) {
     const warn = warnOf(options);
     this.log = options.log;
+    this.warn = warn;
+    this.journalRetryMs = options.journalRetryMs ?? 2000;
     this.info = { name: provider.name, label: providerLabel(provider.name) };
     if (provider.statePath) this.info.statePath = provider.statePath;
     this.journalReadBack = readBack;
@@ -98,6 +159,9 @@ export class StorageService {
       concurrency: options.concurrency,
       cancelWaitMs: options.cancelWaitMs,
       now,
+      // Nothing starts without its line in the journal: while the journal cannot be written, queued
+      // operations wait (and new ones are refused).
+      mayStart: () => this.info.journalProblem === undefined,
       onUpdate: (operation, update) => this.onOperationUpdate(operation, update, warn),
     });
     this.queue.restore(readBack.operations);
@@ -109,7 +173,13 @@ export class StorageService {
     const open = options.openProvider ?? openProvider;
     const journalPath = options.journalPath === undefined ? defaultJournalPath() : options.journalPath;
     let journal: Journal | undefined;
-    let readBack: JournalReadBack = { operations: [], interrupted: [], corruptLines: 0, droppedTail: false };
+    let readBack: JournalReadBack = {
+      operations: [],
+      interrupted: [],
+      unwritten: [],
+      corruptLines: 0,
+      droppedTail: false,
+    };
     if (journalPath !== false) {
       // A journal in use by another live process is refused (E_JOURNAL_BUSY names it): running without
       // one would lose this instance's history.
@@ -128,7 +198,10 @@ export class StorageService {
       journal?.close();
       throw error;
     }
+    const reconciled = await reconcileInterrupted(provider, readBack, warnOf(options));
     const service = new StorageService(provider, journal, readBack, options);
+    for (const op of readBack.unwritten) service.journalWrite(op);
+    for (const op of reconciled) service.journalWrite(op);
     if (readBack.interrupted.length > 0) await service.inventory.refresh().catch(() => undefined);
     return service;
   }
@@ -146,21 +219,91 @@ export class StorageService {
   }
 
   /** Queues `count` operations; the response lists them (queued or already running). Each one writes an
-   * audit line when it ends; a request refused before it is queued writes one now. */
+   * audit line when it ends; a request refused before it is queued writes one now. While the journal
+   * cannot be written, new operations are refused (E_JOURNAL_UNWRITABLE). */
   async createLuns(
     { request, count }: CreateLunsRequest,
     caller: Caller = callerOf('cli'),
   ): Promise<{ operations: Operation[] }> {
     let operations: Operation[];
     try {
+      this.requireJournal();
       const resolved = await this.resolveReferences(request);
+      this.requireJournal();
       // Registered before enqueue: an operation may finish (and be audited) before enqueue returns.
       operations = this.queue.enqueue(resolved, count, (id) => this.callers.set(id, caller));
     } catch (error) {
       this.log?.audit(refusedEntry(this.info.name, caller, request, toErrorShape(error)));
       throw error;
     }
+    const problem = this.info.journalProblem;
+    if (problem) {
+      // The journal failed while this batch was queued: none of it has started (the queue is held); take it
+      // back rather than run operations a restart would not know about.
+      for (const op of operations) await this.queue.cancel(op.id).catch(() => undefined);
+      throw new LunStudioError(problem.error);
+    }
     return { operations };
+  }
+
+  /** Refuses new work while the journal cannot be written (tries it once more first). */
+  private requireJournal(): void {
+    if (!this.info.journalProblem) return;
+    this.flushJournal();
+    const problem = this.info.journalProblem as { error: ApiErrorShape } | undefined;
+    if (problem) throw new LunStudioError(problem.error);
+  }
+
+  /** Writes an operation's state to the journal; when that fails, keeps it to write later, marks the journal
+   * unwritable (banner, queue held, new work refused) and tries again every journalRetryMs. */
+  private journalWrite(op: Operation): void {
+    if (!this.journal) return;
+    if (this.info.journalProblem) {
+      this.unjournaled.delete(op.id); // keeps the map in order of last change
+      this.unjournaled.set(op.id, op);
+      return;
+    }
+    try {
+      this.journal.record(op);
+    } catch (error) {
+      this.unjournaled.set(op.id, op);
+      this.setJournalProblem(journalUnwritableError(this.journal.path, error));
+    }
+  }
+
+  private setJournalProblem(error: LunStudioError): void {
+    const first = this.info.journalProblem === undefined;
+    this.info.journalProblem = { path: this.journal!.path, error: error.toJSON() };
+    if (!first) return;
+    this.warn(error.message);
+    this.journalRetry = setInterval(() => this.flushJournal(), this.journalRetryMs);
+    this.journalRetry.unref?.();
+    this.inventory.refresh().catch(() => undefined); // the renderer learns it with the inventory
+  }
+
+  /** Writes what is waiting; once everything is in, the journal counts as writable again. */
+  private flushJournal(): void {
+    if (!this.journal || !this.info.journalProblem) return;
+    for (const [id, op] of this.unjournaled) {
+      try {
+        this.journal.record(op);
+      } catch (error) {
+        this.info.journalProblem = {
+          path: this.journal.path,
+          error: journalUnwritableError(this.journal.path, error).toJSON(),
+        };
+        return;
+      }
+      this.unjournaled.delete(id);
+    }
+    delete this.info.journalProblem;
+    clearInterval(this.journalRetry);
+    this.journalRetry = undefined;
+    this.warn(`the operation journal ${this.journal.path} can be written again`);
+    if (!this.stopping) {
+      this.inventory.refresh().catch(() => undefined);
+      this.queue.resume();
+    }
   }
 
   cancelOperation({
@@ -185,6 +328,8 @@ export class StorageService {
       try {
         await this.provider.close();
       } finally {
+        this.flushJournal();
+        clearInterval(this.journalRetry);
         this.journal?.close();
       }
     })();
@@ -217,13 +362,7 @@ export class StorageService {
     update: OperationUpdate,
     warn: (message: string) => void,
   ): void {
-    if (update !== 'progress' && this.journal) {
-      try {
-        this.journal.record(operation);
-      } catch (error) {
-        warn(`could not write the journal ${this.journal.path}: ${(error as Error).message}`);
-      }
-    }
+    if (update !== 'progress') this.journalWrite(operation);
     const event: LunStudioEvent =
       update === 'queued'
         ? { type: 'operationStarted', operation }

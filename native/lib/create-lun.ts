@@ -13,8 +13,9 @@ const S_OK = 0;
 export interface CreateLunContext {
   raw: RawProvider;
   describe: HresultDescriber;
-  /** Saves the provider's state if an operation changed it (sim); resolves when written. */
-  persist: () => Promise<void>;
+  /** Saves the provider's state if an operation changed it (sim); resolves when written. `rollback` runs
+   * if that save fails, before any later save. */
+  persist: (rollback?: () => void) => Promise<void>;
 }
 
 /** Callbacks belong to the caller: one that throws must not break the operation (or the poller). */
@@ -75,19 +76,36 @@ export async function runCreateLun(
   if (signal?.aborted) cancel();
   else signal?.addEventListener('abort', cancel, { once: true });
 
+  let created: Lun;
   try {
-    const created = await operation.done;
-    reporter.finish();
-    await ctx.persist();
-    return await rereadLun(ctx, created, request.subsystemId);
+    created = await operation.done;
   } catch (error) {
     reporter.finish();
-    await ctx.persist(); // a failed operation can still change state (e.g. a drive failed mid-way)
+    signal?.removeEventListener('abort', cancel);
+    // A failed operation can still change state (e.g. a drive failed mid-way); the operation's own error is
+    // what the caller gets even if that save fails too (the next save writes the drive's state).
+    await ctx.persist().catch(() => undefined);
     const failure = toLunStudioError(error, ctx.describe);
     const answer = cancelAnswer ? await cancelAnswer : undefined;
     const accepted = answer === S_OK || answer === HRESULT.VDS_E_OPERATION_CANCELED;
     if (accepted && failure.hresult !== HRESULT.VDS_E_OPERATION_CANCELED) throw canceledError(ctx.describe);
     throw failure;
+  }
+  try {
+    reporter.finish();
+    // Saved before it is reported: when the save fails, the LUN is taken back out of the model (before any
+    // later save reads it) and the creation fails with the save's error.
+    const lunId = created.id;
+    try {
+      await ctx.persist(() => ctx.raw.removeLun(lunId));
+    } catch (error) {
+      const cause = toLunStudioError(error, ctx.describe);
+      throw new LunStudioError({
+        ...cause.toJSON(),
+        message: `${cause.message} The new LUN was taken out again: nothing was created.`,
+      });
+    }
+    return await rereadLun(ctx, created, request.subsystemId);
   } finally {
     signal?.removeEventListener('abort', cancel);
   }

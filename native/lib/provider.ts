@@ -46,7 +46,24 @@ class FacadeProvider implements StorageProvider {
     private readonly raw: RawProvider,
     private readonly describe: HresultDescriber,
     private readonly persistence: SimPersistence | undefined,
-  ) {}
+  ) {
+    if (persistence) this.createdLuns = (ids) => this.call(() => this.lunsCreatedBy(ids));
+  }
+
+  private async lunsCreatedBy(operationIds: readonly string[]): Promise<Map<string, Lun>> {
+    const wanted = new Set(operationIds);
+    const found = new Map<string, Lun>();
+    for (const subsystem of this.raw.exportState().subsystems) {
+      const tagged = subsystem.luns.filter((lun) => lun.operationId && wanted.has(lun.operationId));
+      if (tagged.length === 0) continue;
+      const luns = new Map((await this.raw.listLuns(subsystem.id)).map((lun) => [lun.id, lun]));
+      for (const simLun of tagged) {
+        const lun = luns.get(simLun.id);
+        if (lun) found.set(simLun.operationId!, lun);
+      }
+    }
+    return found;
+  }
 
   get statePath(): string | undefined {
     return this.persistence?.file;
@@ -111,10 +128,16 @@ class FacadeProvider implements StorageProvider {
       const checked = checkCreateLunRequest(request);
       const { subsystem, drives } = await this.context(checked);
       const rawRequest = resolveCreateAgainstSubsystem(checked, subsystem, drives);
-      const persist = this.persistence ? () => this.persistence!.persist() : () => Promise.resolve();
+      if (options.operationId !== undefined) rawRequest.operationId = options.operationId;
+      const persist = this.persistence
+        ? (rollback?: () => void) => this.persistence!.persist(rollback)
+        : () => Promise.resolve();
       return runCreateLun({ raw: this.raw, describe: this.describe, persist }, rawRequest, options);
     });
   }
+
+  /** sim: the simulator keeps each LUN's creating operation id in its state (absent on VDS: see the class). */
+  readonly createdLuns?: (operationIds: readonly string[]) => Promise<Map<string, Lun>>;
 
   async close(): Promise<void> {
     if (this.closed) return;

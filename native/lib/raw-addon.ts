@@ -57,6 +57,8 @@ export interface SimLun {
   unmaskingList: string;
   /** Every extent on every drive, in allocation order; drive order of the LUN = first appearance. */
   extents: SimExtent[];
+  /** The host operation that created it (absent in files from before operation tags). */
+  operationId?: string;
 }
 
 export interface SimDrive {
@@ -100,6 +102,8 @@ export interface RawMaxSizeRequest {
 export interface RawCreateLunRequest extends RawMaxSizeRequest {
   sizeBytes: number;
   unmaskingList: string;
+  /** The host's operation id: the simulator keeps it with the LUN it creates (VDS ignores it). */
+  operationId?: string;
 }
 
 /** Pushed by the poller thread (through a ThreadSafeFunction) whenever the status changed. */
@@ -129,6 +133,9 @@ export interface RawProvider {
   createLun(request: RawCreateLunRequest, onProgress: (progress: RawProgress) => void): Promise<RawOperation>;
   /** sim only: a consistent snapshot of the whole model (committed LUNs only; running ones are not in it). */
   exportState(): SimState;
+  /** sim only, synchronous: takes a committed LUN out again (rollback of a creation whose state could not be
+   * saved). Throws VDS_E_OBJECT_NOT_FOUND when there is no such LUN. */
+  removeLun(lunId: string): void;
   /** Cancels what still runs and releases the provider; the poller idles once nothing runs. */
   close(): void;
 }

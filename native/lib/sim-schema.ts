@@ -127,6 +127,7 @@ const stateLunSchema = z.object({
   stripeSizeBytes: z.number().int().nonnegative(),
   unmaskingList: z.string(),
   extents: z.array(extentSchema).min(1),
+  operationId: z.string().min(1).optional(),
 });
 
 export const simStateSchema = z.object({

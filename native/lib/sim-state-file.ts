@@ -103,7 +103,12 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await fsp.rm(temp, { force: true });
     throw error;
   }
-  await syncDirectory(dir);
+  try {
+    await syncDirectory(dir);
+  } catch (error) {
+    // The rename is done: readers already see the new file. Say so, so a caller does not take it for unwritten.
+    throw Object.assign(error as Error, { renamed: true });
+  }
 }
 
 async function syncDirectory(dir: string): Promise<void> {

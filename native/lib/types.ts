@@ -34,6 +34,9 @@ export interface CreateLunOptions {
   /** Aborting asks the provider to cancel; the promise then rejects with VDS_E_OPERATION_CANCELED
    * (or resolves if the provider answered VDS_E_CANCEL_TOO_LATE and the LUN was created). */
   signal?: AbortSignal;
+  /** The host's operation id. The simulator records it with the LUN it creates (in its state file), so that
+   * a restart after a kill can tell which operation a LUN belongs to (see createdLuns). */
+  operationId?: string;
 }
 
 /** One opened provider. All methods reject with LunStudioError (code, hresult, message). */
@@ -47,6 +50,9 @@ export interface StorageProvider {
   maxLunSize(request: MaxLunSizeRequest): Promise<number>;
   /** Resolves to the new LUN, re-read from the provider after creation. */
   createLun(request: CreateLunRequest, options?: CreateLunOptions): Promise<Lun>;
+  /** sim: the LUNs in the array that the given host operations created (by the operation id the simulator
+   * keeps with each LUN), keyed by operation id. Absent where the array keeps no such tag (VDS). */
+  createdLuns?(operationIds: readonly string[]): Promise<Map<string, Lun>>;
   /** Waits for nothing: running operations are canceled; the poller stops. */
   close(): Promise<void>;
 }

@@ -240,6 +240,7 @@ sim::Lun LunFromJs(const Napi::Value& v, const std::string& field) {
     x.lengthBytes = RequireInteger(e.Get("lengthBytes"), ef + ".lengthBytes", 1, kMaxSafe);
     l.extents.push_back(x);
   }
+  if (Has(o, "operationId")) l.operationId = RequireString(o.Get("operationId"), field + ".operationId");
   return l;
 }
 
@@ -382,6 +383,7 @@ CreateLunArgs CreateLunArgsFromJs(const Napi::Value& v) {
   FillMaxSizeArgs(o, &a);
   a.sizeBytes = RequireInteger(o.Get("sizeBytes"), "sizeBytes", 1, kMaxSafe);
   if (Has(o, "unmaskingList")) a.unmaskingList = RequireString(o.Get("unmaskingList"), "unmaskingList");
+  if (Has(o, "operationId")) a.operationId = RequireString(o.Get("operationId"), "operationId");
   return a;
 }
 
@@ -579,6 +581,7 @@ Napi::Object StateToJs(Napi::Env env, const sim::State& state) {
         extents.Set(e, eo);
       }
       o.Set("extents", extents);
+      if (!l.operationId.empty()) o.Set("operationId", l.operationId);
       luns.Set(i, o);
     }
     so.Set("luns", luns);

@@ -106,6 +106,9 @@ struct MaxSizeArgs {
 struct CreateLunArgs : MaxSizeArgs {
   uint64_t sizeBytes = 0;
   std::string unmaskingList;
+  // The host's operation id (optional). The simulator keeps it with the LUN it creates, so that after a
+  // kill the host can tell which operation a LUN in the array belongs to; VDS ignores it.
+  std::string operationId;
 };
 
 // A failure with an optional plain-language detail that is more specific than the HRESULT table's

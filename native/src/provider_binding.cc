@@ -142,6 +142,20 @@ Napi::Value ExportState(const Napi::CallbackInfo& info, const StatePtr& state) {
   return js::StateToJs(info.Env(), sim->ExportState());
 }
 
+// sim only, synchronous: takes a committed LUN out of the model (the facade's rollback of a creation whose
+// state file could not be written).
+Napi::Value RemoveLun(const Napi::CallbackInfo& info, const StatePtr& state) {
+  auto* sim = dynamic_cast<sim::SimProvider*>(state->provider.get());
+  if (!sim) {
+    throw MakeError(info.Env(),
+                    Outcome::Fail(hr::kVdsNotSupported, "removeLun: only the sim provider has a state"));
+  }
+  if (!info[0].IsString()) ThrowInvalid("lunId", "must be a string");
+  const Outcome o = sim->RemoveLun(info[0].As<Napi::String>().Utf8Value());
+  if (!o.ok()) throw MakeError(info.Env(), o);
+  return info.Env().Undefined();
+}
+
 Napi::Value Close(const Napi::CallbackInfo& info, const StatePtr& state) {
   std::vector<std::shared_ptr<Operation>> ops;
   {
@@ -180,6 +194,7 @@ Napi::Object MakeProviderObject(Napi::Env env, std::unique_ptr<Provider> provide
   Method(env, obj, "maxLunSize", state, MaxLunSize);
   Method(env, obj, "createLun", state, CreateLun);
   Method(env, obj, "exportState", state, ExportState);
+  Method(env, obj, "removeLun", state, RemoveLun);
   Method(env, obj, "close", state, Close);
   return obj;
 }

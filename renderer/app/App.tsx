@@ -9,6 +9,7 @@ import { Wizard } from '../features/wizard/Wizard';
 import type { AppStore } from '../store/create-app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { type ConnectionSource, ConnectionBanner } from './ConnectionBanner';
+import { JournalBanner } from './JournalBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavLinks } from './NavLinks';
 import { usePrefersDark } from './use-color-scheme';
@@ -100,6 +101,7 @@ function Shell({
         <LanguageSwitch />
       </header>
       {connection && <ConnectionBanner source={connection} />}
+      <JournalBanner />
       <main className={styles.main}>
         {route === 'inventory' && <InventoryView />}
         {route === 'create' && <Wizard onShowMonitor={showMonitor} />}

@@ -18,6 +18,7 @@ const SOURCES = [
   'electron/contract/errors.ts',
   'electron/contract/hresult-table.ts',
   'electron/contract/model.ts',
+  'native/lib/fs-errors.ts',
 ];
 const WRITES = 1000;
 const RUNS = 20;

@@ -452,6 +452,20 @@ Outcome Model::GetLun(const std::string& lunId, LunInfo* out) {
   return Outcome::Fail(hr::kVdsObjectNotFound, "No LUN '" + lunId + "'");
 }
 
+Outcome Model::RemoveLun(const std::string& lunId) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Advance(Clock::now());
+  for (auto& s : impl_->state.subsystems) {
+    for (auto it = s.luns.begin(); it != s.luns.end(); ++it) {
+      if (it->id == lunId) {
+        s.luns.erase(it);
+        return Outcome::Ok();
+      }
+    }
+  }
+  return Outcome::Fail(hr::kVdsObjectNotFound, "No LUN '" + lunId + "'");
+}
+
 Outcome Model::QueryMaxLunCreateSize(const MaxSizeArgs& args, uint64_t* maxBytes) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->Advance(Clock::now());
@@ -522,6 +536,7 @@ Outcome Model::CreateLun(const CreateLunArgs& args, std::shared_ptr<CreateLunJob
   rec.lun.id = NewGuid();
   rec.lun.name = impl_->NextLunName(*s);
   rec.lun.unmaskingList = args.unmaskingList;
+  rec.lun.operationId = args.operationId;
   rec.bytesToWrite = rec.lun.sizeBytes;
   rec.rate = static_cast<double>(s->initRateBytesPerSec);
   rec.start = now;

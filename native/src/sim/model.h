@@ -80,6 +80,9 @@ class Model : public std::enable_shared_from_this<Model> {
   Outcome QueryLuns(const std::string& subsystemId, std::vector<LunInfo>* out);
   // A committed LUN by id (any subsystem); VDS_E_OBJECT_NOT_FOUND otherwise.
   Outcome GetLun(const std::string& lunId, LunInfo* out);
+  // Takes a committed LUN out again (its extents become free): the host's rollback of a creation whose
+  // state could not be saved. VDS_E_OBJECT_NOT_FOUND when there is no such LUN.
+  Outcome RemoveLun(const std::string& lunId);
 
   // Exact: creating *maxBytes succeeds, one byte more fails with VDS_E_NOT_ENOUGH_SPACE.
   Outcome QueryMaxLunCreateSize(const MaxSizeArgs& args, uint64_t* maxBytes);

@@ -22,6 +22,8 @@ class SimProvider : public Provider {
 
   // Committed LUNs only.
   State ExportState() { return model_->Snapshot(); }
+  // Rollback of a committed LUN whose state could not be saved.
+  Outcome RemoveLun(const std::string& lunId) { return model_->RemoveLun(lunId); }
 
  private:
   std::shared_ptr<Model> model_;

@@ -60,6 +60,7 @@ struct Lun {
   uint64_t stripeSizeBytes = 0;  // 0 for simple, span and mirror
   std::string unmaskingList;
   std::vector<Extent> extents;  // allocation order; the LUN's drive order = first appearance
+  std::string operationId;      // the host operation that created it (empty: unknown / before tags)
 };
 
 struct Drive {

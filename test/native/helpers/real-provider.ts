@@ -19,6 +19,7 @@ function countingProvider(raw: RawProvider, counts: Partial<RawCallCounts>): Raw
     maxLunSize: (request) => (count('maxLunSize'), raw.maxLunSize(request)),
     createLun: (request, onProgress) => (count('createLun'), raw.createLun(request, onProgress)),
     exportState: () => (count('exportState'), raw.exportState()),
+    removeLun: (lunId) => (count('removeLun'), raw.removeLun(lunId)),
     close: () => (count('close'), raw.close()),
   };
 }

@@ -194,6 +194,17 @@ export class FakeProvider implements RawProvider {
     return structuredClone(this.state);
   }
 
+  removeLun(lunId: string): void {
+    for (const sub of this.state.subsystems) {
+      const index = sub.luns.findIndex((l) => l.id === lunId);
+      if (index >= 0) {
+        sub.luns.splice(index, 1);
+        return;
+      }
+    }
+    throw rawError(0x80042405, `No LUN '${lunId}'`);
+  }
+
   close(): void {
     this.closed = true;
   }
