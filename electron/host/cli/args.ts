@@ -1,5 +1,6 @@
 // Command-line syntax: which options exist, which take a value, which command they apply to.
 // Values are returned as typed strings; their meaning is checked by inputs.ts.
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { inputError } from './cli-error';
 
 export const COMMAND_NAMES = ['subsystems', 'drives', 'luns', 'max-size', 'create-lun', 'status'] as const;
@@ -73,44 +74,60 @@ export function isCommandName(value: string): value is CommandName {
   return (COMMAND_NAMES as readonly string[]).includes(value);
 }
 
+/** util.parseArgs's option table, from OPTION_SPECS. Every option is a string to Node (strict: false): the
+ * flags' "takes no value" and the "needs a value" rules, and their messages, are ours, read from the tokens. */
+const NODE_OPTIONS = Object.fromEntries(
+  Object.entries(OPTION_SPECS).map(([name, spec]) => {
+    const short = Object.entries(SHORT_ALIASES).find(([, long]) => long === name)?.[0];
+    const option: { type: 'string' | 'boolean'; short?: string } = {
+      type: spec.takesValue ? 'string' : 'boolean',
+    };
+    if (short) option.short = short.slice(1);
+    return [name, option];
+  }),
+);
+
 /** Splits argv (without node and script) into command, subsystem and options. Throws a usage CliError. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const values = new Map<string, string | true>();
   const positionals: string[] = [];
-  let onlyPositionals = false;
-
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] as string;
-    if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
+  // strict: false so an unknown option or a missing value is a token we word ourselves (Node's own messages
+  // name neither our field nor our usage); allowNegative: false keeps --no-json an unknown option.
+  const { tokens } = nodeParseArgs({
+    args: [...argv],
+    options: NODE_OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positionals.push(token.value);
       continue;
     }
-    if (arg === '--') {
-      onlyPositionals = true;
-      continue;
+    if (token.kind === 'option-terminator') continue;
+    const spec = OPTION_SPECS[token.name];
+    // An unknown option, or a known one written as a short option (-json) or in a group (-hV).
+    const isLong = token.rawName.startsWith('--');
+    const aliasOk = SHORT_ALIASES[token.rawName] === token.name && argv[token.index] === token.rawName;
+    if (!spec || (!isLong && !aliasOk)) {
+      throw inputError(unknownLabel(argv, token.index), 'unknown option', { usage: true });
     }
-    const { name, inlineValue } = splitOption(arg);
-    const spec = OPTION_SPECS[name];
-    if (!spec) throw inputError(optionLabel(arg), 'unknown option', { usage: true });
+    const name = token.name;
     if (values.has(name)) throw inputError(`--${name}`, 'is given more than once', { usage: true });
     if (!spec.takesValue) {
-      if (inlineValue !== undefined) {
-        throw inputError(`--${name}`, `takes no value (got "${inlineValue}")`, { usage: true });
+      if (token.inlineValue) {
+        throw inputError(`--${name}`, `takes no value (got "${token.value ?? ''}")`, { usage: true });
       }
       values.set(name, true);
       continue;
     }
-    if (inlineValue !== undefined) {
-      values.set(name, inlineValue);
-      continue;
-    }
-    const next = argv[i + 1];
     // A value may start with "-" (e.g. --count -1 is a bad count, not a missing one), but not with "--".
-    if (next === undefined || (next.startsWith('--') && next !== '--')) {
+    const value = token.value;
+    if (value === undefined || (!token.inlineValue && value.startsWith('--') && value !== '--')) {
       throw inputError(`--${name}`, 'needs a value', { usage: true });
     }
-    values.set(name, next);
-    i += 1;
+    values.set(name, value);
   }
 
   if (values.has('help')) {
@@ -174,17 +191,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return parsed;
 }
 
-function splitOption(arg: string): { name: string; inlineValue?: string } {
-  const alias = SHORT_ALIASES[arg];
-  if (alias) return { name: alias };
-  if (!arg.startsWith('--')) return { name: `\0${arg}` }; // an unknown short option
-  const body = arg.slice(2);
-  const equals = body.indexOf('=');
-  if (equals === -1) return { name: body };
-  return { name: body.slice(0, equals), inlineValue: body.slice(equals + 1) };
-}
-
-function optionLabel(arg: string): string {
+/** The option as the user wrote it, without an =value (argv[index] is the token's own argument). */
+function unknownLabel(argv: readonly string[], index: number): string {
+  const arg = argv[index] as string;
   const equals = arg.indexOf('=');
   return equals === -1 ? arg : arg.slice(0, equals);
 }
