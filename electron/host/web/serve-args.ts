@@ -1,4 +1,5 @@
 // Command line of `npm run serve -- …` (node dist/electron/host/web/serve.js).
+import { parseArgs as nodeParseArgs } from 'node:util';
 import type { ProviderName } from '../../contract/model';
 
 /** serve's port unless --port says otherwise: fixed, so the URL (and open tabs) survive a restart. */
@@ -44,6 +45,25 @@ function integer(flag: string, text: string, min: number, max: number): number {
   return Number(text);
 }
 
+const STRING = { type: 'string' } as const;
+const FLAG = { type: 'boolean' } as const;
+/** util.parseArgs's table. strict: false, so an unknown option or a missing value is a token we word
+ * ourselves, in argv order, as serve always has. */
+const SERVE_OPTIONS = {
+  port: STRING,
+  host: STRING,
+  open: FLAG,
+  'new-token': FLAG,
+  'tls-cert': STRING,
+  'tls-key': STRING,
+  provider: STRING,
+  'sim-state': STRING,
+  'sim-topology': STRING,
+  journal: STRING,
+  concurrency: STRING,
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
   const args: ServeArgs = {
     port: DEFAULT_PORT,
@@ -52,62 +72,71 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
     newToken: false,
     help: false,
   };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+  const { tokens } = nodeParseArgs({
+    args: [...argv],
+    options: SERVE_OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    // serve takes no arguments: a word, a lone --, an unknown option or a -h inside a group is unknown.
+    if (token.kind !== 'option') throw new UsageError(`unknown option ${argv[token.index] as string}`);
+    const written = argv[token.index] as string;
+    const known = Object.hasOwn(SERVE_OPTIONS, token.name);
+    if (!known || (!token.rawName.startsWith('--') && written !== token.rawName)) {
+      throw new UsageError(`unknown option ${written}`);
+    }
+    const flag = `--${token.name}`;
     const value = (): string => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      i += 1;
-      return next;
+      const text = token.value;
+      if (text === undefined || (!token.inlineValue && text.startsWith('--'))) {
+        throw new UsageError(`${flag} needs a value`);
+      }
+      return text;
     };
-    switch (flag) {
-      case '--port':
+    switch (token.name as keyof typeof SERVE_OPTIONS) {
+      case 'port':
         args.port = integer(flag, value(), 0, 65535);
         break;
-      case '--host':
+      case 'host':
         args.host = value();
         if (args.host === '') throw new UsageError('--host must not be empty');
         break;
-      case '--open':
+      case 'open':
         args.open = true;
         break;
-      case '--new-token':
+      case 'new-token':
         args.newToken = true;
         break;
-      case '--tls-cert':
+      case 'tls-cert':
         args.tlsCert = value();
         break;
-      case '--tls-key':
+      case 'tls-key':
         args.tlsKey = value();
         break;
-      case '--provider': {
+      case 'provider': {
         const name = value();
         if (name !== 'sim' && name !== 'vds')
           throw new UsageError(`--provider must be sim or vds, got "${name}"`);
         args.provider = name;
         break;
       }
-      case '--sim-state':
+      case 'sim-state':
         args.simState = value();
         break;
-      case '--sim-topology':
+      case 'sim-topology':
         args.simTopology = value();
         break;
-      case '--journal':
+      case 'journal':
         args.journal = value();
         break;
-      case '--concurrency':
+      case 'concurrency':
         args.concurrency = integer(flag, value(), 1, 64);
         break;
-      case '--help':
-      case '-h':
+      case 'help':
         args.help = true;
         break;
-      default:
-        throw new UsageError(`unknown option ${arg}`);
     }
   }
   if ((args.tlsCert === undefined) !== (args.tlsKey === undefined)) {
