@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../../electron/host/cli/args';
+import { COMMAND_NAMES, parseArgs } from '../../../electron/host/cli/args';
 import { completionScript } from '../../../electron/host/cli/completion';
 import { manPage } from '../../../electron/host/cli/man-page';
 import { usageText } from '../../../electron/host/cli/help';
@@ -74,7 +74,7 @@ describe('lun-studio completion', () => {
       "Register-ArgumentCompleter -Native -CommandName 'lun-studio', 'lun-studio.cmd'",
     );
     expect(script).toContain(
-      "$lunStudioCommands = @('subsystems', 'drives', 'luns', 'max-size', 'create-lun', 'status', 'help', 'completion')",
+      `$lunStudioCommands = @(${[...COMMAND_NAMES, 'help', 'completion'].map((c) => `'${c}'`).join(', ')})`,
     );
     expect(script).toMatch(
       /'create-lun' = @\('--type', '--drives', '--stripe-size', '--size', '--unmask', '--count', /,
@@ -131,7 +131,7 @@ describe('docs/lun-studio.1', () => {
       .filter((l) => l.startsWith('  ') && l.trim() !== '')) {
       expect(page).toContain(line.trim());
     }
-    for (const command of ['subsystems', 'drives', 'luns', 'max-size', 'create-lun', 'status'] as const) {
+    for (const command of COMMAND_NAMES) {
       expect(page).toContain(usageText(command).split('\n')[0]!);
     }
   });
