@@ -14,6 +14,10 @@ if (!fs.existsSync(mainPath)) {
   process.exit(1);
 }
 const { run } = require(mainPath);
+// An error nothing caught: logged, told on stderr, the owner (if this command is one) closes, exit 1.
+require(
+  path.join(__dirname, '..', 'dist', 'electron', 'host', 'crash', 'crash-handler.js'),
+).installStderrCrashHandler();
 
 // A reader that went away (`lun-studio luns A | head -1`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

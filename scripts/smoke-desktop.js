@@ -28,6 +28,10 @@ function fakeElectron(work) {
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     getPath: () => work,
+    paths: {},
+    setPath(name, value) {
+      this.paths[name] = value;
+    },
     getVersion: () => '0.0.0-smoke',
     quit() {
       this.quitCount += 1;
@@ -91,6 +95,11 @@ function fakeElectron(work) {
       removeListener: (channel) => listeners.delete(channel),
     },
     Menu: { buildFromTemplate: (template) => template, setApplicationMenu() {} },
+    crashReporter: {
+      start(options) {
+        assert.equal(options.uploadToServer, false, 'crash dumps stay on this machine');
+      },
+    },
     Notification: class {
       static isSupported() {
         return false;

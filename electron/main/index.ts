@@ -1,7 +1,17 @@
 // App lifecycle: one instance, host first, then the windows; quitting asks while LUN creations run, then
 // shuts the host down (running operations are canceled, queued ones marked interrupted in the journal).
 import * as path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  session,
+  shell,
+} from 'electron';
 import { formatHresult, type Operation } from '../contract/model';
 import { isApiError } from '../contract/errors';
 import { confirmCancelOnQuit, showAbout } from './dialogs';
@@ -18,6 +28,8 @@ import { userPaths } from '../contract/user-paths';
 import { startDesktopHost } from './start-host';
 import { TrustedSenders } from './trusted-sender';
 import { WindowManager } from './windows';
+import { openHostLog } from '../host/log/host-log';
+import { installCrashHandler } from '../host/crash/crash-handler';
 
 const PRELOAD_PATH = path.join(__dirname, '../preload/index.cjs');
 const RENDERER_INDEX = path.join(__dirname, '../renderer/index.html');
@@ -69,13 +81,14 @@ async function start(): Promise<void> {
       openMonitor: () => windows.openMonitor({ focus: true }),
     });
   } catch (error) {
+    log.error('the host could not start', error);
     dialog.showErrorBox('LUN Studio could not start', describeStartupError(error));
     app.exit(1);
     return;
   }
 
   started.host = host;
-  const ipc: IpcBridge = registerIpc({ ipcMain, host, trusted });
+  const ipc: IpcBridge = registerIpc({ ipcMain, host, trusted, onUnexpected: crash.fatal });
 
   const notifier = createOperationNotifier({
     isAppFocused: () => windows.isAnyFocused(),
@@ -109,6 +122,12 @@ async function start(): Promise<void> {
           installMenu();
         },
         about: () => showAbout(BrowserWindow.getFocusedWindow() ?? windows.windows()[0]),
+        openLogFolder: () => {
+          void shell.openPath(log.dir).then((problem) => {
+            if (problem)
+              dialog.showErrorBox('The log folder could not be opened', `${log.dir}\n\n${problem}`);
+          });
+        },
       },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -149,6 +168,19 @@ async function start(): Promise<void> {
 
 // Every renderer is sandboxed, whatever a window's preferences say.
 app.enableSandbox();
+
+// The log, local crash dumps (never uploaded) next to it, and the fatal path: an error nothing caught is
+// logged, shown in a dialog, the host closes (the journal marks running operations interrupted), exit 1.
+const log = openHostLog({ shell: 'desktop' });
+const crashDumps = path.join(log.dir, 'crash-dumps');
+app.setPath('crashDumps', crashDumps);
+crashReporter.start({ uploadToServer: false, compress: true });
+log.info('desktop starting', { crashDumps, version: app.getVersion() });
+const crash = installCrashHandler(process, {
+  log,
+  tell: (title, message) => dialog.showErrorBox(title, message),
+  exit: (code) => app.exit(code),
+});
 
 if (!app.requestSingleInstanceLock()) {
   // Another LUN Studio is running: it receives 'second-instance' and comes to the front.

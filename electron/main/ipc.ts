@@ -25,6 +25,8 @@ export interface IpcOptions {
   ipcMain: IpcMainLike;
   host: Pick<HostPort, 'dispatch'>;
   trusted: TrustedSenders;
+  /** A handler threw (the host answers every call, so this is a bug): main's fatal path (log, dialog, exit 1). */
+  onUnexpected?: (error: unknown, origin: string) => void;
 }
 
 export interface IpcBridge {
@@ -69,6 +71,7 @@ export function registerIpc(options: IpcOptions): IpcBridge {
     try {
       return await host.dispatch(method, payload);
     } catch (error) {
+      options.onUnexpected?.(error, `IPC handler ${method}`);
       return unexpected(error);
     }
   };

@@ -14,6 +14,8 @@ export interface MenuActions {
   openMonitor(): void;
   setOpenMonitorOnOperationStart(enabled: boolean): void;
   about(): void;
+  /** Opens the per-user log folder (lun-studio.log, audit.log, crash-dumps) in the file manager. */
+  openLogFolder(): void;
 }
 
 export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
@@ -52,7 +54,11 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: '&Help',
-    submenu: [{ id: 'about', label: '&About LUN Studio', click: () => actions.about() }],
+    submenu: [
+      { id: 'open-log-folder', label: 'Open &Log Folder', click: () => actions.openLogFolder() },
+      { type: 'separator' },
+      { id: 'about', label: '&About LUN Studio', click: () => actions.about() },
+    ],
   };
   // macOS puts Quit in the app menu and needs an Edit menu for the clipboard shortcuts.
   return state.isMac ? [{ role: 'appMenu' }, file, { role: 'editMenu' }, view, help] : [file, view, help];

@@ -15,6 +15,7 @@ import { liveHolder, tryLock, type LockHolder } from './lock-file';
 import { ownerBusyError } from './owner-errors';
 import { callerOf, type ShellName } from '../caller';
 import { openHostLog, type HostLog } from '../log/host-log';
+import { onFatalClose } from '../crash/closers';
 
 export type { ShellName } from '../caller';
 
@@ -44,6 +45,8 @@ export function findOwner(paths: UserPaths = userPaths()): OwnerRecord | undefin
 export class Owner {
   readonly dispatch: ApiDispatch;
   private closing: Promise<void> | undefined;
+  /** On a fatal error the process closes this owner before it exits (crash/crash-handler.ts). */
+  private readonly unregisterFatal = onFatalClose(() => this.close(500));
 
   private constructor(
     readonly service: StorageService,
@@ -174,6 +177,7 @@ export class Owner {
         await this.control.close();
         await this.service.close(graceMs);
       } finally {
+        this.unregisterFatal();
         fs.rmSync(this.paths.controlSecret, { force: true });
         for (const release of this.releases.reverse()) release();
       }

@@ -12,6 +12,8 @@ import { userPaths } from '../../contract/user-paths';
 import { Owner } from '../owner/owner';
 import { parseServeArgs, SERVE_USAGE, UsageError, type ServeArgs } from './serve-args';
 import { loadBrowserToken } from './token-file';
+import { currentHostLog, openHostLog } from '../log/host-log';
+import { installStderrCrashHandler } from '../crash/crash-handler';
 
 const TOKEN_RENEWED = {
   rotated: '--new-token: earlier URLs and open tabs no longer work',
@@ -33,6 +35,7 @@ function rendererDir(): string {
 }
 
 function fail(message: string, code: number): never {
+  currentHostLog()?.error(`serve: ${message}`);
   process.stderr.write(`error: ${message}\n`);
   process.exit(code);
 }
@@ -104,6 +107,9 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const staticRoot = rendererDir();
   ensureRenderer(staticRoot);
+  const log = openHostLog({ shell: 'browser' });
+  installStderrCrashHandler(log);
+  process.stderr.write(`Log: ${log.dir}\n`);
 
   let owner: Owner;
   try {

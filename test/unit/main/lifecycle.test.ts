@@ -35,6 +35,10 @@ const state = vi.hoisted(() => ({
   operations: [] as unknown[],
   dialogResponse: 0,
   questions: [] as string[],
+  ipcHandlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+  dispatchThrows: undefined as Error | undefined,
+  paths: {} as Record<string, string>,
+  crashReporter: undefined as Record<string, unknown> | undefined,
 }));
 
 vi.mock('electron', async () => {
@@ -91,6 +95,7 @@ vi.mock('electron', async () => {
     whenReady: () => Promise.resolve(),
     getPath: () => state.userData,
     getVersion: () => '0.1.0',
+    setPath: (name: string, value: string) => (state.paths[name] = value),
     quit: () => {
       state.quit += 1;
     },
@@ -107,7 +112,15 @@ vi.mock('electron', async () => {
         webRequest: { onHeadersReceived: () => undefined },
       },
     },
-    ipcMain: { handle() {}, removeHandler() {}, on() {}, removeListener() {} },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) =>
+        state.ipcHandlers.set(channel, handler),
+      removeHandler() {},
+      on() {},
+      removeListener() {},
+    },
+    shell: { openPath: async () => '' },
+    crashReporter: { start: (options: Record<string, unknown>) => (state.crashReporter = options) },
     Menu: {
       buildFromTemplate: (template: unknown) => {
         state.templates.push(template);
@@ -142,10 +155,13 @@ vi.mock('../../../electron/main/start-host', () => ({
     state.hostOptions = options;
     if (state.hostError) throw state.hostError;
     return {
-      dispatch: async (method: string) => ({
-        ok: true,
-        value: method === 'listOperations' ? state.operations : undefined,
-      }),
+      dispatch: async (method: string) => {
+        if (state.dispatchThrows) throw state.dispatchThrows;
+        return {
+          ok: true,
+          value: method === 'listOperations' ? state.operations : undefined,
+        };
+      },
       subscribe: (handler: (event: unknown) => void) => {
         state.hostHandler = handler;
         return () => undefined;
@@ -195,6 +211,11 @@ function menuItem(id: string): MenuItemConstructorOptions {
   return item;
 }
 
+let processListeners: Record<'uncaughtException' | 'unhandledRejection', unknown[]> = {
+  uncaughtException: [],
+  unhandledRejection: [],
+};
+
 describe('desktop app lifecycle', () => {
   beforeEach(() => {
     // The fake Electron lives across launches: drop the listeners an earlier launch left on app.
@@ -219,8 +240,23 @@ describe('desktop app lifecycle', () => {
     state.operations = [];
     state.dialogResponse = 0;
     state.questions = [];
+    state.ipcHandlers = new Map();
+    state.dispatchThrows = undefined;
+    state.paths = {};
+    state.crashReporter = undefined;
+    processListeners = {
+      uncaughtException: process.listeners('uncaughtException'),
+      unhandledRejection: process.listeners('unhandledRejection'),
+    };
   });
   afterEach(() => {
+    // Each launch installs the app's crash handler on this (real) process: take it off again.
+    const events = process as unknown as import('node:events').EventEmitter;
+    for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+      for (const listener of events.listeners(event) as ((...args: unknown[]) => void)[]) {
+        if (!processListeners[event].includes(listener)) events.removeListener(event, listener);
+      }
+    }
     delete process.env.LUN_STUDIO_HOME;
     fs.rmSync(state.userData, { recursive: true, force: true });
   });
@@ -243,6 +279,41 @@ describe('desktop app lifecycle', () => {
       contextIsolation: true,
       preload: expect.stringMatching(/[\\/]preload[\\/]index\.cjs$/),
     });
+  });
+
+  it('keeps crash dumps locally in the log folder (never uploaded) and writes where to the log', async () => {
+    await launch();
+    const logDir = path.join(state.userData, 'logs');
+    expect(state.crashReporter).toMatchObject({ uploadToServer: false });
+    expect(state.paths.crashDumps).toBe(path.join(logDir, 'crash-dumps'));
+    const log = fs.readFileSync(path.join(logDir, 'lun-studio.log'), 'utf8');
+    expect(log).toContain(JSON.stringify(path.join(logDir, 'crash-dumps')));
+  });
+
+  it('a throw inside an IPC handler is logged, shown in a dialog, and the app exits 1', async () => {
+    await launch();
+    state.dispatchThrows = new Error('fake host bug');
+    const window = state.windows[0] as FakeWindowShape & { webContents: { id: number } };
+    const event = { sender: window.webContents, senderFrame: { url: window.loaded[0] } };
+    const reply = (await state.ipcHandlers.get('lun-studio:getInventory')!(event, {})) as {
+      ok: boolean;
+      error: { code: string; hresult: number; message: string };
+    };
+    expect(reply.ok).toBe(false);
+    expect(reply.error.code).toBe('E_UNEXPECTED');
+    expect(reply.error.message).toContain('fake host bug');
+    expect(state.errorBoxes).toHaveLength(1);
+    expect(state.errorBoxes[0]![0]).toBe('LUN Studio stopped after an unexpected error');
+    expect(state.errorBoxes[0]![1]).toContain('fake host bug (E_UNEXPECTED 0x8000FFFF)');
+    expect(state.errorBoxes[0]![1]).toContain(path.join(state.userData, 'logs'));
+    await vi.waitFor(() => expect(state.exits).toEqual([1]));
+    const fatal = fs
+      .readFileSync(path.join(state.userData, 'logs', 'lun-studio.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line.level === 'fatal');
+    expect(fatal).toMatchObject({ msg: 'fatal: IPC handler getInventory', error: 'fake host bug' });
   });
 
   it('passes --provider and --sim-state from the command line to the host', async () => {

@@ -8,6 +8,7 @@ function build(state: Partial<MenuState> = {}) {
     openMonitor: vi.fn(),
     setOpenMonitorOnOperationStart: vi.fn(),
     about: vi.fn(),
+    openLogFolder: vi.fn(),
   };
   const template = buildMenuTemplate(
     { isDev: false, isMac: false, openMonitorOnOperationStart: true, ...state },
@@ -71,5 +72,12 @@ describe('application menu', () => {
     const { template, actions } = build();
     click(find(template, 'about'));
     expect(actions.about).toHaveBeenCalledTimes(1);
+  });
+
+  it('Help → Open Log Folder opens the log folder', () => {
+    const { template, actions } = build();
+    click(find(template, 'open-log-folder'));
+    expect(actions.openLogFolder).toHaveBeenCalledTimes(1);
+    expect(actions.about).not.toHaveBeenCalled();
   });
 });
