@@ -16,6 +16,7 @@ import { ownerBusyError } from './owner-errors';
 import { callerOf, type ShellName } from '../caller';
 import { openHostLog, type HostLog } from '../log/host-log';
 import { onFatalClose } from '../crash/closers';
+import { readProviderChoice } from '../settings/provider-choice';
 
 export type { ShellName } from '../caller';
 
@@ -62,7 +63,8 @@ export class Owner {
   static async start(options: OwnerOptions): Promise<Owner> {
     const env = options.env ?? process.env;
     const paths = userPaths(env);
-    const provider = options.provider ?? defaultProviderName();
+    // An explicit --provider, else the user's saved choice (settings/provider-choice.ts), else the default.
+    const provider = options.provider ?? readProviderChoice(env) ?? defaultProviderName();
     const statePath = provider === 'sim' ? resolveSimStatePath(options.simStatePath, env) : undefined;
     const journalPath = options.journalPath === undefined ? paths.journal : options.journalPath;
     const record: OwnerRecord = {
