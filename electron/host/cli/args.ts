@@ -3,10 +3,19 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { inputError } from './cli-error';
 
-export const COMMAND_NAMES = ['subsystems', 'drives', 'luns', 'max-size', 'create-lun', 'status'] as const;
+export const COMMAND_NAMES = [
+  'subsystems',
+  'drives',
+  'luns',
+  'max-size',
+  'create-lun',
+  'status',
+  'logs',
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-export type CommandOption = 'type' | 'drives' | 'stripe-size' | 'size' | 'unmask' | 'count';
+export type CommandOption =
+  'type' | 'drives' | 'stripe-size' | 'size' | 'unmask' | 'count' | 'audit' | 'follow';
 
 export interface OptionSpec {
   takesValue: boolean;
@@ -31,6 +40,8 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   size: { takesValue: true, commands: CREATE },
   unmask: { takesValue: true, commands: CREATE },
   count: { takesValue: true, commands: CREATE },
+  audit: { takesValue: false, commands: ['logs'] },
+  follow: { takesValue: false, commands: ['logs'] },
 };
 
 export const SHORT_ALIASES: Readonly<Record<string, string>> = { '-h': 'help', '-V': 'version' };
@@ -45,6 +56,7 @@ export const COMMAND_REQUIREMENTS: Readonly<
   'max-size': { subsystem: true, required: ['type'] },
   'create-lun': { subsystem: true, required: ['type', 'size'] },
   status: { subsystem: false, required: [] },
+  logs: { subsystem: false, required: [] },
 };
 
 export interface GlobalArgs {
@@ -158,7 +170,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (!spec.commands.includes(command)) {
       throw inputError(`--${name}`, `does not apply to "${command}"`, { usage: true });
     }
-    options[name as CommandOption] = value as string;
+    options[name as CommandOption] = value === true ? '' : value; // a flag: present
   }
 
   let subsystem: string | undefined;

@@ -13,6 +13,7 @@ Commands:
              [--stripe-size SIZE] [--count N]
                                    create LUNs, showing progress
   status                           who owns the state, its control endpoint, journal and state paths
+  logs [--audit] [--follow]        print the log (or the audit trail of array changes); --follow waits for more
   help COMMAND                     details of one command
   completion bash|zsh|powershell   print a shell completion script: commands, options, values, subsystem names
                                    (bash: source <(lun-studio completion bash); PowerShell: lun-studio
@@ -80,6 +81,12 @@ the command is still waiting for the provider, a third time to stop waiting.`,
 Says which process owns this user's LUN Studio state (desktop app, browser shell or a lun-studio command;
 pid and start time), its control endpoint, the simulator state file and the operation journal.
 --json prints one object: owner (null when none runs), endpoint, statePath, journalPath, ownerLock.`,
+  logs: `Usage: lun-studio logs [--audit] [--follow]
+
+Prints this user's LUN Studio log (JSON lines from every shell: desktop app, browser shell, lun-studio) from
+the per-user log folder; --audit prints the audit trail instead: one line per change to an array (time, OS
+user, shell, provider, subsystem, object, request, outcome, HRESULT). --follow keeps printing lines as they
+are written, until Ctrl-C.`,
 };
 
 export function usageText(topic?: CommandName): string {

@@ -16,6 +16,7 @@ import { usageText } from './help';
 import { parseProviderName } from './inputs';
 import { openSession } from './session';
 import { statusCommand } from './commands/status';
+import { logsCommand } from './commands/logs';
 import { packageVersion } from './version';
 import { openHostLog } from '../log/host-log';
 
@@ -55,6 +56,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
 async function runCommand(args: CommandArgs, io: CliIo): Promise<ExitCode> {
   const now = io.now ?? Date.now;
   if (args.command === 'status') return statusCommand({ io, json: args.global.json, now });
+  if (args.command === 'logs') {
+    const { audit, follow } = args.options;
+    return logsCommand(io, { audit: audit !== undefined, follow: follow !== undefined });
+  }
   const options = providerOptions(args, io);
   // Bad values fail before the provider is opened: nothing is read, nothing changes.
   if (args.command === 'max-size') checkSizingOptions(args.options);
@@ -84,6 +89,8 @@ function dispatch(ctx: CommandContext, args: CommandArgs): Promise<ExitCode> {
       return createLunCommand(ctx, subsystem, args.options);
     case 'status':
       return Promise.resolve(statusCommand(ctx));
+    case 'logs':
+      return logsCommand(ctx.io, { audit: false, follow: false });
   }
 }
 
