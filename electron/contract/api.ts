@@ -17,6 +17,8 @@ export interface ProviderInfo {
   label: string;
   /** sim: the state file in use. */
   statePath?: string;
+  /** The owner's log folder (lun-studio.log, audit.log): shown so a user can find what to send support. */
+  logDir?: string;
   /** Set while the operation journal cannot be written (E_JOURNAL_UNWRITABLE naming the path): new
    * operations are refused and the app shows a banner until it can. */
   journalProblem?: { path: string; error: ApiErrorShape };

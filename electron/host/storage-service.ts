@@ -141,6 +141,7 @@ export class StorageService {
     this.journalRetryMs = options.journalRetryMs ?? 2000;
     this.info = { name: provider.name, label: providerLabel(provider.name) };
     if (provider.statePath) this.info.statePath = provider.statePath;
+    if (options.log) this.info.logDir = options.log.dir;
     this.journalReadBack = readBack;
     const now = options.now ?? (() => Date.now());
     this.fanout = new ProgressFanout({

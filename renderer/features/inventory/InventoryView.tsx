@@ -47,6 +47,11 @@ export function InventoryView() {
                 time: new Date(inventory.refreshedAt).toLocaleTimeString(i18n.language),
               })}
         </span>
+        {inventory?.provider.logDir && (
+          <span className={styles.provider} data-testid="log-folder">
+            {t('inventory.logFolder', { path: inventory.provider.logDir })}
+          </span>
+        )}
         {loading && <Spinner size="tiny" aria-label={t('inventory.loading')} />}
         <Button appearance="primary" onClick={() => void loadInventory(true)} disabled={loading}>
           {t('inventory.refresh')}

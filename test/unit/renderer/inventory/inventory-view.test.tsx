@@ -15,6 +15,7 @@ describe('inventory view', () => {
     expect(screen.getByTestId('provider-info').textContent).toContain(
       'Provider: Simulated array · State file: /tmp/state.json',
     );
+    expect(screen.queryByTestId('log-folder')).toBeNull();
     const card = screen.getAllByTestId('subsystem-card')[0]!;
     expect(card.textContent).toContain('1 TiB used · 4 TiB free of 5 TiB');
     expect(card.textContent).toContain(
@@ -22,6 +23,15 @@ describe('inventory view', () => {
     );
     expect(rowNames()).toEqual(['Bay d0', 'Bay d1', 'Bay d2', 'Bay d3', 'Bay d4']);
     expect(screen.getByText('This subsystem has no LUNs yet.')).toBeTruthy();
+  });
+
+  it('shows where the owner keeps its log, in English and German', async () => {
+    const snapshot = inventory();
+    snapshot.provider.logDir = '/home/alice/.local/share/lun-studio/logs';
+    await renderWithApp(<InventoryView />, { api: new FakeApi(snapshot) });
+    expect(screen.getByTestId('log-folder').textContent).toBe(
+      'Log folder: /home/alice/.local/share/lun-studio/logs',
+    );
   });
 
   it('sorts drives by a column (again = reverse) and filters them', async () => {
