@@ -168,3 +168,86 @@ export function typeUnavailableReason(
   if (usable < min) return { kind: 'notEnoughDrives', min, usable };
   return null;
 }
+
+/** How many drives a type uses when the provider picks them (the fewest it allows); null = every usable one. */
+const AUTO_DRIVE_COUNT: Partial<Record<LunType, number>> = {
+  simple: 1,
+  mirror: 2,
+  parity: 3,
+  raid10: 4,
+  raid6: 4,
+  faultTolerant: 2,
+};
+
+/** The bytes one LUN of `sizeBytes` takes from each of `n` drives (span: filled in order, see below). */
+function extentPerDrive(type: LunType, sizeBytes: number, n: number): number {
+  switch (type) {
+    case 'stripe':
+      return sizeBytes / n;
+    case 'mirror':
+    case 'faultTolerant':
+      return sizeBytes;
+    case 'parity':
+      return sizeBytes / (n - 1);
+    case 'raid10':
+      return sizeBytes / Math.floor(n / 2);
+    case 'raid6':
+      return sizeBytes / (n - 2);
+    default:
+      return sizeBytes;
+  }
+}
+
+/**
+ * The batch rule (UI and CLI): how many of `count` LUNs of `sizeBytes` fit in the drives' free space, taken one
+ * after the other. `manual` = the LUNs use exactly these drives, in this order; otherwise the provider picks
+ * among them (estimated as the fewest drives the type allows, those with the most free space; span and the
+ * other automatic types use them all). A batch is only started when all of it fits.
+ */
+export function batchFit(
+  type: LunType,
+  sizeBytes: number,
+  count: number,
+  freeBytes: readonly number[],
+  manual: boolean,
+): number {
+  const free = [...freeBytes];
+  if (sizeBytes <= 0 || free.length === 0) return 0;
+  let fit = 0;
+  for (; fit < count; fit += 1) {
+    let chosen: number[];
+    if (manual) chosen = free.map((_, i) => i);
+    else {
+      const order = free.map((_, i) => i).sort((a, b) => free[b]! - free[a]!);
+      const k = AUTO_DRIVE_COUNT[type];
+      chosen = k === undefined ? order : order.slice(0, k);
+      if (k !== undefined && chosen.length < k) break;
+    }
+    const effectiveType: LunType = manual ? type : type === 'faultTolerant' ? 'mirror' : type;
+    const capacityType: LunType = ['auto', 'nonFaultTolerant'].includes(effectiveType)
+      ? 'span'
+      : effectiveType;
+    if (
+      estimateCapacity(
+        capacityType,
+        chosen.map((i) => free[i]!),
+      ) < sizeBytes
+    )
+      break;
+    if (capacityType === 'span') {
+      let left = sizeBytes;
+      for (const i of chosen) {
+        const take = Math.min(left, free[i]!);
+        free[i] = free[i]! - take;
+        left -= take;
+        if (left <= 0) break;
+      }
+    } else if (capacityType === 'simple') {
+      free[chosen[0]!] = free[chosen[0]!]! - sizeBytes;
+    } else {
+      const extent = extentPerDrive(capacityType, sizeBytes, chosen.length);
+      for (const i of chosen) free[i] = free[i]! - extent;
+    }
+  }
+  return fit;
+}

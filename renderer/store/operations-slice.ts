@@ -10,6 +10,40 @@ export interface OperationsState {
   operationsError: ApiErrorShape | null;
   /** What the provider answered to a cancel that did not cancel (e.g. VDS_E_CANCEL_TOO_LATE), by operation. */
   cancelErrors: Record<string, ApiErrorShape>;
+  /** What became of a cancel the user asked for, by operation (see cancelOutcomeKind). */
+  cancelOutcomes: Record<string, CancelOutcome>;
+}
+
+/** requested: no answer yet; accepted: the provider canceled; tooLate: past the commit point, the LUN is (being)
+ * created; pending: the provider has not confirmed within the host's wait; refused: any other answer. */
+export interface CancelOutcome {
+  kind: 'requested' | 'accepted' | 'tooLate' | 'pending' | 'refused';
+  hresult?: number;
+}
+
+const S_OK = 0;
+const VDS_E_OPERATION_PENDING = 0x80042409;
+const VDS_E_CANCEL_TOO_LATE = 0x8004240c;
+const VDS_E_OPERATION_CANCELED = 0x8004240d;
+
+export function cancelOutcomeKind(hresult: number): CancelOutcome['kind'] {
+  const hr = hresult >>> 0;
+  if (hr === S_OK || hr === VDS_E_OPERATION_CANCELED) return 'accepted';
+  if (hr === VDS_E_CANCEL_TOO_LATE) return 'tooLate';
+  if (hr === VDS_E_OPERATION_PENDING) return 'pending';
+  return 'refused';
+}
+
+/** What the user is told about their cancel, given how the operation ended (null: nothing to say). */
+export function cancelOutcomeNote(
+  op: Operation,
+  outcome: CancelOutcome | undefined,
+): CancelOutcome['kind'] | null {
+  if (!outcome) return null;
+  if (op.state === 'canceled') return null; // the state says it all
+  if (op.state === 'succeeded') return 'tooLate'; // asked to cancel, yet the LUN was created
+  if (outcome.kind === 'accepted') return isFinal(op) ? null : 'requested';
+  return outcome.kind;
 }
 
 export interface OperationsActions {
@@ -25,6 +59,7 @@ export const initialOperationsState: OperationsState = {
   operationsLoaded: false,
   operationsError: null,
   cancelErrors: {},
+  cancelOutcomes: {},
 };
 
 const FINAL: readonly OperationState[] = ['succeeded', 'failed', 'canceled', 'interrupted'];
@@ -62,13 +97,15 @@ export const createOperationsSlice =
       }
     },
     async cancelOperation(operationId) {
+      set((s) => ({ cancelOutcomes: { ...s.cancelOutcomes, [operationId]: { kind: 'requested' } } }));
       try {
-        const { operation } = await api.cancelOperation({ operationId });
+        const { hresult, operation } = await api.cancelOperation({ operationId });
         get().upsertOperation(operation);
         set((s) => {
           const cancelErrors = { ...s.cancelErrors };
           delete cancelErrors[operationId];
-          return { cancelErrors };
+          const outcome: CancelOutcome = { kind: cancelOutcomeKind(hresult), hresult };
+          return { cancelErrors, cancelOutcomes: { ...s.cancelOutcomes, [operationId]: outcome } };
         });
       } catch (error) {
         set((s) => ({ cancelErrors: { ...s.cancelErrors, [operationId]: toErrorShape(error) } }));

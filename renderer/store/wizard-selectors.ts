@@ -1,12 +1,13 @@
 import type { Drive, Subsystem } from '../../electron/contract/model';
 import { firstDuplicateInitiator, firstInvalidInitiator, splitInitiators } from '../lib/initiators';
 import {
+  batchFit,
   checkDriveCount,
   driveUnusableReason,
   isAutomagic,
   typeUnavailableReason,
 } from '../../electron/contract/lun-rules';
-import { parseSizeNumber, toBytes } from '../lib/size-units';
+import { MIN_ALLOCATION_UNIT, parseLocaleNumber, type SizeParse, toBytes } from '../lib/size-units';
 import { selectDrives, selectSubsystem, type InventoryState } from './inventory-slice';
 import { type FieldError, MAX_BATCH, type WizardStep } from './wizard-model';
 import type { WizardState } from './wizard-slice';
@@ -19,8 +20,13 @@ export const selectWizardDrives = (s: State): Drive[] => selectDrives(s, s.subsy
 /** The size the LUN will be created with, or null when the text is not a number. */
 export function selectSizeBytes(s: WizardState): number | null {
   if (s.sizeExactBytes !== null) return s.sizeExactBytes;
-  const value = parseSizeNumber(s.sizeText);
-  return value === null ? null : toBytes(value, s.sizeUnit);
+  const parsed = selectSizeParse(s);
+  return parsed.ok ? toBytes(parsed.value, s.sizeUnit) : null;
+}
+
+/** The size text read in the UI language ("1,500" is 1500 in English, "1.500" is 1500 in German). */
+export function selectSizeParse(s: WizardState): SizeParse {
+  return parseLocaleNumber(s.sizeText, s.locale);
 }
 
 export function selectCount(s: WizardState): number | null {
@@ -29,8 +35,8 @@ export function selectCount(s: WizardState): number | null {
   return Number(t);
 }
 
-export const selectWizardLocked = (s: WizardState): boolean =>
-  s.run.phase === 'submitting' || s.run.phase === 'running';
+/** The choices can't change while a run is shown (it records what was asked); "Create another" starts anew. */
+export const selectWizardLocked = (s: WizardState): boolean => s.run.phase !== 'idle';
 
 function subsystemErrors(s: State): FieldError[] {
   const subsystem = selectWizardSubsystem(s);
@@ -104,8 +110,17 @@ function sizeErrors(s: State): FieldError[] {
   const bytes = selectSizeBytes(s);
   if (s.sizeText.trim() === '' && s.sizeExactBytes === null)
     return [{ field: 'size', key: 'wizard.errors.sizeRequired' }];
-  if (bytes === null) return [{ field: 'size', key: 'wizard.errors.sizeNotNumber' }];
+  if (bytes === null) {
+    const parsed = selectSizeParse(s);
+    if (!parsed.ok && parsed.reason === 'ambiguous')
+      return [{ field: 'size', key: 'wizard.errors.sizeAmbiguous', params: { text: s.sizeText.trim() } }];
+    return [{ field: 'size', key: 'wizard.errors.sizeNotNumber' }];
+  }
   if (bytes <= 0) return [{ field: 'size', key: 'wizard.errors.sizeZero' }];
+  if (bytes < MIN_ALLOCATION_UNIT)
+    return [
+      { field: 'size', key: 'wizard.errors.sizeBelowMinimum', params: { minBytes: MIN_ALLOCATION_UNIT } },
+    ];
   if (bytes > max) return [{ field: 'size', key: 'wizard.errors.sizeAboveMax', params: { maxBytes: max } }];
   return [];
 }
@@ -126,10 +141,41 @@ function accessErrors(s: State): FieldError[] {
   return [];
 }
 
+/** How many of the batch fit in the free space (the contract's batch rule), or null when unknown yet. */
+export function selectBatchFit(
+  s: State,
+): { fit: number; count: number; freeBytes: number; exact: boolean } | null {
+  const count = selectCount(s);
+  const size = selectSizeBytes(s);
+  if (s.type === null || count === null || size === null || size <= 0) return null;
+  const drives = selectWizardDrives(s);
+  const manual = s.driveMode === 'manual' && !isAutomagic(s.type);
+  const pool = manual
+    ? s.driveIds.map((id) => drives.find((d) => d.id === id)).filter((d): d is Drive => d !== undefined)
+    : drives.filter((d) => driveUnusableReason(d) === null);
+  const free = pool.map((d) => d.freeBytes);
+  return {
+    fit: batchFit(s.type, size, count, free, manual),
+    count,
+    freeBytes: free.reduce((a, b) => a + b, 0),
+    // The provider picks drives and layout for the automatic types: the count is an estimate there.
+    exact: !isAutomagic(s.type),
+  };
+}
+
 function countErrors(s: State): FieldError[] {
   const count = selectCount(s);
   if (count === null || count < 1 || count > MAX_BATCH)
     return [{ field: 'count', key: 'wizard.errors.countRange', params: { min: 1, max: MAX_BATCH } }];
+  const fit = selectBatchFit(s);
+  if (fit && fit.exact && fit.fit < fit.count && count > 1)
+    return [
+      {
+        field: 'count',
+        key: 'wizard.errors.batchDoesNotFit',
+        params: { fit: fit.fit, count: fit.count, freeBytes: fit.freeBytes },
+      },
+    ];
   return [];
 }
 

@@ -38,6 +38,8 @@ export interface WizardState {
   accessMode: AccessMode;
   initiatorsText: string;
   countText: string;
+  /** The UI language: the size box is read with its separators. */
+  locale: string;
   run: RunState;
 }
 
@@ -64,7 +66,11 @@ export interface WizardActions {
   refreshMax(): Promise<void>;
   create(): Promise<void>;
   cancelRun(): Promise<void>;
+  /** A fresh wizard with the last choices as defaults; earlier runs go on (the monitor shows them). */
   createAnother(): void;
+  /** Runs the failed or canceled LUNs of the shown run again, with the same choices. */
+  retryFailed(): Promise<void>;
+  setLocale(locale: string): void;
   /** Called for every operation update (operations slice). */
   noteRunOperation(op: { id: string }): void;
 }
@@ -95,6 +101,7 @@ export const initialWizardState: WizardState = {
   accessMode: 'none',
   initiatorsText: '',
   countText: '1',
+  locale: 'en',
   run: initialRunState,
 };
 
@@ -130,7 +137,8 @@ function maxRequestKey(s: WizardState): string {
   return JSON.stringify([s.subsystemId, s.type, s.driveMode === 'manual' ? s.driveIds : [], buildHints(s)]);
 }
 
-const isLocked = (s: WizardState) => s.run.phase === 'submitting' || s.run.phase === 'running';
+/** A shown run records its choices: they change only after "Create another" (never blocked by running work). */
+const isLocked = (s: WizardState) => s.run.phase !== 'idle';
 
 export const createWizardSlice =
   (api: LunStudioApi): StateCreator<AppState, [], [], WizardSlice> =>
@@ -198,7 +206,7 @@ export const createWizardSlice =
       setSizeUnit(unit) {
         change((s) =>
           s.sizeExactBytes !== null
-            ? { sizeUnit: unit, sizeText: bytesToUnitText(s.sizeExactBytes, unit) }
+            ? { sizeUnit: unit, sizeText: bytesToUnitText(s.sizeExactBytes, unit, s.locale) }
             : { sizeUnit: unit },
         );
       },
@@ -208,7 +216,7 @@ export const createWizardSlice =
           const exact = Math.max(0, Math.min(max, Math.round(bytes)));
           return {
             sizeExactBytes: exact,
-            sizeText: bytesToUnitText(exact, s.sizeUnit),
+            sizeText: bytesToUnitText(exact, s.sizeUnit, s.locale),
             sizeIsMax: exact === max,
           };
         });
@@ -221,7 +229,7 @@ export const createWizardSlice =
           return {
             sizeExactBytes: max,
             sizeUnit: unit,
-            sizeText: bytesToUnitText(max, unit),
+            sizeText: bytesToUnitText(max, unit, s.locale),
             sizeIsMax: true,
           };
         });
@@ -262,8 +270,11 @@ export const createWizardSlice =
         set({ step });
       },
       resetWizard() {
-        if (isLocked(get())) return;
-        set({ ...initialWizardState });
+        if (get().run.phase === 'submitting') return;
+        set({ ...initialWizardState, locale: get().locale });
+      },
+      setLocale(locale) {
+        if (get().locale !== locale) set({ locale });
       },
       async refreshMax() {
         const s = get();
@@ -290,7 +301,7 @@ export const createWizardSlice =
           set((cur) => ({
             max: { requestKey: key, loading: false, maxBytes, error: null },
             ...(cur.sizeIsMax
-              ? { sizeExactBytes: maxBytes, sizeText: bytesToUnitText(maxBytes, cur.sizeUnit) }
+              ? { sizeExactBytes: maxBytes, sizeText: bytesToUnitText(maxBytes, cur.sizeUnit, cur.locale) }
               : {}),
           }));
         } catch (error) {
@@ -300,7 +311,7 @@ export const createWizardSlice =
       },
       async create() {
         const s = get();
-        if (isLocked(s) || s.run.phase === 'finished') return;
+        if (isLocked(s)) return;
         if (WIZARD_STEPS.some((step) => selectStepErrors(s, step).length > 0)) return;
         const request = buildCreateRequest(s);
         if (!request) return;
@@ -332,9 +343,23 @@ export const createWizardSlice =
         await Promise.all(active.map((id) => get().cancelOperation(id)));
       },
       createAnother() {
-        if (isLocked(get())) return;
-        const { subsystemId } = get();
-        set({ ...initialWizardState, subsystemId, step: subsystemId ? 'type' : 'subsystem' });
+        const s = get();
+        if (s.run.phase === 'submitting') return;
+        // Everything chosen stays as the default; only the run is let go (the monitor keeps following it).
+        set({ run: initialRunState, step: s.subsystemId ? 'type' : 'subsystem' });
+        void get().refreshMax();
+      },
+      async retryFailed() {
+        const s = get();
+        if (s.run.phase !== 'finished') return;
+        const again = s.run.operationIds.filter((id) => {
+          const op = s.operations[id];
+          return op && (op.state === 'failed' || op.state === 'canceled' || op.state === 'interrupted');
+        }).length;
+        if (again === 0) return;
+        set({ run: initialRunState, countText: String(again) });
+        await get().refreshMax();
+        await get().create();
       },
       noteRunOperation(op) {
         const s = get();

@@ -71,18 +71,29 @@ const useStyles = makeStyles({
 });
 
 export function Wizard({ onShowMonitor }: { onShowMonitor: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const state = useApp((s) => s);
-  const { step, goNext, goBack, resetWizard, create } = state;
+  const { step, goNext, goBack, resetWizard, create, setLocale, createAnother } = state;
   const locked = selectWizardLocked(state);
   const errors = selectStepErrors(state, step);
   const [attempted, setAttempted] = useState<WizardStep | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const createAnotherOnMount = useRef(state.run.phase);
   const firstRender = useRef(true);
   const index = WIZARD_STEPS.indexOf(step);
   const isSummary = step === 'summary';
   const finished = state.run.phase === 'finished';
+  const runShown = state.run.phase !== 'idle';
+
+  useEffect(() => setLocale(i18n.language), [i18n.language, setLocale]);
+
+  // Coming back to "Create LUN" (the nav link) gives a fresh wizard with the last choices as defaults: the
+  // earlier run goes on in the monitor.
+  useEffect(() => {
+    const phase = createAnotherOnMount.current;
+    if (phase === 'running' || phase === 'finished') createAnother();
+  }, [createAnother]);
 
   useEffect(() => {
     // Keyboard and screen-reader users land on the new step's heading.
@@ -150,33 +161,35 @@ export function Wizard({ onShowMonitor }: { onShowMonitor: () => void }) {
           <View errors={errors} showErrors={attempted === step} locked={locked} />
         </fieldset>
         <RunPanel onShowMonitor={onShowMonitor} />
-        <div className={styles.footer}>
-          <Button onClick={resetWizard} disabled={locked} data-testid="wizard-cancel">
-            {t('wizard.cancel')}
-          </Button>
-          <Button onClick={goBack} disabled={locked || index === 0 || finished} data-testid="wizard-back">
-            {t('wizard.back')}
-          </Button>
-          {isSummary ? (
-            <Button
-              appearance="primary"
-              type="submit"
-              disabledFocusable={locked || blocked || finished}
-              data-testid="wizard-create"
-            >
-              {t('wizard.create')}
+        {!runShown && (
+          <div className={styles.footer}>
+            <Button onClick={resetWizard} disabled={locked} data-testid="wizard-cancel">
+              {t('wizard.cancel')}
             </Button>
-          ) : (
-            <Button
-              appearance="primary"
-              type="submit"
-              disabledFocusable={locked || blocked}
-              data-testid="wizard-next"
-            >
-              {t('wizard.next')}
+            <Button onClick={goBack} disabled={locked || index === 0 || finished} data-testid="wizard-back">
+              {t('wizard.back')}
             </Button>
-          )}
-        </div>
+            {isSummary ? (
+              <Button
+                appearance="primary"
+                type="submit"
+                disabledFocusable={locked || blocked || finished}
+                data-testid="wizard-create"
+              >
+                {t('wizard.create')}
+              </Button>
+            ) : (
+              <Button
+                appearance="primary"
+                type="submit"
+                disabledFocusable={locked || blocked}
+                data-testid="wizard-next"
+              >
+                {t('wizard.next')}
+              </Button>
+            )}
+          </div>
+        )}
       </form>
     </div>
   );

@@ -15,6 +15,8 @@ export function useErrorText() {
       values.max = formatBytes(values.maxBytes, i18n.language);
       values.maxExact = new Intl.NumberFormat(i18n.language).format(values.maxBytes);
     }
+    if (typeof values.freeBytes === 'number') values.free = formatBytes(values.freeBytes, i18n.language);
+    if (typeof values.minBytes === 'number') values.min = formatBytes(values.minBytes, i18n.language);
     if (typeof values.status === 'string') values.status = t(`status.${values.status}`);
     return t(error.key, values);
   };

@@ -1,9 +1,12 @@
 // create-lun: one or --count N LUNs, one after the other, with NDJSON events or a progress bar.
+// The batch rule (shared with the wizard, lun-rules.ts batchFit): a batch is only started when all of it fits in
+// the free space; it is refused (exit 2) naming how many of N fit.
 import { HRESULT, LunStudioError } from '../../../contract/errors';
 import type { CreateLunRequest, Lun } from '../../../contract/model';
 import type { CommandOption } from '../args';
 import { writeHeader, writeLine, writeLines, type CommandContext } from '../command-context';
-import { EXIT, exitCodeFor, formatErrorLines, toErrorShape, type ExitCode } from '../cli-error';
+import { batchFit, driveUnusableReason, isAutomagic } from '../../../contract/lun-rules';
+import { EXIT, exitCodeFor, formatErrorLines, inputError, toErrorShape, type ExitCode } from '../cli-error';
 import { parseCount, parseSizeArgument, parseUnmaskList, type SizeArgument } from '../inputs';
 import { ABANDONED, InterruptWatcher } from '../interrupts';
 import { formatDuration } from '../progress-bar';
@@ -44,6 +47,7 @@ export async function createLunCommand(
 ): Promise<ExitCode> {
   const inputs = checkCreateLunOptions(options);
   const sizing = await buildSizingRequest(ctx.provider, subsystemText, options);
+  await checkBatchFits(ctx, sizing, inputs);
   const live: LiveBar = {};
   const interrupts = new InterruptWatcher(ctx.io, () => live.bar?.breakLine());
   try {
@@ -77,6 +81,30 @@ export async function createLunCommand(
   } finally {
     interrupts.dispose();
   }
+}
+
+/** The shared batch rule: refuse a batch of a specific type that does not fit whole (before anything starts). */
+async function checkBatchFits(
+  ctx: CommandContext,
+  sizing: SizingRequest,
+  inputs: CreateLunInputs,
+): Promise<void> {
+  const { type, driveIds } = sizing.request;
+  if (inputs.count < 2 || inputs.size.max || isAutomagic(type)) return;
+  const drives = await ctx.provider.listDrives(sizing.subsystem.id);
+  const manual = driveIds !== undefined && driveIds.length > 0;
+  const pool = manual
+    ? driveIds.map((id) => drives.find((d) => d.id === id)).filter((d) => d !== undefined)
+    : drives.filter((d) => driveUnusableReason(d) === null);
+  const free = pool.map((d) => d.freeBytes);
+  const fit = batchFit(type, inputs.size.bytes, inputs.count, free, manual);
+  if (fit >= inputs.count) return;
+  const total = free.reduce((a, b) => a + b, 0);
+  throw inputError(
+    '--count',
+    `only ${fit} of ${inputs.count} ${type} LUNs of ${formatSize(inputs.size.bytes)} fit in the free space ` +
+      `(${formatSize(total)} free on the usable drives); nothing was started`,
+  );
 }
 
 function reportNotStarted(ctx: CommandContext, remaining: number): ExitCode {

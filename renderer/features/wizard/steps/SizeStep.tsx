@@ -2,7 +2,14 @@ import { Button, Field, Input, Select, Slider } from '@fluentui/react-components
 import { useTranslation } from 'react-i18next';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { formatBytes } from '../../../lib/format';
-import { SIZE_UNITS, type SizeUnit } from '../../../lib/size-units';
+import {
+  MIN_ALLOCATION_UNIT,
+  numberSeparators,
+  roundUpToUnit,
+  SIZE_UNITS,
+  type SizeUnit,
+  UNIT_BYTES,
+} from '../../../lib/size-units';
 import { useApp } from '../../../store/store-context';
 import { selectSizeBytes } from '../../../store/wizard-selectors';
 import { useFieldMessage } from '../use-error-text';
@@ -49,6 +56,11 @@ export function SizeStep({ errors, showErrors, locked }: StepProps) {
           label={t('wizard.size.label')}
           validationState={message ? 'error' : 'none'}
           validationMessage={message}
+          hint={t('wizard.size.formatHint', {
+            example: new Intl.NumberFormat(i18n.language).format(1500.5),
+            group: numberSeparators(i18n.language).group,
+            decimal: numberSeparators(i18n.language).decimal,
+          })}
         >
           <Input
             value={sizeText}
@@ -87,8 +99,17 @@ export function SizeStep({ errors, showErrors, locked }: StepProps) {
         />
       </Field>
       {sizeBytes !== null && !message && (
-        <p className={styles.info}>{t('wizard.size.willCreate', { size: size(sizeBytes) })}</p>
+        <p className={styles.info} data-testid="size-parsed" aria-live="polite">
+          {t('wizard.size.willCreateExact', {
+            value: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 6 }).format(
+              roundUpToUnit(sizeBytes) / UNIT_BYTES[sizeUnit],
+            ),
+            unit: sizeUnit,
+            bytes: new Intl.NumberFormat(i18n.language).format(roundUpToUnit(sizeBytes)),
+          })}
+        </p>
       )}
+      <p className={styles.info}>{t('wizard.size.rounding', { min: size(MIN_ALLOCATION_UNIT) })}</p>
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { formatBytes } from '../../../lib/format';
 import { isStriped } from '../../../../electron/contract/lun-rules';
 import { selectDrives, selectSubsystem } from '../../../store/inventory-slice';
 import { useApp } from '../../../store/store-context';
-import { selectCount, selectSizeBytes } from '../../../store/wizard-selectors';
+import { selectBatchFit, selectCount, selectSizeBytes } from '../../../store/wizard-selectors';
+import { roundUpToUnit } from '../../../lib/size-units';
 import { buildUnmaskingList } from '../../../store/wizard-slice';
 import { useUnmaskingLabel } from '../../inventory/LunsTable';
 import { useErrorText } from '../use-error-text';
@@ -35,6 +36,8 @@ export function SummaryStep({ errors }: StepProps) {
   const drives = selectDrives(state, state.subsystemId);
   const sizeBytes = selectSizeBytes(state);
   const count = selectCount(state);
+  const fit = selectBatchFit(state);
+  const bytesText = (bytes: number) => new Intl.NumberFormat(i18n.language).format(bytes);
   const type = state.type;
   const driveNames =
     state.driveMode === 'auto'
@@ -48,17 +51,38 @@ export function SummaryStep({ errors }: StepProps) {
     [t('wizard.summary.subsystem'), subsystem?.name ?? ''],
     [t('wizard.summary.type'), type ? t(`lunType.${type}`) : ''],
     [t('wizard.summary.drives'), driveNames],
-    [t('wizard.summary.size'), sizeBytes !== null ? formatBytes(sizeBytes, i18n.language) : ''],
     [
-      t('wizard.summary.stripeSize'),
-      type && isStriped(type) && state.stripeSizeBytes !== null
-        ? formatBytes(state.stripeSizeBytes, i18n.language)
-        : t('wizard.options.providerDefault'),
+      t('wizard.summary.size'),
+      sizeBytes !== null
+        ? t('wizard.summary.sizeExact', {
+            size: formatBytes(sizeBytes, i18n.language),
+            bytes: bytesText(roundUpToUnit(sizeBytes)),
+          })
+        : '',
     ],
+    ...(type && isStriped(type)
+      ? [
+          [
+            t('wizard.summary.stripeSize'),
+            state.stripeSizeBytes !== null
+              ? formatBytes(state.stripeSizeBytes, i18n.language)
+              : t('wizard.options.providerDefault'),
+          ] as [string, string],
+        ]
+      : []),
     [t('wizard.summary.hints'), hints.length > 0 ? hints.join(', ') : t('wizard.summary.noHints')],
     [t('wizard.summary.access'), unmasking(buildUnmaskingList(state))],
     [t('wizard.summary.count'), count !== null ? String(count) : ''],
   ];
+  if (fit && fit.count > 1)
+    rows.push([
+      t('wizard.summary.fit'),
+      t(fit.exact ? 'wizard.summary.fitExact' : 'wizard.summary.fitEstimate', {
+        fit: fit.fit,
+        count: fit.count,
+        free: formatBytes(fit.freeBytes, i18n.language),
+      }),
+    ]);
 
   return (
     <div className={step.stack}>

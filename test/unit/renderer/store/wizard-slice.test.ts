@@ -151,8 +151,17 @@ describe('wizard slice', () => {
     ]);
     s().setSizeText('abc');
     expect(keys(selectStepErrors(s(), 'size'))).toEqual(['wizard.errors.sizeNotNumber']);
+    // English: "," groups thousands, so "1,5" is refused as ambiguous, never read as 1.5 (or 15).
     s().setSizeText('1,5');
+    expect(selectSizeBytes(s())).toBeNull();
+    expect(keys(selectStepErrors(s(), 'size'))).toEqual(['wizard.errors.sizeAmbiguous']);
+    s().setLocale('de');
     expect(selectSizeBytes(s())).toBe(1.5 * TIB);
+    s().setSizeText('0,0000001');
+    expect(keys(selectStepErrors(s(), 'size'))).toEqual(['wizard.errors.sizeBelowMinimum']);
+    s().setLocale('en');
+    s().setSizeText('1,500');
+    expect(selectSizeBytes(s())).toBe(1500 * TIB);
     s().useMaximum();
     expect(selectSizeBytes(s())).toBe(max);
     expect(selectStepErrors(s(), 'size')).toEqual([]);
@@ -243,7 +252,7 @@ describe('wizard slice', () => {
     expect(s().run.phase).toBe('running');
     const [a, b] = s().run.operationIds.map((id) => s().operations[id]!);
     s().setType('span');
-    expect(s().type).toBe('simple'); // locked while running
+    expect(s().type).toBe('simple'); // the run view records its choices
     expect(s().goNext()).toBe(false);
     api.succeed(a!);
     expect(s().run.phase).toBe('running');

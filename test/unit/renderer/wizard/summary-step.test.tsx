@@ -11,7 +11,7 @@ describe('wizard step 8: summary and create', () => {
     const summary = screen.getByTestId('summary');
     expect(within(summary).getByText('Contoso Array A')).toBeTruthy();
     expect(within(summary).getByText('Stripe (RAID 0)')).toBeTruthy();
-    expect(within(summary).getByText('1 GiB')).toBeTruthy();
+    expect(within(summary).getByText('1 GiB (1,073,741,824 bytes)')).toBeTruthy();
     expect(within(summary).getByText('No host')).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByTestId('wizard-create'));
@@ -19,7 +19,9 @@ describe('wizard step 8: summary and create', () => {
     });
     expect(api.created[0]?.request).toMatchObject({ type: 'stripe', sizeBytes: 2 ** 30, unmaskingList: '' });
     expect((screen.getByTestId('wizard-fields') as HTMLFieldSetElement).disabled).toBe(true);
-    expect((screen.getByTestId('wizard-back') as HTMLButtonElement).disabled).toBe(true);
+    // Never locked by running work: the run view offers a fresh wizard right away.
+    expect(screen.queryByTestId('wizard-back')).toBeNull();
+    expect(screen.getByTestId('create-another')).toBeTruthy();
     const opId = store.getState().run.operationIds[0]!;
     act(() =>
       api.emit({
@@ -34,12 +36,15 @@ describe('wizard step 8: summary and create', () => {
       await flush();
     });
     expect(screen.getByTestId('run-result').textContent).toBe(
-      'Created Stripe LUN 7: Stripe (RAID 0), 1 GiB, Online, Healthy, unmasked to No host',
+      'Created Stripe LUN 7: Stripe (RAID 0), 1 GiB, Online, Healthy, masked from every host',
     );
+    expect(screen.getByTestId('run-heading').textContent).toBe('Done');
     expect(screen.queryByTestId('run-cancel')).toBeNull();
     fireEvent.click(screen.getByTestId('create-another'));
     expect(store.getState().step).toBe('type');
     expect(screen.queryByTestId('run-panel')).toBeNull();
+    // "Create another" keeps the last choices as defaults.
+    expect(store.getState()).toMatchObject({ type: 'stripe', sizeText: '1', sizeUnit: 'GiB' });
   });
 
   it('shows a failed operation with code, 0xHRESULT, message and action', async () => {
