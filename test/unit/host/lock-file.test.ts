@@ -48,28 +48,39 @@ describe('owner lock files', () => {
     fs.mkdirSync(path.dirname(lock), { recursive: true });
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     fs.writeFileSync(lock, JSON.stringify(holder('cli', dead)));
+    // A barrier in files: every child is started before any tries, and none lets go before all have tried
+    // (a slow start under load must not turn into a second, later, uncontested win).
+    const go = path.join(dir, 'go');
+    const done = path.join(dir, 'done');
     const script = `
+      const fs = require('node:fs');
       const { tryLock } = require(${JSON.stringify(LOCK_FILE_TS)});
-      const go = Date.now() + 300; while (Date.now() < go) {}
+      const wait = (file) => { while (!fs.existsSync(file)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); };
+      process.stdout.write('ready;');
+      wait(${JSON.stringify(go)});
       const r = tryLock(${JSON.stringify(lock)}, { pid: process.pid, shell: 'cli', startedAt: '' });
       process.stdout.write('release' in r ? 'won' : 'busy');
-      setTimeout(() => {}, 1500); // hold it while the others try
+      wait(${JSON.stringify(done)});
     `;
-    const results = await Promise.all(
-      Array.from(
-        { length: 8 },
-        () =>
-          new Promise<string>((resolve) => {
-            const child = spawn(process.execPath, ['-r', REGISTER, '-e', script], {
-              stdio: ['ignore', 'pipe', 'inherit'],
-            });
-            let out = '';
-            child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-            child.on('close', () => resolve(out));
-          }),
-      ),
-    );
+    const children = Array.from({ length: 8 }, () => {
+      const child = spawn(process.execPath, ['-r', REGISTER, '-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+      return { output: () => out, closed };
+    });
+    const all = async (done: (out: string) => boolean): Promise<void> => {
+      while (!children.every((c) => done(c.output()))) await new Promise((r) => setTimeout(r, 10));
+    };
+    await all((out) => out.startsWith('ready;'));
+    fs.writeFileSync(go, '');
+    await all((out) => /won|busy/.test(out));
+    fs.writeFileSync(done, '');
+    await Promise.all(children.map((c) => c.closed));
+    const results = children.map((c) => c.output().replace('ready;', ''));
     expect(results.filter((r) => r === 'won')).toHaveLength(1);
     expect(results.filter((r) => r === 'busy')).toHaveLength(7);
-  }, 30_000);
+  }, 60_000);
 });
