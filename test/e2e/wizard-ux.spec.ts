@@ -140,3 +140,17 @@ test('a cancel that comes too late says so within 5 s and the LUN is created', a
   await expect(op).toHaveAttribute('data-state', 'succeeded');
   await expect(op.getByTestId('run-result')).toBeVisible();
 });
+
+test('the monitor announces a finished operation through a live region', async ({ page }) => {
+  await openApp(page, 'create');
+  await fillWizard(page, { subsystem: 'Late Array', typeLabel: 'Simple', size: '1', unit: 'GiB' });
+  await page.getByTestId('wizard-create').click();
+  await expect(page.getByTestId('run-operation')).toHaveAttribute('data-state', 'running');
+  await page.getByRole('link', { name: 'Progress monitor' }).click();
+  // In the accessibility tree: a status (polite live region) that names the ended operation.
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Succeeded: Create Simple LUN of 1 GiB on Late Array' }),
+  ).toHaveCount(1, { timeout: 20_000 });
+  const tree = await page.locator('body').ariaSnapshot();
+  expect(tree).toContain('status: "Succeeded: Create Simple LUN of 1 GiB on Late Array"');
+});

@@ -2,7 +2,10 @@ import { Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { isCancelable, selectOperationsForMonitor } from '../../store/operations-slice';
+import { formatBytes } from '../../lib/format';
+import { useEnumLabels } from '../../components/use-enum-label';
+import type { OperationState } from '../../../electron/contract/model';
+import { isCancelable, isFinal, selectOperationsForMonitor } from '../../store/operations-slice';
 import { useApp } from '../../store/store-context';
 import { AUTO_CLOSE_DELAY_MS, loadKeepOpen, saveKeepOpen } from './keep-open';
 import { OperationRow } from './OperationRow';
@@ -26,11 +29,22 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   empty: { color: tokens.colorNeutralForeground2 },
+  srOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
+  const labels = useEnumLabels();
+  const seenStates = useRef<Record<string, OperationState> | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const operationsMap = useApp((s) => s.operations);
   const loaded = useApp((s) => s.operationsLoaded);
   const error = useApp((s) => s.operationsError);
@@ -64,6 +78,34 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
 
   const nameOf = (id: string) => subsystems?.find((s) => s.id === id)?.name ?? id;
 
+  // Screen readers hear when an operation ends (the list itself stays quiet: it changes every second).
+  useEffect(() => {
+    const previous = seenStates.current;
+    const current: Record<string, OperationState> = {};
+    for (const op of operations) current[op.id] = op.state;
+    seenStates.current = current;
+    if (!previous) return;
+    const ended = operations.filter(
+      (op) => isFinal(op) && previous[op.id] !== undefined && previous[op.id] !== op.state,
+    );
+    if (ended.length === 0) return;
+    setAnnouncement(
+      ended
+        .map((op) =>
+          t('monitor.announce', {
+            state: labels.opState(op.state),
+            title: t('monitor.operationTitle', {
+              type: labels.lunType(op.request.type),
+              size: formatBytes(op.request.sizeBytes, i18n.language),
+              subsystem: nameOf(op.subsystemId),
+            }),
+          }),
+        )
+        .join(' '),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [operations]);
+
   return (
     <div className={styles.root}>
       <div className={styles.toolbar}>
@@ -80,6 +122,9 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
           />
         )}
         <Button onClick={() => void loadOperations()}>{t('monitor.refresh')}</Button>
+      </div>
+      <div role="status" aria-live="polite" className={styles.srOnly} data-testid="monitor-announcer">
+        {announcement}
       </div>
       {error && <ErrorDetails error={error} title={t('monitor.loadFailed')} />}
       {loaded && operations.length === 0 && <p className={styles.empty}>{t('monitor.empty')}</p>}
