@@ -122,8 +122,9 @@ const ACTIVE_RANK: Record<OperationState, number> = {
   succeeded: 2,
 };
 
+/** When it started, else (canceled while queued) when it ended; an operation that has neither is newest. */
 const startedMs = (op: Operation): number =>
-  op.startedAt ? Date.parse(op.startedAt) : Number.MAX_SAFE_INTEGER;
+  op.startedAt ? Date.parse(op.startedAt) : op.endedAt ? Date.parse(op.endedAt) : Number.MAX_SAFE_INTEGER;
 
 /** Running first, then queued, then finished ones newest first. */
 export function selectOperationsForMonitor(s: OperationsState): Operation[] {

@@ -109,6 +109,16 @@ export function OperationRow(props: {
             {op.etaSeconds === null ? t('monitor.unknown') : formatDuration(op.etaSeconds)}
           </span>
         )}
+        {op.startedAt && (
+          <span data-testid="operation-started">
+            {t('monitor.startedAt')}: {new Date(op.startedAt).toLocaleString(i18n.language)}
+          </span>
+        )}
+        {op.endedAt && (
+          <span data-testid="operation-ended">
+            {t('monitor.endedAt')}: {new Date(op.endedAt).toLocaleString(i18n.language)}
+          </span>
+        )}
         {op.result && <span>{t('monitor.lunName', { name: op.result.name })}</span>}
       </div>
       {op.error && (

@@ -50,3 +50,20 @@ describe('batchFit (the batch rule of the wizard and the CLI)', () => {
     expect(batchFit('parity', 3 * TiB, 10, four, true)).toBe(4); // 1 TiB of each drive per LUN
   });
 });
+
+describe('monitor order', () => {
+  it('a queued operation canceled before it started sorts by when it ended, not above newer ones', async () => {
+    const { selectOperationsForMonitor } = await import('../../../../renderer/store/operations-slice');
+    const base = { kind: 'createLun', subsystemId: 's', percent: null } as const;
+    const old = { ...base, id: 'old', state: 'canceled', startedAt: null, endedAt: '2026-01-01T10:00:00Z' };
+    const newer = {
+      ...base,
+      id: 'new',
+      state: 'succeeded',
+      startedAt: '2026-01-01T11:00:00Z',
+      endedAt: '2026-01-01T11:01:00Z',
+    };
+    const ops = selectOperationsForMonitor({ operations: { old, new: newer } } as never);
+    expect(ops.map((o) => o.id)).toEqual(['new', 'old']);
+  });
+});
