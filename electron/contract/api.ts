@@ -3,11 +3,18 @@
 import type {
   ApiErrorShape,
   CreateLunRequest,
+  DeleteLunRequest,
   Drive,
+  ExtendLunRequest,
   Lun,
+  MaxLunExtendRequest,
   MaxLunSizeRequest,
   Operation,
+  OperationKind,
+  OperationState,
   ProviderName,
+  SetLunMaskRequest,
+  ShrinkLunRequest,
   Subsystem,
 } from './model';
 
@@ -39,13 +46,35 @@ export interface CreateLunsRequest {
   count: number;
 }
 
+export interface ListOperationsFilter {
+  kind?: OperationKind;
+  state?: OperationState;
+}
+
+/** The methods that queue one operation on an existing LUN, by the kind they queue. */
+export const LUN_OPERATION_METHODS = {
+  extendLun: 'extendLun',
+  shrinkLun: 'shrinkLun',
+  setLunMask: 'setLunMask',
+  deleteLun: 'deleteLun',
+} as const satisfies Record<string, OperationKind>;
+
 /** Request and response of every method; a request of `void` takes no argument. */
 export interface ApiMethods {
   getInventory: { request: { refresh?: boolean }; response: InventorySnapshot };
   maxLunSize: { request: MaxLunSizeRequest; response: { maxBytes: number } };
   createLuns: { request: CreateLunsRequest; response: { operations: Operation[] } };
   cancelOperation: { request: { operationId: string }; response: { hresult: number; operation: Operation } };
-  listOperations: { request: void; response: Operation[] };
+  /** The history, in the monitor's order (running, queued, then finished newest first); optionally one kind
+   * and/or one state. */
+  listOperations: { request: ListOperationsFilter | void; response: Operation[] };
+  maxLunExtendSize: { request: MaxLunExtendRequest; response: { maxBytes: number } };
+  /** Each queues one operation on an existing LUN; refused (E_LUN_BUSY, naming it) while another one is
+   * queued or running on that LUN. */
+  extendLun: { request: ExtendLunRequest; response: { operation: Operation } };
+  shrinkLun: { request: ShrinkLunRequest; response: { operation: Operation } };
+  setLunMask: { request: SetLunMaskRequest; response: { operation: Operation } };
+  deleteLun: { request: DeleteLunRequest; response: { operation: Operation } };
   /** Desktop: show the progress monitor window. Browser: resolves (the renderer shows its view). */
   openMonitor: { request: void; response: void };
 }
@@ -56,6 +85,11 @@ export const API_METHOD_NAMES = [
   'createLuns',
   'cancelOperation',
   'listOperations',
+  'maxLunExtendSize',
+  'extendLun',
+  'shrinkLun',
+  'setLunMask',
+  'deleteLun',
   'openMonitor',
 ] as const satisfies readonly ApiMethodName[];
 

@@ -161,26 +161,91 @@ export interface ApiErrorShape {
   field?: string;
 }
 
-export interface Operation {
-  id: string;
-  kind: 'createLun';
+/** What an operation does. Async kinds stream progress (percent, rate, ETA) and may be canceled; the others are
+ * one synchronous provider call and appear as instant entries with their result. */
+export const OPERATION_KINDS = ['createLun', 'extendLun', 'shrinkLun', 'deleteLun', 'setLunMask'] as const;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
+export const ASYNC_OPERATION_KINDS = [
+  'createLun',
+  'extendLun',
+  'shrinkLun',
+] as const satisfies readonly OperationKind[];
+
+/** An existing LUN: the subsystem (id or unique name) and the LUN (id, or a name unique in that subsystem). */
+export interface LunRef {
   subsystemId: string;
-  request: CreateLunRequest;
+  lunId: string;
+}
+
+/** IVdsLun::QueryMaxLunExtendSize: the most bytes an extend on these drives (in order; none = the provider
+ * picks) can add. */
+export interface MaxLunExtendRequest extends LunRef {
+  driveIds?: string[];
+}
+
+/** IVdsLun::Extend. Exactly one of bytesToAdd, newSizeBytes (the total after the extend) and useMaximum (add
+ * what QueryMaxLunExtendSize allows at the time the operation starts). The provider may round up. */
+export interface ExtendLunRequest extends MaxLunExtendRequest {
+  bytesToAdd?: number;
+  newSizeBytes?: number;
+  useMaximum?: true;
+}
+
+/** IVdsLun::Shrink. Exactly one of bytesToRemove and newSizeBytes. Data past the new end is lost. */
+export interface ShrinkLunRequest extends LunRef {
+  bytesToRemove?: number;
+  newSizeBytes?: number;
+}
+
+/** IVdsLun::SetMask: the same list syntax as creation ("*", "" or ";"-separated initiators). */
+export interface SetLunMaskRequest extends LunRef {
+  unmaskingList: string;
+}
+
+/** IVdsLun::Delete. A LUN unmasked to any host is refused unless confirmUnmasked is true. */
+export interface DeleteLunRequest extends LunRef {
+  confirmUnmasked?: boolean;
+}
+
+/** Each kind with its request. */
+export type OperationRequest =
+  | { kind: 'createLun'; request: CreateLunRequest }
+  | { kind: 'extendLun'; request: ExtendLunRequest }
+  | { kind: 'shrinkLun'; request: ShrinkLunRequest }
+  | { kind: 'deleteLun'; request: DeleteLunRequest }
+  | { kind: 'setLunMask'; request: SetLunMaskRequest };
+
+/** The LUN an operation on an existing LUN works on, as it was when the operation was queued. */
+export interface OperationTarget {
+  lunId: string;
+  name: string;
+  sizeBytes: number;
+  unmaskingList: string;
+}
+
+export interface OperationFields {
+  id: string;
+  subsystemId: string;
   /** Set for operations created as one of a batch. */
   batchId?: string;
+  /** Every kind but createLun: the LUN it works on (references already resolved to ids in `request`). */
+  target?: OperationTarget;
   state: OperationState;
-  /** 0–100, or null while the provider cannot estimate. */
+  /** 0–100, or null while the provider cannot estimate (always null for synchronous kinds until done). */
   percent: number | null;
   startedAt: string | null;
   endedAt: string | null;
   bytesPerSecond: number | null;
   etaSeconds: number | null;
+  /** The LUN after the operation, re-read from the provider (deleteLun: as it was just before). */
   result?: Lun;
   error?: ApiErrorShape;
   /** What LUN Studio found out about it afterwards, e.g. a LUN in the array that an interrupted creation
    * had made (it is then shown succeeded). */
   note?: string;
 }
+
+export type Operation = OperationFields & OperationRequest;
 
 export function formatHresult(hresult: number): string {
   return '0x' + (hresult >>> 0).toString(16).toUpperCase().padStart(8, '0');

@@ -8,7 +8,7 @@ import type { ApiMethodName, ApiMethods } from './api';
 import { API_METHOD_NAMES } from './api';
 import { invalidInput, type LunStudioError } from './errors';
 import { LUN_RULE_TEXT, MAX_BATCH_COUNT, MAX_DRIVES_PER_LUN, lunTypeProblem } from './lun-rules';
-import { LUN_TYPES } from './model';
+import { LUN_TYPES, OPERATION_KINDS, OPERATION_STATES } from './model';
 import { unmaskingListProblem } from './unmasking-list';
 
 export { MAX_BATCH_COUNT, MAX_DRIVES_PER_LUN } from './lun-rules';
@@ -131,6 +131,82 @@ export const createLunRequestSchema = z
   )
   .superRefine(typeRules);
 
+/** A LUN: its id, or a name unique in its subsystem (resolved by the facade). */
+const lunRefShape = { subsystemId: objectRef, lunId: objectRef };
+
+/** Exactly one of `names` is given (the first field named when none or several are). */
+function exactlyOne(names: readonly string[]) {
+  return (request: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    const given = names.filter((name) => request[name] !== undefined);
+    if (given.length === 1) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: [given[1] ?? names[0]!],
+      message:
+        given.length === 0
+          ? `is required: give exactly one of ${names.join(', ')}`
+          : `cannot be combined with ${given[0]}: give exactly one of ${names.join(', ')}`,
+    });
+  };
+}
+
+export const EXTEND_AMOUNT_FIELDS = ['bytesToAdd', 'newSizeBytes', 'useMaximum'] as const;
+export const SHRINK_AMOUNT_FIELDS = ['bytesToRemove', 'newSizeBytes'] as const;
+
+export const maxLunExtendRequestSchema = z.strictObject(
+  { ...lunRefShape, driveIds: driveIds.optional() },
+  { error: 'must be an object' },
+);
+
+export const extendLunRequestSchema = z
+  .strictObject(
+    {
+      ...lunRefShape,
+      driveIds: driveIds.optional(),
+      bytesToAdd: byteSize.optional(),
+      newSizeBytes: byteSize.optional(),
+      useMaximum: z.literal(true, { error: 'must be true (or left out)' }).optional(),
+    },
+    { error: 'must be an object' },
+  )
+  .superRefine(exactlyOne(EXTEND_AMOUNT_FIELDS));
+
+export const shrinkLunRequestSchema = z
+  .strictObject(
+    { ...lunRefShape, bytesToRemove: byteSize.optional(), newSizeBytes: byteSize.optional() },
+    { error: 'must be an object' },
+  )
+  .superRefine(exactlyOne(SHRINK_AMOUNT_FIELDS));
+
+export const setLunMaskRequestSchema = z.strictObject(
+  { ...lunRefShape, unmaskingList },
+  { error: 'must be an object' },
+);
+
+export const deleteLunRequestSchema = z.strictObject(
+  { ...lunRefShape, confirmUnmasked: flag.optional() },
+  { error: 'must be an object' },
+);
+
+const listOperationsFilter = z
+  .union(
+    [
+      z.undefined(),
+      z.null(),
+      z.strictObject(
+        {
+          kind: z.enum(OPERATION_KINDS, { error: `must be one of ${OPERATION_KINDS.join(', ')}` }).optional(),
+          state: z
+            .enum(OPERATION_STATES, { error: `must be one of ${OPERATION_STATES.join(', ')}` })
+            .optional(),
+        },
+        { error: 'must be an object' },
+      ),
+    ],
+    { error: 'must be an object with kind and/or state, or nothing' },
+  )
+  .transform((filter) => filter ?? {});
+
 /** The schemas of single request fields, for inputs that arrive one by one (the CLI's options). */
 export const fieldSchemas = {
   subsystemId: objectRef,
@@ -140,6 +216,9 @@ export const fieldSchemas = {
   sizeBytes: byteSize,
   unmaskingList,
   count: batchCount,
+  lunId: objectRef,
+  operationKind: z.enum(OPERATION_KINDS, { error: `must be one of ${OPERATION_KINDS.join(', ')}` }),
+  operationState: z.enum(OPERATION_STATES, { error: `must be one of ${OPERATION_STATES.join(', ')}` }),
 } as const;
 
 /** A method that takes no argument: nothing, null or {} (what IPC and JSON clients naturally send). */
@@ -175,7 +254,12 @@ export const requestSchemas = {
     },
     { error: 'must be an object' },
   ),
-  listOperations: noArgument,
+  listOperations: listOperationsFilter,
+  maxLunExtendSize: maxLunExtendRequestSchema,
+  extendLun: extendLunRequestSchema,
+  shrinkLun: shrinkLunRequestSchema,
+  setLunMask: setLunMaskRequestSchema,
+  deleteLun: deleteLunRequestSchema,
   openMonitor: noArgument,
 } satisfies { [K in ApiMethodName]: z.ZodType<ApiMethods[K]['request'], unknown> };
 

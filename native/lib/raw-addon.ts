@@ -106,6 +106,21 @@ export interface RawCreateLunRequest extends RawMaxSizeRequest {
   operationId?: string;
 }
 
+/** IVdsLun::Extend as the addon takes it: bytes to add, drives in order (empty = the provider picks). */
+export interface RawExtendLunRequest {
+  lunId: string;
+  bytesToAdd: number;
+  driveIds: string[];
+  operationId?: string;
+}
+
+/** IVdsLun::Shrink as the addon takes it. */
+export interface RawShrinkLunRequest {
+  lunId: string;
+  bytesToRemove: number;
+  operationId?: string;
+}
+
 /** Pushed by the poller thread (through a ThreadSafeFunction) whenever the status changed. */
 export interface RawProgress {
   /** VDS_E_OPERATION_PENDING while running; the final HRESULT once done. */
@@ -131,6 +146,19 @@ export interface RawProvider {
   maxLunSize(request: RawMaxSizeRequest): Promise<number>;
   /** Rejects if the provider refused the request before an operation existed (NULL async → E_UNEXPECTED, …). */
   createLun(request: RawCreateLunRequest, onProgress: (progress: RawProgress) => void): Promise<RawOperation>;
+  /** IVdsLun::QueryMaxLunExtendSize for a LUN by id. */
+  maxLunExtendSize(lunId: string, driveIds: string[]): Promise<number>;
+  /** IVdsLun::Extend / Shrink: the operation's `done` resolves to the LUN re-read after Wait (output type
+   * checked: VDS_ASYNCOUT_EXTENDLUN 54 / SHRINKLUN 55; S_OK with a NULL async rejects E_UNEXPECTED). */
+  extendLun(request: RawExtendLunRequest, onProgress: (progress: RawProgress) => void): Promise<RawOperation>;
+  shrinkLun(request: RawShrinkLunRequest, onProgress: (progress: RawProgress) => void): Promise<RawOperation>;
+  /** IVdsLun::SetMask; resolves to the LUN re-read. */
+  setLunMask(lunId: string, unmaskingList: string): Promise<Lun>;
+  /** IVdsLun::Delete; resolves once the LUN is gone. */
+  deleteLun(lunId: string): Promise<void>;
+  /** sim only, synchronous: puts a LUN back exactly as `lun` describes it (replacing the LUN with that id, or
+   * adding it if it was deleted): the rollback of a change whose state file could not be saved. */
+  restoreLun(subsystemId: string, lun: SimLun): void;
   /** sim only: a consistent snapshot of the whole model (committed LUNs only; running ones are not in it). */
   exportState(): SimState;
   /** sim only, synchronous: takes a committed LUN out again (rollback of a creation whose state could not be

@@ -1,9 +1,14 @@
 import type {
   CreateLunRequest,
+  DeleteLunRequest,
   Drive,
+  ExtendLunRequest,
   Lun,
+  MaxLunExtendRequest,
   MaxLunSizeRequest,
   ProviderName,
+  SetLunMaskRequest,
+  ShrinkLunRequest,
   Subsystem,
 } from '../../electron/contract/model';
 
@@ -26,7 +31,8 @@ export interface CreateLunProgress {
   bytesDone?: number;
 }
 
-export interface CreateLunOptions {
+/** Options of every async operation (createLun, extendLun, shrinkLun). */
+export interface OperationOptions {
   /** Called once the provider accepted the request and the operation exists. */
   onStarted?: (operationId: string) => void;
   /** Called on every change the poller sees (never twice with the same value). */
@@ -38,6 +44,8 @@ export interface CreateLunOptions {
    * a restart after a kill can tell which operation a LUN belongs to (see createdLuns). */
   operationId?: string;
 }
+
+export type CreateLunOptions = OperationOptions;
 
 /** One opened provider. All methods reject with LunStudioError (code, hresult, message). */
 export interface StorageProvider {
@@ -52,6 +60,19 @@ export interface StorageProvider {
   createLun(request: CreateLunRequest, options?: CreateLunOptions): Promise<Lun>;
   /** sim: the LUNs in the array that the given host operations created (by the operation id the simulator
    * keeps with each LUN), keyed by operation id. Absent where the array keeps no such tag (VDS). */
+  /** IVdsLun::QueryMaxLunExtendSize: the most bytes extendLun can add on these drives (0 = none). */
+  maxLunExtendSize(request: MaxLunExtendRequest): Promise<number>;
+  /** newSizeBytes / useMaximum are turned into bytes to add when it starts (useMaximum with nothing to add, or
+   * a newSizeBytes not above the current size, is refused). Resolves to the LUN re-read after Wait. An accepted
+   * cancel rolls the extend back (the LUN keeps its old size) and rejects VDS_E_OPERATION_CANCELED. */
+  extendLun(request: ExtendLunRequest, options?: OperationOptions): Promise<Lun>;
+  /** Resolves to the LUN re-read after Wait. A shrink past the provider's minimum is refused, saying it. */
+  shrinkLun(request: ShrinkLunRequest, options?: OperationOptions): Promise<Lun>;
+  /** Synchronous (IVdsLun::SetMask); resolves to the LUN re-read. */
+  setLunMask(request: SetLunMaskRequest): Promise<Lun>;
+  /** Synchronous (IVdsLun::Delete); resolves to the LUN as it was just before. The facade does not check
+   * confirmUnmasked (the host does, where it knows who asked). */
+  deleteLun(request: DeleteLunRequest): Promise<Lun>;
   createdLuns?(operationIds: readonly string[]): Promise<Map<string, Lun>>;
   /** Waits for nothing: running operations are canceled; the poller stops. */
   close(): Promise<void>;

@@ -111,6 +111,21 @@ struct CreateLunArgs : MaxSizeArgs {
   std::string operationId;
 };
 
+// IVdsLun::Extend: drives used in the order given, each filled before the next; empty = provider picks.
+struct ExtendLunArgs {
+  std::string lunId;
+  uint64_t bytesToAdd = 0;
+  std::vector<std::string> driveIds;
+  std::string operationId;  // the host's operation id (the simulator may keep it; VDS ignores it)
+};
+
+// IVdsLun::Shrink: frees the LUN's tail.
+struct ShrinkLunArgs {
+  std::string lunId;
+  uint64_t bytesToRemove = 0;
+  std::string operationId;
+};
+
 // A failure with an optional plain-language detail that is more specific than the HRESULT table's
 // message (e.g. "Drive 'Bay 07' is failed: pick an online, healthy drive").
 struct Outcome {
@@ -137,7 +152,8 @@ class Operation {
  public:
   virtual ~Operation() = default;
   virtual OperationStatus QueryStatus() = 0;  // never blocks
-  // Blocks until done, applying the seed's checks; on success fills *lun (re-read from the provider).
+  // Blocks until done, applying the seed's checks (the output type must match the call: CREATELUN 50,
+  // EXTENDLUN 54, SHRINKLUN 55); on success fills *lun (re-read from the provider).
   virtual Outcome Wait(LunInfo* lun) = 0;
   virtual HResult Cancel() = 0;
 };
@@ -151,6 +167,14 @@ class Provider {
   virtual Outcome ListLuns(const std::string& subsystemId, std::vector<LunInfo>* out) = 0;
   virtual Outcome QueryMaxLunCreateSize(const MaxSizeArgs& args, uint64_t* maxBytes) = 0;
   virtual Outcome CreateLun(const CreateLunArgs& args, std::shared_ptr<Operation>* op) = 0;
+  // The lifecycle of an existing LUN (by id). Async calls apply the seed's checks: S_OK with a NULL async ->
+  // E_UNEXPECTED. SetMask and Delete are synchronous.
+  virtual Outcome QueryMaxLunExtendSize(const std::string& lunId, const std::vector<std::string>& driveIds,
+                                        uint64_t* maxBytes) = 0;
+  virtual Outcome ExtendLun(const ExtendLunArgs& args, std::shared_ptr<Operation>* op) = 0;
+  virtual Outcome ShrinkLun(const ShrinkLunArgs& args, std::shared_ptr<Operation>* op) = 0;
+  virtual Outcome SetLunMask(const std::string& lunId, const std::string& unmaskingList) = 0;
+  virtual Outcome DeleteLun(const std::string& lunId) = 0;
 };
 
 }  // namespace lun

@@ -26,9 +26,12 @@
 namespace lun::sim {
 
 constexpr uint32_t kAsyncOutCreateLun = 50;   // VDS_ASYNCOUT_CREATELUN
+constexpr uint32_t kAsyncOutExtendLun = 54;   // VDS_ASYNCOUT_EXTENDLUN
+constexpr uint32_t kAsyncOutShrinkLun = 55;   // VDS_ASYNCOUT_SHRINKLUN
 constexpr uint32_t kCommitPointPercent = 95;  // Cancel before this rolls back; at/after it is too late
 
-// VDS_ASYNC_OUTPUT as far as CreateLun fills it: lunId empty == cl.pLunUnk NULL.
+// VDS_ASYNC_OUTPUT as far as CreateLun fills it: lunId empty == cl.pLunUnk NULL. Extend and Shrink fill
+// only the type (their output carries no interface); lunId is then the LUN they worked on.
 struct AsyncOutput {
   uint32_t type = 0;
   std::string lunId;
@@ -89,6 +92,18 @@ class Model : public std::enable_shared_from_this<Model> {
   // Validates, allocates the extents (they count as used at once) and starts the job.
   // Under errantNullAsync: S_OK and *job == nullptr (nothing allocated).
   Outcome CreateLun(const CreateLunArgs& args, std::shared_ptr<CreateLunJob>* job);
+
+  // The lifecycle of a committed LUN. Extend and Shrink run as jobs of the same IVdsAsync shape (the
+  // CreateLunJob class serves every async kind) with the subsystem's faults applied as to creations.
+  Outcome QueryMaxLunExtendSize(const std::string& lunId, const std::vector<std::string>& driveIds,
+                                uint64_t* maxBytes);
+  Outcome ExtendLun(const ExtendLunArgs& args, std::shared_ptr<CreateLunJob>* job);
+  Outcome ShrinkLun(const ShrinkLunArgs& args, std::shared_ptr<CreateLunJob>* job);
+  Outcome SetLunMask(const std::string& lunId, const std::string& unmaskingList);
+  Outcome DeleteLun(const std::string& lunId);
+  // Puts a LUN back exactly as given (replacing the one with its id, or adding it): the host's rollback of
+  // a change whose state could not be saved.
+  Outcome RestoreLun(const std::string& subsystemId, const Lun& lun);
 
   explicit Model(State state);  // use Create()
   ~Model();
