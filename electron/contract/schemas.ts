@@ -188,24 +188,18 @@ export const deleteLunRequestSchema = z.strictObject(
   { error: 'must be an object' },
 );
 
-const listOperationsFilter = z
-  .union(
-    [
-      z.undefined(),
-      z.null(),
-      z.strictObject(
-        {
-          kind: z.enum(OPERATION_KINDS, { error: `must be one of ${OPERATION_KINDS.join(', ')}` }).optional(),
-          state: z
-            .enum(OPERATION_STATES, { error: `must be one of ${OPERATION_STATES.join(', ')}` })
-            .optional(),
-        },
-        { error: 'must be an object' },
-      ),
-    ],
+/** Nothing (undefined / null) is no filter; anything else must be the filter object, whose own fields are
+ * checked (and named) one by one. */
+const listOperationsFilter = z.preprocess(
+  (value) => value ?? {},
+  z.strictObject(
+    {
+      kind: z.enum(OPERATION_KINDS, { error: `must be one of ${OPERATION_KINDS.join(', ')}` }).optional(),
+      state: z.enum(OPERATION_STATES, { error: `must be one of ${OPERATION_STATES.join(', ')}` }).optional(),
+    },
     { error: 'must be an object with kind and/or state, or nothing' },
-  )
-  .transform((filter) => filter ?? {});
+  ),
+);
 
 /** The schemas of single request fields, for inputs that arrive one by one (the CLI's options). */
 export const fieldSchemas = {

@@ -29,7 +29,12 @@ export function serviceHandlers(service: StorageService, overrides: Partial<ApiH
     maxLunSize: (request) => service.maxLunSize(request),
     createLuns: (request, caller) => service.createLuns(request, caller),
     cancelOperation: (request) => service.cancelOperation(request),
-    listOperations: async () => service.listOperations(),
+    listOperations: async (filter) => service.listOperations(filter ?? {}),
+    maxLunExtendSize: (request) => service.maxLunExtendSize(request),
+    extendLun: (request, caller) => service.extendLun(request, caller),
+    shrinkLun: (request, caller) => service.shrinkLun(request, caller),
+    setLunMask: (request, caller) => service.setLunMask(request, caller),
+    deleteLun: (request, caller) => service.deleteLun(request, caller),
     openMonitor: async () => undefined,
     ...overrides,
   };

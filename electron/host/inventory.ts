@@ -22,6 +22,11 @@ export class InventoryCache {
     return this.snapshot ?? this.refresh();
   }
 
+  /** The snapshot a refresh under way (one an operation's end asked for) will give, else the cached one. */
+  latest(): Promise<InventorySnapshot> {
+    return this.queued ?? this.running ?? this.get();
+  }
+
   /** Reads everything again; resolves to a snapshot read entirely after this call. */
   refresh(): Promise<InventorySnapshot> {
     if (this.queued) return this.queued;

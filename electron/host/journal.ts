@@ -1,4 +1,4 @@
-// The operation journal: append-only JSON lines, one whole Operation per line, written at every state
+// The operation journal: append-only JSON lines, one whole Operation (of any kind) per line, written at every state
 // change (queued, running, final). Progress ticks are NOT journaled (a restart does not need them).
 // Each line is written to the file synchronously (a SIGKILL right after record() returns loses nothing);
 // the fsync that makes it survive a power cut runs off the event loop, one for every burst of lines, so a
@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LunStudioError } from '../contract/errors';
-import { FINAL_OPERATION_STATES, OPERATION_STATES, type Operation } from '../contract/model';
+import { FINAL_OPERATION_STATES, OPERATION_KINDS, OPERATION_STATES, type Operation } from '../contract/model';
 import { fsErrorHresult, fsErrorText } from '../../native/lib/fs-errors';
 import { lockJournal } from './journal-lock';
 
@@ -65,8 +65,12 @@ function isOperation(value: unknown): value is Operation {
     op.id.length > 0 &&
     typeof op.state === 'string' &&
     (OPERATION_STATES as readonly string[]).includes(op.state) &&
+    typeof op.kind === 'string' &&
+    (OPERATION_KINDS as readonly string[]).includes(op.kind) &&
     typeof op.request === 'object' &&
-    op.request !== null
+    op.request !== null &&
+    // Every kind but createLun works on a LUN it names.
+    (op.kind === 'createLun' || (typeof op.target === 'object' && op.target !== null))
   );
 }
 

@@ -1,14 +1,17 @@
-// The operation registry and queue: every createLun runs as an Operation, at most `concurrency` at a
-// time (the rest wait `queued`, first in first out). States: queued → running → succeeded | failed |
+// The operation registry and queue: every operation, of any kind, runs here (its runner: operation-runners.ts),
+// at most `concurrency` at a time (the rest wait `queued`, first in first out), and at most one at a time
+// per LUN (a second one on a LUN with one queued or running is refused before it is queued). States: queued → running → succeeded | failed |
 // canceled, or interrupted when the host stops while it runs. Progress (percent, rate, ETA) is kept on
 // the operation; every change is reported through `onUpdate`, which the StorageService turns into
 // journal lines (state changes) and events (everything).
 import { randomUUID } from 'node:crypto';
 import { HRESULT, LunStudioError } from '../contract/errors';
-import type { CreateLunRequest, Operation, OperationState } from '../contract/model';
+import type { Operation, OperationRequest, OperationState, OperationTarget } from '../contract/model';
 import type { CreateLunProgress, StorageProvider } from '../../native/lib/types';
 import { toErrorShape } from './error-shape';
 import { isFinal } from './journal';
+import { isAsyncKind, runnerFor } from './operation-runners';
+import { KIND_NOUN, targetLabel } from './operation-words';
 import { RateEstimator } from './rate-estimator';
 
 export const S_OK = HRESULT.S_OK;
@@ -18,6 +21,9 @@ export const VDS_E_CANCEL_TOO_LATE = HRESULT.VDS_E_CANCEL_TOO_LATE;
 export const MAX_QUEUED = 1024;
 /** HRESULT_FROM_WIN32(ERROR_BUSY). */
 const E_BUSY = 0x800700aa;
+
+/** What to queue: a kind with its request (references resolved), and the LUN it works on (all but createLun). */
+export type OperationSpec = OperationRequest & { subsystemId: string; target?: OperationTarget };
 
 /** queued: entered the registry · running: the provider started it · progress: percent/rate/ETA moved ·
  * finished: reached a final state. */
@@ -73,9 +79,10 @@ export class OperationQueue {
     this.trimHistory();
   }
 
-  /** Queues `count` operations creating LUNs with the same request; starts as many as the limit allows. */
-  /** `onCreated` learns each new id before anything about it is published. */
-  enqueue(request: CreateLunRequest, count: number, onCreated?: (id: string) => void): Operation[] {
+  /** Queues `count` operations with the same request (a batch: createLun only); starts as many as the limit
+   * allows. `onCreated` learns each new id before anything about it is published. Refused whole with
+   * E_LUN_BUSY when the target LUN has an operation queued or running. */
+  enqueue(spec: OperationSpec, count = 1, onCreated?: (id: string) => void): Operation[] {
     if (!this.accepting) {
       throw new LunStudioError({
         code: 'E_SHUTTING_DOWN',
@@ -91,21 +98,23 @@ export class OperationQueue {
         action: 'Wait for queued operations to start, or cancel some, then try again.',
       });
     }
+    if (spec.target) {
+      const busy = this.busyWith(spec.subsystemId, spec.target.lunId);
+      if (busy) throw lunBusyError(busy);
+    }
     const batchId = count > 1 ? randomUUID() : undefined;
     const created: Operation[] = [];
     for (let i = 0; i < count; i += 1) {
-      const op: Operation = {
+      const op = {
+        ...spec,
         id: randomUUID(),
-        kind: 'createLun',
-        subsystemId: request.subsystemId,
-        request,
         state: 'queued',
         percent: null,
         startedAt: null,
         endedAt: null,
         bytesPerSecond: null,
         etaSeconds: null,
-      };
+      } as Operation;
       if (batchId) op.batchId = batchId;
       const entry: Entry = { op };
       this.entries.set(op.id, entry);
@@ -116,6 +125,14 @@ export class OperationQueue {
     }
     this.pump();
     return created.map((op) => ({ ...(this.entries.get(op.id)?.op ?? op) }));
+  }
+
+  /** The operation queued or running on that LUN, if any (a createLun is on no LUN until it made one). */
+  busyWith(subsystemId: string, lunId: string): Operation | undefined {
+    for (const { op } of this.entries.values()) {
+      if (!isFinal(op) && op.target?.lunId === lunId && op.subsystemId === subsystemId) return { ...op };
+    }
+    return undefined;
   }
 
   /** Running first (oldest start first), then queued (in order), then finished (newest first). */
@@ -193,15 +210,20 @@ export class OperationQueue {
 
   private async run(entry: Entry): Promise<void> {
     const { op } = entry;
+    const runner = runnerFor(op);
+    const provider = this.options.provider;
     entry.abort = new AbortController();
-    entry.rate = new RateEstimator(op.request.sizeBytes);
+    const { signal } = entry.abort;
     op.state = 'running';
     op.startedAt = new Date(this.now()).toISOString();
     this.emit(entry, 'running');
     try {
-      const lun = await this.options.provider.createLun(op.request, {
-        signal: entry.abort.signal,
-        operationId: op.id, // the simulator keeps it with the LUN: a restart after a kill finds its owner
+      if (isAsyncKind(op.kind)) {
+        const bytes = runner.bytesToWrite(op, provider);
+        entry.rate = new RateEstimator((bytes instanceof Promise ? await bytes : bytes) ?? 0);
+      }
+      const lun = await runner.run(op, provider, {
+        signal,
         onProgress: (progress) => this.progress(entry, progress),
       });
       if (isFinal(op)) return; // already marked interrupted by shutdown
@@ -219,7 +241,7 @@ export class OperationQueue {
 
   private progress(entry: Entry, progress: CreateLunProgress): void {
     const { op } = entry;
-    if (op.state !== 'running') return;
+    if (op.state !== 'running' || !isAsyncKind(op.kind)) return; // synchronous kinds: null until done
     const percent =
       progress.percent === null || !Number.isFinite(progress.percent)
         ? null
@@ -280,6 +302,17 @@ export class OperationQueue {
       .slice(0, excess)
       .forEach((entry) => this.entries.delete(entry.op.id));
   }
+}
+
+/** A second operation on a LUN that has one queued or running, named. */
+export function lunBusyError(busy: Operation): LunStudioError {
+  const what = `${KIND_NOUN[busy.kind]} (operation ${busy.id}) is ${busy.state} on ${targetLabel(busy)}`;
+  return new LunStudioError({
+    code: 'E_LUN_BUSY',
+    hresult: HRESULT.VDS_E_DEVICE_IN_USE,
+    message: `${what}: one operation at a time per LUN, so this one was not queued.`,
+    action: 'Wait for it to end (`lun-studio operations`) or cancel it, then try again.',
+  });
 }
 
 /** The answer to a cancel that reached a running operation, once it settled (or not). */

@@ -5,12 +5,26 @@ import type {
   ApiMethods,
   CreateLunsRequest,
   InventorySnapshot,
+  ListOperationsFilter,
   LunStudioEvent,
   ProviderInfo,
 } from '../contract/api';
-import { LunStudioError } from '../contract/errors';
-import type { ApiErrorShape } from '../contract/model';
-import type { CreateLunRequest, Lun, MaxLunSizeRequest, Operation, ProviderName } from '../contract/model';
+import { HRESULT, LunStudioError } from '../contract/errors';
+import type {
+  ApiErrorShape,
+  CreateLunRequest,
+  DeleteLunRequest,
+  ExtendLunRequest,
+  Lun,
+  MaxLunExtendRequest,
+  MaxLunSizeRequest,
+  Operation,
+  OperationRequest,
+  OperationTarget,
+  ProviderName,
+  SetLunMaskRequest,
+  ShrinkLunRequest,
+} from '../contract/model';
 import { openProvider } from '../../native/lib/index';
 import type { OpenProviderOptions, StorageProvider } from '../../native/lib/types';
 import { resolveCreateRequest } from '../../native/lib/validate';
@@ -23,6 +37,11 @@ import { callerOf, type Caller } from './caller';
 import { toErrorShape } from './error-shape';
 import type { HostLog } from './log/host-log';
 import { auditEntryFor, refusedEntry } from './log/audit';
+import { resolveDriveIds, resolveLun, targetOf, type ResolvedLun } from './lun-references';
+import { interruptedNote } from './interrupted-notes';
+
+/** A request on an existing LUN, with its kind. */
+type LunOperationRequest = Exclude<OperationRequest, { kind: 'createLun' }>;
 
 export interface StorageServiceOptions {
   /** Default: 'vds' on Windows, 'sim' elsewhere. */
@@ -66,6 +85,43 @@ async function reconcileInterrupted(
   readBack: JournalReadBack,
   warn: (message: string) => void,
 ): Promise<Operation[]> {
+  const changed = [
+    ...(await reconcileCreations(provider, readBack, warn)),
+    ...(await noteLunOperations(provider, readBack)),
+  ];
+  const byId = new Map(changed.map((op) => [op.id, op]));
+  readBack.operations = readBack.operations.map((op) => byId.get(op.id) ?? op);
+  readBack.interrupted = readBack.interrupted.map((op) => byId.get(op.id) ?? op);
+  return changed;
+}
+
+/** Interrupted operations on existing LUNs stay interrupted, with a note on how the LUN is now (read from the
+ * array) and what to check. */
+async function noteLunOperations(provider: StorageProvider, readBack: JournalReadBack): Promise<Operation[]> {
+  const interrupted = readBack.interrupted.filter((op) => op.kind !== 'createLun');
+  const lunsBySubsystem = new Map<string, Promise<Lun[] | undefined>>();
+  const lunsOf = (subsystemId: string): Promise<Lun[] | undefined> => {
+    let luns = lunsBySubsystem.get(subsystemId);
+    if (!luns) {
+      luns = provider.listLuns(subsystemId).catch(() => undefined);
+      lunsBySubsystem.set(subsystemId, luns);
+    }
+    return luns;
+  };
+  return Promise.all(
+    interrupted.map(async (op) => {
+      const luns = await lunsOf(op.subsystemId);
+      const now = luns === undefined ? undefined : (luns.find((lun) => lun.id === op.target?.lunId) ?? null);
+      return { ...op, note: interruptedNote(op, now) };
+    }),
+  );
+}
+
+async function reconcileCreations(
+  provider: StorageProvider,
+  readBack: JournalReadBack,
+  warn: (message: string) => void,
+): Promise<Operation[]> {
   const interrupted = readBack.interrupted.filter((op) => op.kind === 'createLun');
   if (interrupted.length === 0) return [];
   // A simulator without tags to read (a test double) knows nothing either way: leave them as they are.
@@ -94,9 +150,20 @@ async function reconcileInterrupted(
       : { ...op, note: reconciledNote(provider.name, false) };
     changed.set(op.id, next);
   }
-  readBack.operations = readBack.operations.map((op) => changed.get(op.id) ?? op);
-  readBack.interrupted = readBack.interrupted.map((op) => changed.get(op.id) ?? op);
   return [...changed.values()];
+}
+
+/** A LUN that hosts still see is deleted only when the caller confirmed that too. */
+function refuseUnmaskedDelete(request: DeleteLunRequest, lun: Lun): void {
+  if (lun.unmaskingList === '' || request.confirmUnmasked) return;
+  const hosts = lun.unmaskingList === '*' ? 'every host ("*")' : `${lun.unmaskingList.split(';').join(', ')}`;
+  throw new LunStudioError({
+    code: 'E_LUN_UNMASKED',
+    hresult: HRESULT.VDS_E_DEVICE_IN_USE,
+    message: `LUN "${lun.name}" (${lun.id}) is unmasked to ${hosts}: deleting it takes it away from them while they may use it. Nothing was deleted.`,
+    action: 'Set confirmUnmasked to delete it anyway, or set its mask to "" (no host) first.',
+    field: 'confirmUnmasked',
+  });
 }
 
 function warnOf(options: StorageServiceOptions): (message: string) => void {
@@ -232,19 +299,115 @@ export class StorageService {
       const resolved = await this.resolveReferences(request);
       this.requireJournal();
       // Registered before enqueue: an operation may finish (and be audited) before enqueue returns.
-      operations = this.queue.enqueue(resolved, count, (id) => this.callers.set(id, caller));
+      operations = this.queue.enqueue(
+        { kind: 'createLun', request: resolved, subsystemId: resolved.subsystemId },
+        count,
+        (id) => this.callers.set(id, caller),
+      );
     } catch (error) {
-      this.log?.audit(refusedEntry(this.info.name, caller, request, toErrorShape(error)));
+      this.log?.audit(
+        refusedEntry(this.info.name, caller, { kind: 'createLun', request }, toErrorShape(error)),
+      );
       throw error;
     }
-    const problem = this.info.journalProblem;
-    if (problem) {
-      // The journal failed while this batch was queued: none of it has started (the queue is held); take it
-      // back rather than run operations a restart would not know about.
-      for (const op of operations) await this.queue.cancel(op.id).catch(() => undefined);
-      throw new LunStudioError(problem.error);
-    }
+    await this.takeBackIfJournalFailed(operations);
     return { operations };
+  }
+
+  /** The journal failed while these were queued: none of them has started (the queue is held); take them back
+   * rather than run operations a restart would not know about. */
+  private async takeBackIfJournalFailed(operations: readonly Operation[]): Promise<void> {
+    const problem = this.info.journalProblem;
+    if (!problem) return;
+    for (const op of operations) await this.queue.cancel(op.id).catch(() => undefined);
+    throw new LunStudioError(problem.error);
+  }
+
+  /** IVdsLun::QueryMaxLunExtendSize for a LUN by id or unique name (drives by id or name, in order). */
+  async maxLunExtendSize(request: MaxLunExtendRequest): Promise<{ maxBytes: number }> {
+    const resolved = await this.resolveOnLun(request, ({ subsystem, lun }, inventory) => {
+      const out: MaxLunExtendRequest = { subsystemId: subsystem.id, lunId: lun.id };
+      if (request.driveIds !== undefined)
+        out.driveIds = resolveDriveIds(inventory, subsystem, request.driveIds);
+      return out;
+    });
+    return { maxBytes: await this.provider.maxLunExtendSize(resolved.request) };
+  }
+
+  extendLun(request: ExtendLunRequest, caller: Caller = callerOf('cli')): Promise<{ operation: Operation }> {
+    return this.queueOnLun({ kind: 'extendLun', request }, caller);
+  }
+
+  shrinkLun(request: ShrinkLunRequest, caller: Caller = callerOf('cli')): Promise<{ operation: Operation }> {
+    return this.queueOnLun({ kind: 'shrinkLun', request }, caller);
+  }
+
+  setLunMask(
+    request: SetLunMaskRequest,
+    caller: Caller = callerOf('cli'),
+  ): Promise<{ operation: Operation }> {
+    return this.queueOnLun({ kind: 'setLunMask', request }, caller);
+  }
+
+  /** Refused while the LUN is unmasked to any host, unless confirmUnmasked. */
+  deleteLun(request: DeleteLunRequest, caller: Caller = callerOf('cli')): Promise<{ operation: Operation }> {
+    return this.queueOnLun({ kind: 'deleteLun', request }, caller);
+  }
+
+  /** Resolves the references, checks what the kind needs (delete: who still sees the LUN), then queues one
+   * operation, refused (E_LUN_BUSY, naming it) while another one is queued or running on that LUN. A
+   * refusal writes its audit line now; the operation writes one when it ends. */
+  private async queueOnLun(asked: LunOperationRequest, caller: Caller): Promise<{ operation: Operation }> {
+    let target: OperationTarget | undefined;
+    let operations: Operation[];
+    try {
+      this.requireJournal();
+      const resolved = await this.resolveOnLun(asked.request, ({ subsystem, lun }, inventory) => {
+        target = targetOf(lun);
+        const request = { ...asked.request, subsystemId: subsystem.id, lunId: lun.id };
+        if (asked.kind === 'extendLun' && asked.request.driveIds !== undefined)
+          (request as ExtendLunRequest).driveIds = resolveDriveIds(
+            inventory,
+            subsystem,
+            asked.request.driveIds,
+          );
+        return request;
+      });
+      if (asked.kind === 'deleteLun') refuseUnmaskedDelete(asked.request, resolved.lun);
+      this.requireJournal();
+      const spec = {
+        kind: asked.kind,
+        request: resolved.request,
+        subsystemId: resolved.subsystem.id,
+        target,
+      };
+      operations = this.queue.enqueue(spec as Parameters<OperationQueue['enqueue']>[0], 1, (id) =>
+        this.callers.set(id, caller),
+      );
+    } catch (error) {
+      this.log?.audit(refusedEntry(this.info.name, caller, asked, toErrorShape(error), target));
+      throw error;
+    }
+    await this.takeBackIfJournalFailed(operations);
+    return { operation: operations[0]! };
+  }
+
+  /** The subsystem and LUN of a request, against the latest inventory (read again once when something is not
+   * found: it may have been made just now), and the request built from them. */
+  private async resolveOnLun<R>(
+    ref: { subsystemId: string; lunId: string },
+    build: (found: ResolvedLun, inventory: InventorySnapshot) => R,
+  ): Promise<ResolvedLun & { request: R }> {
+    const attempt = (inventory: InventorySnapshot): ResolvedLun & { request: R } => {
+      const found = resolveLun(inventory, ref);
+      return { ...found, request: build(found, inventory) };
+    };
+    try {
+      return attempt(await this.inventory.latest());
+    } catch (error) {
+      if ((error as LunStudioError).code !== 'VDS_E_OBJECT_NOT_FOUND') throw error;
+      return attempt(await this.inventory.refresh());
+    }
   }
 
   /** Refuses new work while the journal cannot be written (tries it once more first). */
@@ -315,8 +478,15 @@ export class StorageService {
     return this.queue.cancel(operationId);
   }
 
-  listOperations(): Operation[] {
-    return this.queue.list();
+  /** The history in the monitor's order, optionally of one kind and/or in one state. */
+  listOperations(filter: ListOperationsFilter = {}): Operation[] {
+    return this.queue
+      .list()
+      .filter(
+        (op) =>
+          (filter.kind === undefined || op.kind === filter.kind) &&
+          (filter.state === undefined || op.state === filter.state),
+      );
   }
 
   /** Stops accepting work, cancels what runs (waiting up to `graceMs`), marks the rest interrupted in the

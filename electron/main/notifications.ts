@@ -25,11 +25,35 @@ function createdMessage(operations: Operation[]): { title: string; body: string 
   return { title: `${luns.length} LUNs created`, body: `${names.join(', ')} (${formatSize(total)} in all)` };
 }
 
+/** Each kind's own words: what succeeded (title) and what failed (noun). */
+const KIND_WORDS: Record<Operation['kind'], { done: string; failed: string }> = {
+  createLun: { done: 'LUN created', failed: 'LUN creation' },
+  extendLun: { done: 'LUN extended', failed: 'LUN extend' },
+  shrinkLun: { done: 'LUN shrunk', failed: 'LUN shrink' },
+  setLunMask: { done: 'LUN host access changed', failed: 'LUN host access change' },
+  deleteLun: { done: 'LUN deleted', failed: 'LUN delete' },
+};
+
+/** One operation on an existing LUN that succeeded. */
+function changedMessage(op: Operation): { title: string; body: string } {
+  const lun = op.result;
+  const name = lun?.name ?? op.target?.name ?? '';
+  if (op.kind === 'setLunMask') {
+    const list = lun?.unmaskingList ?? '';
+    const hosts = list === '' ? 'no host' : list === '*' ? 'every host' : list.split(';').join(', ');
+    return { title: KIND_WORDS.setLunMask.done, body: `${name}: ${hosts}` };
+  }
+  return { title: KIND_WORDS[op.kind].done, body: lun ? `${name}, ${formatSize(lun.sizeBytes)}` : name };
+}
+
 function failedMessage(operations: Operation[]): { title: string; body: string } {
   const first = operations[0]!;
   const reason = first.error ? `${first.error.message} (${first.error.code})` : 'Unknown error';
-  if (operations.length === 1) return { title: 'LUN creation failed', body: reason };
-  return { title: `${operations.length} LUN creations failed`, body: `First error: ${reason}` };
+  const sameKind = operations.every((op) => op.kind === first.kind);
+  const noun = sameKind ? KIND_WORDS[first.kind].failed : 'LUN operation';
+  if (operations.length === 1) return { title: `${noun} failed`, body: reason };
+  const plural = sameKind && first.kind === 'createLun' ? 'LUN creations' : `${noun}s`;
+  return { title: `${operations.length} ${plural} failed`, body: `First error: ${reason}` };
 }
 
 export function createOperationNotifier(
@@ -43,8 +67,13 @@ export function createOperationNotifier(
   const flush = () => {
     if (timer !== undefined) timers.clearTimeout(timer);
     timer = undefined;
-    if (succeeded.some((op) => op.result)) {
-      const { title, body } = createdMessage(succeeded);
+    const created = succeeded.filter((op) => op.kind === 'createLun');
+    if (created.some((op) => op.result)) {
+      const { title, body } = createdMessage(created);
+      sink.show(title, body);
+    }
+    for (const op of succeeded.filter((other) => other.kind !== 'createLun')) {
+      const { title, body } = changedMessage(op);
       sink.show(title, body);
     }
     if (failed.length > 0) {

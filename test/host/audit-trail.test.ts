@@ -111,7 +111,10 @@ describe('audit trail across shells', () => {
     expect(created.ok).toBe(true);
     await until(() =>
       client.events.some(
-        (e: LunStudioEvent) => e.type === 'operationFinished' && e.operation.request.sizeBytes === 2 * GiB,
+        (e: LunStudioEvent) =>
+          e.type === 'operationFinished' &&
+          e.operation.kind === 'createLun' &&
+          e.operation.request.sizeBytes === 2 * GiB,
       ),
     );
     client.close();

@@ -3,15 +3,23 @@
 // createLun either runs a CreateBehaviour (the CLI's tests: `quickCreate` starts, reports 0/50/100 % and
 // resolves) or, with none set (the default), records a FakeOperation the test drives: progress(), succeed(),
 // fail(); `autoRunMs` makes those run by themselves, `cancelable = false` makes an abort come too late.
-import { HRESULT, LunStudioError } from '../../electron/contract/errors';
+// The LUN lifecycle behaves like the simulator as far as the host can tell: free space is `maxBytes` (what
+// maxLunSize and maxLunExtendSize answer); extend takes from it, shrink and delete give back; an extend or
+// shrink runs like a creation (quick with a CreateBehaviour, else a FakeOperation in `lunOperations`).
+import { HRESULT, LunStudioError, invalidInput } from '../../electron/contract/errors';
 import type {
   CreateLunRequest,
+  DeleteLunRequest,
   Drive,
+  ExtendLunRequest,
   Lun,
+  MaxLunExtendRequest,
   MaxLunSizeRequest,
+  SetLunMaskRequest,
+  ShrinkLunRequest,
   Subsystem,
 } from '../../electron/contract/model';
-import type { CreateLunOptions, StorageProvider } from '../../native/lib/types';
+import type { CreateLunOptions, OperationOptions, StorageProvider } from '../../native/lib/types';
 
 export const GiB = 2 ** 30;
 export const SUBSYSTEM_ID = '11111111-1111-1111-1111-111111111111';
@@ -102,6 +110,25 @@ export interface FakeOperation {
   readonly aborted: boolean;
 }
 
+/** An extend or shrink the test drives (when the provider has no CreateBehaviour). */
+export interface FakeLunOperation {
+  kind: 'extendLun' | 'shrinkLun';
+  request: ExtendLunRequest | ShrinkLunRequest;
+  options: OperationOptions;
+  progress(percent: number | null, bytesDone?: number): void;
+  succeed(): void;
+  fail(error: LunStudioError): void;
+  readonly aborted: boolean;
+}
+
+function canceledError(): LunStudioError {
+  return new LunStudioError({
+    code: 'VDS_E_OPERATION_CANCELED',
+    hresult: HRESULT.VDS_E_OPERATION_CANCELED,
+    message: 'The operation was canceled.',
+  });
+}
+
 export class FakeProvider implements StorageProvider {
   readonly name = 'sim' as const;
   readonly statePath = '/fake/sim-state.json';
@@ -112,7 +139,22 @@ export class FakeProvider implements StorageProvider {
   maxBytes = 150 * GiB;
   /** Unset: createLun records a FakeOperation for the test to drive. */
   createBehaviour: CreateBehaviour | undefined;
-  readonly calls = { listSubsystems: 0, listDrives: 0, listLuns: 0, maxLunSize: 0, createLun: 0, close: 0 };
+  readonly calls = {
+    listSubsystems: 0,
+    listDrives: 0,
+    listLuns: 0,
+    maxLunSize: 0,
+    createLun: 0,
+    maxLunExtendSize: 0,
+    extendLun: 0,
+    shrinkLun: 0,
+    setLunMask: 0,
+    deleteLun: 0,
+    close: 0,
+  };
+  readonly lunOperations: FakeLunOperation[] = [];
+  /** When set, setLunMask / deleteLun reject with it (a provider that refuses). */
+  syncFailure: LunStudioError | undefined;
   readonly maxRequests: MaxLunSizeRequest[] = [];
   readonly createRequests: CreateLunRequest[] = [];
   readonly operations: FakeOperation[] = [];
@@ -149,6 +191,53 @@ export class FakeProvider implements StorageProvider {
     if (this.createBehaviour) return this.createBehaviour(request, options, this.createRequests.length);
     return this.drivenCreate(request, options);
   }
+  async maxLunExtendSize(request: MaxLunExtendRequest): Promise<number> {
+    this.calls.maxLunExtendSize += 1;
+    this.lunOf(request.lunId);
+    return this.maxBytes;
+  }
+  extendLun(request: ExtendLunRequest, options: OperationOptions = {}): Promise<Lun> {
+    this.calls.extendLun += 1;
+    const lun = this.lunOf(request.lunId);
+    const add =
+      request.bytesToAdd ??
+      (request.newSizeBytes !== undefined ? request.newSizeBytes - lun.sizeBytes : this.maxBytes);
+    if (add <= 0) return Promise.reject(invalidInput('newSizeBytes', 'must be above the LUN size now'));
+    if (add > this.maxBytes) return Promise.reject(notEnoughSpace());
+    return this.runLunOperation('extendLun', request, options, add, () => {
+      this.maxBytes -= add;
+      lun.sizeBytes += add;
+    });
+  }
+  shrinkLun(request: ShrinkLunRequest, options: OperationOptions = {}): Promise<Lun> {
+    this.calls.shrinkLun += 1;
+    const lun = this.lunOf(request.lunId);
+    const remove = request.bytesToRemove ?? lun.sizeBytes - (request.newSizeBytes ?? lun.sizeBytes);
+    if (remove <= 0 || remove >= lun.sizeBytes) {
+      return Promise.reject(
+        invalidInput('bytesToRemove', `must leave the LUN above 0 and below its size now`),
+      );
+    }
+    return this.runLunOperation('shrinkLun', request, options, remove, () => {
+      this.maxBytes += remove;
+      lun.sizeBytes -= remove;
+    });
+  }
+  async setLunMask(request: SetLunMaskRequest): Promise<Lun> {
+    this.calls.setLunMask += 1;
+    if (this.syncFailure) throw this.syncFailure;
+    const lun = this.lunOf(request.lunId);
+    lun.unmaskingList = request.unmaskingList;
+    return { ...lun };
+  }
+  async deleteLun(request: DeleteLunRequest): Promise<Lun> {
+    this.calls.deleteLun += 1;
+    if (this.syncFailure) throw this.syncFailure;
+    const lun = this.lunOf(request.lunId);
+    this.luns = this.luns.filter((other) => other !== lun);
+    this.maxBytes += lun.sizeBytes;
+    return { ...lun };
+  }
   async close(): Promise<void> {
     this.calls.close += 1;
     this.closed = true;
@@ -157,6 +246,74 @@ export class FakeProvider implements StorageProvider {
   /** Calls that asked the provider something (close not counted). */
   get providerCalls(): number {
     return Object.values(this.calls).reduce((sum, n) => sum + n, 0) - this.calls.close;
+  }
+
+  private lunOf(lunId: string): Lun {
+    const lun = this.luns.find((candidate) => candidate.id === lunId);
+    if (!lun) {
+      throw new LunStudioError({
+        code: 'VDS_E_OBJECT_NOT_FOUND',
+        hresult: HRESULT.VDS_E_OBJECT_NOT_FOUND,
+        message: `There is no LUN with id ${lunId}.`,
+      });
+    }
+    return lun;
+  }
+
+  /** Quick (0 / 50 / 100 %) with a CreateBehaviour, else driven by the test (or autoRunMs); an abort before
+   * the commit rolls it back (nothing changes). */
+  private runLunOperation(
+    kind: FakeLunOperation['kind'],
+    request: ExtendLunRequest | ShrinkLunRequest,
+    options: OperationOptions,
+    bytes: number,
+    commit: () => void,
+  ): Promise<Lun> {
+    const lun = this.lunOf(request.lunId);
+    return new Promise<Lun>((resolve, reject) => {
+      let settled = false;
+      let aborted = false;
+      const settle = (fn: () => void): void => {
+        if (settled) return;
+        settled = true;
+        fn();
+      };
+      const op: FakeLunOperation = {
+        kind,
+        request,
+        options,
+        progress: (percent, bytesDone) => {
+          if (!settled) options.onProgress?.(bytesDone === undefined ? { percent } : { percent, bytesDone });
+        },
+        succeed: () =>
+          settle(() => {
+            commit();
+            resolve({ ...lun });
+          }),
+        fail: (error) => settle(() => reject(error)),
+        get aborted() {
+          return aborted;
+        },
+      };
+      this.lunOperations.push(op);
+      options.signal?.addEventListener('abort', () => {
+        aborted = true;
+        if (this.cancelable) setTimeout(() => op.fail(canceledError()), 5);
+      });
+      queueMicrotask(() => options.onStarted?.(`fake-lun-op-${this.lunOperations.length}`));
+      const step = this.createBehaviour ? REPORT_GAP_MS : this.autoRunMs;
+      if (step === undefined) return;
+      const percents = this.createBehaviour ? [0, 50] : [10, 20, 30, 40, 50, 60, 70, 80, 90];
+      let index = 0;
+      const tick = (): void => {
+        if (settled) return;
+        const percent = percents[index++];
+        if (percent === undefined) return op.succeed();
+        op.progress(percent, (percent / 100) * bytes);
+        setTimeout(tick, step);
+      };
+      setTimeout(tick, this.createBehaviour ? 0 : step);
+    });
   }
 
   private drivenCreate(request: CreateLunRequest, options: CreateLunOptions): Promise<Lun> {
@@ -190,12 +347,7 @@ export class FakeProvider implements StorageProvider {
       options.signal?.addEventListener('abort', () => {
         aborted = true;
         if (!this.cancelable) return;
-        const canceled = new LunStudioError({
-          code: 'VDS_E_OPERATION_CANCELED',
-          hresult: HRESULT.VDS_E_OPERATION_CANCELED,
-          message: 'The operation was canceled.',
-        });
-        setTimeout(() => op.fail(canceled), 5);
+        setTimeout(() => op.fail(canceledError()), 5);
       });
       queueMicrotask(() => options.onStarted?.(`fake-op-${this.operations.length}`));
       if (this.autoRunMs !== undefined) {
@@ -212,4 +364,12 @@ export class FakeProvider implements StorageProvider {
       }
     });
   }
+}
+
+function notEnoughSpace(): LunStudioError {
+  return new LunStudioError({
+    code: 'VDS_E_NOT_ENOUGH_SPACE',
+    hresult: HRESULT.VDS_E_NOT_ENOUGH_SPACE,
+    message: 'There is not enough free space on the drives for this extend.',
+  });
 }

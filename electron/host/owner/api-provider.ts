@@ -1,20 +1,33 @@
 // A StorageProvider whose every call goes through the owner's API (in-process or over the control
-// endpoint): a lun-studio command keeps its provider-shaped code, and its creations enter the owner's
-// queue, journal and event stream — they show live in any monitor that is open on the same state.
-import type { InventorySnapshot, LunStudioEvent, ProviderInfo } from '../../contract/api';
+// endpoint): a lun-studio command keeps its provider-shaped code, and its operations (every kind) enter the
+// owner's queue, journal and event stream — they show live in any monitor that is open on the same state.
+import type {
+  InventorySnapshot,
+  ListOperationsFilter,
+  LunStudioEvent,
+  ProviderInfo,
+} from '../../contract/api';
 import { HRESULT, LunStudioError } from '../../contract/errors';
 import type {
   ApiErrorShape,
   CreateLunRequest,
+  DeleteLunRequest,
   Drive,
+  ExtendLunRequest,
   Lun,
+  MaxLunExtendRequest,
   MaxLunSizeRequest,
   Operation,
   ProviderName,
+  SetLunMaskRequest,
+  ShrinkLunRequest,
   Subsystem,
 } from '../../contract/model';
-import type { CreateLunOptions, StorageProvider } from '../../../native/lib/types';
+import type { CreateLunOptions, OperationOptions, StorageProvider } from '../../../native/lib/types';
+import { isAsyncKind, operationBytes } from '../operation-runners';
 import type { ApiChannel } from './control-client';
+
+const FINAL_STATES: readonly string[] = ['succeeded', 'failed', 'canceled', 'interrupted'];
 
 function canceledError(): LunStudioError {
   return new LunStudioError({
@@ -70,21 +83,62 @@ export class ApiProvider implements StorageProvider {
   }
 
   /** Queues one creation with the owner and follows its events until it ends. */
-  async createLun(request: CreateLunRequest, options: CreateLunOptions = {}): Promise<Lun> {
+  createLun(request: CreateLunRequest, options: CreateLunOptions = {}): Promise<Lun> {
+    return this.follow(
+      async () =>
+        ((await this.call('createLuns', { request, count: 1 })) as { operations: Operation[] })
+          .operations[0]!,
+      options,
+    );
+  }
+
+  async maxLunExtendSize(request: MaxLunExtendRequest): Promise<number> {
+    return ((await this.call('maxLunExtendSize', request)) as { maxBytes: number }).maxBytes;
+  }
+
+  extendLun(request: ExtendLunRequest, options: OperationOptions = {}): Promise<Lun> {
+    return this.follow(() => this.queueOne('extendLun', request), options);
+  }
+
+  shrinkLun(request: ShrinkLunRequest, options: OperationOptions = {}): Promise<Lun> {
+    return this.follow(() => this.queueOne('shrinkLun', request), options);
+  }
+
+  setLunMask(request: SetLunMaskRequest): Promise<Lun> {
+    return this.follow(() => this.queueOne('setLunMask', request), {});
+  }
+
+  deleteLun(request: DeleteLunRequest): Promise<Lun> {
+    return this.follow(() => this.queueOne('deleteLun', request), {});
+  }
+
+  /** The owner's history (newest finished last in its order: running, queued, then finished newest first). */
+  async listOperations(filter: ListOperationsFilter = {}): Promise<Operation[]> {
+    return (await this.call('listOperations', filter)) as Operation[];
+  }
+
+  private async queueOne(method: string, request: unknown): Promise<Operation> {
+    return ((await this.call(method, request)) as { operation: Operation }).operation;
+  }
+
+  /** Queues one operation with the owner (`queue`) and follows its events until it ends: progress of async
+   * kinds to onProgress, an abort of the signal to cancelOperation; resolves to its result. */
+  private async follow(queue: () => Promise<Operation>, options: OperationOptions): Promise<Lun> {
     let id: string | undefined;
     const early: Operation[] = [];
     let settle: (operation: Operation) => void = () => undefined;
     const finished = new Promise<Operation>((resolve) => (settle = resolve));
     let lastPercent: number | null = null; // the queue says null until the provider first reports
     const follow = (operation: Operation): void => {
-      if (operation.state === 'running' && operation.percent !== lastPercent) {
+      if (operation.state === 'running' && isAsyncKind(operation.kind) && operation.percent !== lastPercent) {
         lastPercent = operation.percent;
         const progress: { percent: number | null; bytesDone?: number } = { percent: operation.percent };
-        if (operation.percent !== null)
-          progress.bytesDone = Math.round((operation.percent / 100) * operation.request.sizeBytes);
+        const total = operationBytes(operation);
+        if (operation.percent !== null && total !== undefined)
+          progress.bytesDone = Math.round((operation.percent / 100) * total);
         options.onProgress?.(progress);
       }
-      if (['succeeded', 'failed', 'canceled', 'interrupted'].includes(operation.state)) settle(operation);
+      if (FINAL_STATES.includes(operation.state)) settle(operation);
     };
     const unsubscribe = this.channel.subscribe((event: LunStudioEvent) => {
       if (event.type === 'inventoryChanged') return;
@@ -92,10 +146,7 @@ export class ApiProvider implements StorageProvider {
       else if (event.operation.id === id) follow(event.operation);
     });
     try {
-      const { operations } = (await this.call('createLuns', { request, count: 1 })) as {
-        operations: Operation[];
-      };
-      const operation = operations[0]!;
+      const operation = await queue();
       id = operation.id;
       options.onStarted?.(id);
       // Events sent while the request was being handled come before its answer, the newest view.

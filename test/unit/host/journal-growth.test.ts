@@ -4,10 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Operation } from '../../../electron/contract/model';
+import type { Operation, OperationFields } from '../../../electron/contract/model';
 import { Journal } from '../../../electron/host/journal';
 
-function op(id: string, state: Operation['state'], extra: Partial<Operation> = {}): Operation {
+function op(
+  id: string,
+  state: Operation['state'],
+  extra: Partial<OperationFields> & { request?: object } = {},
+): Operation {
   return {
     id,
     kind: 'createLun',
@@ -20,7 +24,7 @@ function op(id: string, state: Operation['state'], extra: Partial<Operation> = {
     bytesPerSecond: null,
     etaSeconds: null,
     ...extra,
-  };
+  } as Operation;
 }
 
 const line = (o: Operation) => JSON.stringify({ v: 1, at: '2026-01-01T00:00:00.000Z', op: o }) + '\n';
@@ -73,7 +77,7 @@ describe('Journal of any length', () => {
       ['long', 'succeeded'],
       ['a', 'succeeded'],
     ]);
-    expect(readBack.operations[0]!.request.unmaskingList).toBe(unmaskingList);
+    expect((readBack.operations[0]!.request as { unmaskingList?: string }).unmaskingList).toBe(unmaskingList);
     expect([readBack.corruptLines, readBack.droppedTail]).toEqual([1, true]);
     expect(fs.readFileSync(file, 'utf8').endsWith(line(op('a', 'succeeded')))).toBe(true);
   });

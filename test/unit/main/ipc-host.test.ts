@@ -68,6 +68,11 @@ function spiedProvider() {
     listLuns: vi.fn(async (): Promise<Lun[]> => []),
     maxLunSize: vi.fn(async () => 42 * GiB),
     createLun: vi.fn(async () => lun),
+    maxLunExtendSize: vi.fn(async () => 0),
+    extendLun: vi.fn(async () => lun),
+    shrinkLun: vi.fn(async () => lun),
+    setLunMask: vi.fn(async () => lun),
+    deleteLun: vi.fn(async () => lun),
     close: vi.fn(async () => undefined),
   } satisfies StorageProvider;
 }
@@ -146,7 +151,16 @@ const MALFORMED: [string, unknown, string][] = [
   ['cancelOperation', { operationId: 'op-1' }, 'operationId'],
   ['cancelOperation', { operationId: 42 }, 'operationId'],
   ['cancelOperation', { operationId: OP_ID, force: true }, 'force'],
-  ['listOperations', { all: true }, 'payload'],
+  ['listOperations', { all: true }, 'all'],
+  ['listOperations', { state: 'done' }, 'state'],
+  ['extendLun', { subsystemId: SUBSYSTEM.id, lunId: 'l1' }, 'bytesToAdd'],
+  [
+    'shrinkLun',
+    { subsystemId: SUBSYSTEM.id, lunId: 'l1', bytesToRemove: 1, newSizeBytes: 2 },
+    'newSizeBytes',
+  ],
+  ['setLunMask', { subsystemId: SUBSYSTEM.id, lunId: 'l1', unmaskingList: 'x;y' }, 'unmaskingList'],
+  ['deleteLun', { subsystemId: SUBSYSTEM.id }, 'lunId'],
   ['listOperations', 'all', 'payload'],
   ['openMonitor', { view: 'monitor' }, 'payload'],
   ['openMonitor', 1, 'payload'],
@@ -204,6 +218,10 @@ describe('IPC → host dispatcher (real zod validation)', () => {
     expect(provider.listLuns).not.toHaveBeenCalled();
     expect(provider.maxLunSize).not.toHaveBeenCalled();
     expect(provider.createLun).not.toHaveBeenCalled();
+    expect(provider.extendLun).not.toHaveBeenCalled();
+    expect(provider.shrinkLun).not.toHaveBeenCalled();
+    expect(provider.setLunMask).not.toHaveBeenCalled();
+    expect(provider.deleteLun).not.toHaveBeenCalled();
     expect(openMonitor).not.toHaveBeenCalled();
   });
 

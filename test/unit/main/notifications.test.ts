@@ -4,7 +4,7 @@ import { createOperationNotifier, NOTIFICATION_BATCH_WINDOW_MS } from '../../../
 
 const GiB = 1024 ** 3;
 
-function operation(id: string, patch: Partial<Operation>): Operation {
+function operation(id: string, patch: Partial<Operation> | Record<string, unknown>): Operation {
   return {
     id,
     kind: 'createLun',
@@ -17,7 +17,7 @@ function operation(id: string, patch: Partial<Operation>): Operation {
     bytesPerSecond: null,
     etaSeconds: null,
     ...patch,
-  };
+  } as Operation;
 }
 
 function succeeded(id: string, name: string, sizeBytes: number): Operation {
@@ -76,6 +76,37 @@ describe('operation notifications', () => {
         title: 'LUN creation failed',
         body: 'There is not enough free space on the drives. (VDS_E_NOT_ENOUGH_SPACE)',
       },
+    ]);
+  });
+
+  it('names each kind in its own words: an extend, a host access change, a failed delete', () => {
+    const target = { lunId: 'lun-1', name: 'LUN 7', sizeBytes: 100 * GiB, unmaskingList: '' };
+    const extended = succeeded('1', 'LUN 7', 120 * GiB);
+    finish({
+      ...extended,
+      kind: 'extendLun',
+      request: { subsystemId: 's1', lunId: 'lun-1', bytesToAdd: 20 * GiB },
+      target,
+    } as Operation);
+    const masked = succeeded('2', 'LUN 7', 120 * GiB);
+    finish({
+      ...masked,
+      kind: 'setLunMask',
+      request: { subsystemId: 's1', lunId: 'lun-1', unmaskingList: '*' },
+      target,
+    } as Operation);
+    const refused = failed('3', 'VDS_E_DEVICE_IN_USE', 'The device is in use.');
+    finish({
+      ...refused,
+      kind: 'deleteLun',
+      request: { subsystemId: 's1', lunId: 'lun-1' },
+      target,
+    } as Operation);
+    vi.advanceTimersByTime(NOTIFICATION_BATCH_WINDOW_MS);
+    expect(shown).toEqual([
+      { title: 'LUN extended', body: 'LUN 7, 120 GiB' },
+      { title: 'LUN host access changed', body: 'LUN 7: every host' },
+      { title: 'LUN delete failed', body: 'The device is in use. (VDS_E_DEVICE_IN_USE)' },
     ]);
   });
 
