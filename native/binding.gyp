@@ -66,8 +66,10 @@
             # Engineer W: the Windows VDS backend (src/vds/*.cc). Sources go here; sim is always built.
             "sources": [
               "src/vds/vds_convert.cc",
+              "src/vds/vds_async_operation.cc",
               "src/vds/vds_create_lun.cc",
               "src/vds/vds_enum.cc",
+              "src/vds/vds_lun_lifecycle.cc",
               "src/vds/vds_provider.cc",
               "src/vds/vds_session.cc"
             ],

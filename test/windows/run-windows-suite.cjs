@@ -1,5 +1,6 @@
-// Runs under Windows node.exe (Wine): the shared provider cases against the `vds` provider, reached through the
-// product's unchanged CoCreateInstance(CLSID_VdsLoader, LOCAL_SERVER); then the service-level cases only VDS has
+// Runs under Windows node.exe (Wine): the shared provider cases and the LUN lifecycle cases (extend, shrink,
+// set-mask, delete: lifecycle-cases.cjs) against the `vds` provider, reached through the product's unchanged
+// CoCreateInstance(CLSID_VdsLoader, LOCAL_SERVER); then the service-level cases only VDS has
 // (access denied, never ready, no IVdsSubSystem2, not registered) and the check that every COM object handed out
 // was released. Three modes:
 //   in-process     the test VDS service is loaded into this process (the fast leg; no marshaling)
@@ -19,6 +20,7 @@ const [addonPath, servicePath, logDir] = args.map((p) => path.resolve(p));
 const addon = require(addonPath);
 const serviceClient = require('./service-client.cjs');
 const shared = require('../native/shared-cases.cjs');
+const lifecycle = require('./lifecycle-cases.cjs');
 const { topology, inventory, startCreate, rejection, assertError, HR, GiB, POLL_MS } = shared;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -582,6 +584,7 @@ async function main() {
         ]
       : []),
     ...shared.cases.map((c) => ({ name: c.name, fn: () => shared.runCase(c, (state) => openVds(state)) })),
+    ...lifecycle.cases.map((c) => ({ name: c.name, fn: () => shared.runCase(c, (state) => openVds(state)) })),
     ...vdsOnlyCases.map((c) => ({ name: c.name, fn: () => c.run() })),
     ...(crossProcess ? crossProcessCases : []).map((c) => ({ name: c.name, fn: () => c.run() })),
     {

@@ -24,6 +24,13 @@ std::wstring Utf8ToWide(const std::string& s) {
   return out;
 }
 
+std::vector<wchar_t> WritableWide(const std::string& s) {
+  std::wstring wide = Utf8ToWide(s);
+  std::vector<wchar_t> buffer(wide.begin(), wide.end());
+  buffer.push_back(L'\0');
+  return buffer;
+}
+
 std::string GuidToString(const GUID& id) {
   char text[40];
   std::snprintf(text, sizeof(text), "{%08lX-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}",

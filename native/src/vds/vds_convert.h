@@ -11,6 +11,8 @@ namespace lun::vds {
 
 std::string WideToUtf8(const wchar_t* s);  // nullptr -> ""
 std::wstring Utf8ToWide(const std::string& s);
+// A NUL-terminated UTF-16 copy for an LPWSTR (non-const) parameter such as CreateLun's or SetMask's list.
+std::vector<wchar_t> WritableWide(const std::string& s);
 
 std::string GuidToString(const GUID& id);            // "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}", upper case
 bool ParseGuid(const std::string& text, GUID* out);  // with or without braces, any case

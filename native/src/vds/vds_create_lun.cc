@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "../hresult_table.h"
+#include "vds_async_operation.h"
 #include "vds_convert.h"
 
 namespace lun::vds {
@@ -13,131 +14,6 @@ namespace {
 VDS_OBJECT_ID* DriveArray(std::vector<VDS_OBJECT_ID>& drives) {
   return drives.empty() ? nullptr : drives.data();
 }
-
-// The interface the output's arm carries, whichever arm `type` selects: the caller owns (and releases) it.
-IUnknown* ArmInterface(const VDS_ASYNC_OUTPUT& output) {
-  switch (output.type) {
-    case VDS_ASYNCOUT_CREATELUN:
-      return output.cl.pLunUnk;
-    case VDS_ASYNCOUT_CREATETARGET:
-      return output.ct.pTargetUnk;
-    case VDS_ASYNCOUT_CREATEPORTALGROUP:
-      return output.cpg.pPortalGroupUnk;
-    case VDS_ASYNCOUT_CREATEVOLUME:
-      return output.cv.pVolumeUnk;
-    case VDS_ASYNCOUT_BREAKVOLUMEPLEX:
-      return output.bvp.pVolumeUnk;
-    default:
-      return nullptr;  // the other arms carry no interface
-  }
-}
-
-bool IsDisconnected(HRESULT hr) {
-  return hr == static_cast<HRESULT>(0x800706BA) || hr == static_cast<HRESULT>(0x80010108) ||
-         hr == static_cast<HRESULT>(0x800706BE);
-}
-
-// IVdsAsync of one CreateLun. Safe to call from several threads: each call enters the MTA on its own thread,
-// and IVdsAsync itself is free-threaded. The async and subsystem pointers are released with the operation.
-class VdsOperation : public Operation {
- public:
-  VdsOperation(std::shared_ptr<VdsSession> session, SubsystemHandle subsystem, ComPtr<IVdsAsync> async,
-               std::function<void()> finished)
-      : session_(std::move(session)),
-        subsystem_(std::move(subsystem)),
-        async_(std::move(async)),
-        finished_(std::move(finished)) {}
-
-  ~VdsOperation() override {
-    ReleaseInMta([async = std::move(async_), subsystem = std::move(subsystem_),
-                  session = std::move(session_)]() mutable {
-      async.Reset();
-      subsystem = SubsystemHandle{};
-      session.reset();  // last: may end the session, which lets the MTA go
-    });
-  }
-
-  OperationStatus QueryStatus() override {
-    OperationStatus status;
-    MtaScope mta;
-    if (Outcome o = mta.status(); !o.ok()) {
-      status.hr = o.hr;
-      return status;
-    }
-    HRESULT opHr = S_OK;
-    ULONG percent = 0;
-    HRESULT call = async_->QueryStatus(&opHr, &percent);
-    if (FAILED(call)) {
-      status.hr = call;  // the poller reports what the provider said; Wait tells the truth
-      return status;
-    }
-    status.hr = opHr;
-    // Outside 0-100 (CreateLun's IDL: 0xFFFFFFFF = no value; providers have reported 253) = unknown:
-    // passed on as it is, shown as unknown (null), never as 100.
-    status.percent = percent;
-    return status;
-  }
-
-  Outcome Wait(LunInfo* lun) override {
-    MtaScope mta;
-    if (Outcome o = mta.status(); !o.ok()) return o;
-    HRESULT opHr = S_OK;
-    VDS_ASYNC_OUTPUT output{};
-    HRESULT call = async_->Wait(&opHr, &output);
-    if (finished_) finished_();
-    // Whatever arm the output type selects, the interface it carries is ours: take it now so every path
-    // releases it (a wrong output type too).
-    ComPtr<IUnknown> outputObject = ComPtr<IUnknown>::Adopt(ArmInterface(output));
-    if (IsDisconnected(call)) {
-      return Outcome::Fail(
-          call, "The connection to VDS was lost while the LUN was being created (" + FormatHResult(call) +
-                    "); the creation was not retried. Refresh the LUN list to see whether the "
-                    "LUN exists before you try again.");
-    }
-    if (FAILED(call)) {
-      // Check 2: the operation may have succeeded, but Wait itself failed: report Wait's HRESULT.
-      return Outcome::Fail(call, "Waiting for the LUN creation failed (" + FormatHResult(call) +
-                                     "); the LUN may exist: refresh the LUN list to check");
-    }
-    if (FAILED(opHr)) return Outcome::Fail(opHr);
-    if (output.type != VDS_ASYNCOUT_CREATELUN) {  // check 3
-      return Outcome::Fail(hr::kUnexpected, "The provider finished the creation with output type " +
-                                                std::to_string(static_cast<int>(output.type)) +
-                                                " instead of VDS_ASYNCOUT_CREATELUN (50)");
-    }
-    ComPtr<IUnknown> lunUnknown = std::move(outputObject);
-    if (!lunUnknown) {  // check 4
-      return Outcome::Fail(hr::kUnexpected, "The provider reported success but returned no LUN");
-    }
-    ComPtr<IVdsLun> newLun;  // check 5
-    HRESULT qi = lunUnknown.As(&newLun);
-    if (FAILED(qi) || !newLun) {
-      return Outcome::Fail(hr::kUnexpected,
-                           "The provider returned a LUN object without the IVdsLun interface (" +
-                               FormatHResult(FAILED(qi) ? qi : hr::kUnexpected) + ")");
-    }
-    Outcome reread =
-        ReadLun(subsystem_, newLun.Get(), lun);  // the real size and drives, as the array has them
-    if (!reread.ok()) {
-      return Outcome::Fail(hr::kUnexpected,
-                           "The provider reported a new LUN but it cannot be read back: " +
-                               (reread.detail.empty() ? FormatHResult(reread.hr) : reread.detail));
-    }
-    return Outcome::Ok();
-  }
-
-  HResult Cancel() override {
-    MtaScope mta;
-    if (Outcome o = mta.status(); !o.ok()) return o.hr;
-    return async_->Cancel();
-  }
-
- private:
-  std::shared_ptr<VdsSession> session_;  // declared first: released last
-  SubsystemHandle subsystem_;
-  ComPtr<IVdsAsync> async_;
-  std::function<void()> finished_;
-};
 
 // The one stripe-size rule, for the largest size and for the creation alike: CreateLun takes hints only
 // with an automagic type, so a stripe size with a specific type would be dropped by the creation (and the
@@ -189,9 +65,7 @@ Outcome StartCreateLun(std::shared_ptr<VdsSession> session, SubsystemHandle subs
   }
   const auto type = static_cast<VDS_LUN_TYPE>(args.type);
   const LONG count = static_cast<LONG>(drives.size());
-  std::wstring unmasking = Utf8ToWide(args.unmaskingList);  // LPWSTR parameter: pass a writable copy
-  std::vector<wchar_t> unmaskingBuffer(unmasking.begin(), unmasking.end());
-  unmaskingBuffer.push_back(L'\0');
+  std::vector<wchar_t> unmaskingBuffer = WritableWide(args.unmaskingList);
   // An automagic type always comes with a hints struct (all-zero when the user set none); a specific type
   // with none (VDS-NOTES: never both).
   const bool withHints = IsAutomagic(args.type);
@@ -208,13 +82,29 @@ Outcome StartCreateLun(std::shared_ptr<VdsSession> session, SubsystemHandle subs
                                         unmaskingBuffer.data(), withHints ? &hints : nullptr, async.Put());
   }
   if (FAILED(hr)) return Outcome::Fail(hr);
-  if (!async) {  // check 1: S_OK but no IVdsAsync
-    return Outcome::Fail(hr::kUnexpected,
-                         "The provider accepted the request but returned no operation to track");
-  }
-  *op = std::make_shared<VdsOperation>(std::move(session), std::move(subsystem), std::move(async),
-                                       std::move(finished));
-  return Outcome::Ok();
+  // Checks 4 and 5 (check 1 is WrapAsync's, 2 and 3 its Wait's): the output carries the new LUN.
+  ReadResult readNewLun = [subsystem = std::move(subsystem)](ComPtr<IUnknown> lunUnknown, LunInfo* lun) {
+    if (!lunUnknown) {
+      return Outcome::Fail(hr::kUnexpected, "The provider reported success but returned no LUN");
+    }
+    ComPtr<IVdsLun> newLun;
+    HRESULT qi = lunUnknown.As(&newLun);
+    if (FAILED(qi) || !newLun) {
+      return Outcome::Fail(hr::kUnexpected,
+                           "The provider returned a LUN object without the IVdsLun interface (" +
+                               FormatHResult(FAILED(qi) ? qi : hr::kUnexpected) + ")");
+    }
+    Outcome reread =
+        ReadLun(subsystem, newLun.Get(), lun);  // the real size and drives, as the array has them
+    if (!reread.ok()) {
+      return Outcome::Fail(hr::kUnexpected,
+                           "The provider reported a new LUN but it cannot be read back: " +
+                               (reread.detail.empty() ? FormatHResult(reread.hr) : reread.detail));
+    }
+    return Outcome::Ok();
+  };
+  return WrapAsync(kCreateLunCall, std::move(session), std::move(async), std::move(readNewLun),
+                   std::move(finished), op);
 }
 
 }  // namespace lun::vds

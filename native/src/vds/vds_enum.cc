@@ -259,4 +259,20 @@ Outcome ReadLun(const SubsystemHandle& subsystem, IVdsLun* lun, LunInfo* out) {
   return ReadLunProps(subsystem, lun, lunDrives, out);
 }
 
+Outcome FindLun(const SubsystemHandle& subsystem, const std::string& lunId, ComPtr<IVdsLun>* out) {
+  out->Reset();
+  ComPtr<IEnumVdsObject> luns;
+  HRESULT hr = subsystem.subsystem->QueryLuns(luns.Put());
+  if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::QueryLuns");
+  return ForEachObject<IVdsLun>(luns.Get(), "LUNs", true, [&](const ComPtr<IVdsLun>& lun) {
+    if (*out) return Outcome::Ok();  // found: the rest are only released
+    ScopedProp<VDS_LUN_PROP> prop;
+    HRESULT hr = lun->GetProperties(prop.Out());
+    if (hr == hr::kVdsObjectDeleted) return Outcome::Ok();  // deleted while listed: not the one
+    if (FAILED(hr)) return CallFailed(hr, "IVdsLun::GetProperties");
+    if (GuidToString(prop->id) == lunId) *out = lun;
+    return Outcome::Ok();
+  });
+}
+
 }  // namespace lun::vds

@@ -38,5 +38,8 @@ Outcome ReadLuns(const SubsystemHandle& subsystem, const SubsystemSnapshot& snap
                  std::vector<LunInfo>* out);
 // One LUN (e.g. the one CreateLun just made), with its drives read afresh.
 Outcome ReadLun(const SubsystemHandle& subsystem, IVdsLun* lun, LunInfo* out);
+// The subsystem's LUN whose id is `lunId` (a GUID string as GuidToString writes it): QueryLuns, then
+// GetProperties of each until one matches. *out stays empty when the subsystem has no such LUN.
+Outcome FindLun(const SubsystemHandle& subsystem, const std::string& lunId, ComPtr<IVdsLun>* out);
 
 }  // namespace lun::vds

@@ -9,12 +9,14 @@
 #include "vds_convert.h"
 #include "vds_create_lun.h"
 #include "vds_enum.h"
+#include "vds_lun_lifecycle.h"
 #include "vds_session.h"
 
 namespace lun {
 
 namespace {
 
+using vds::LunHandle;
 using vds::MtaScope;
 using vds::SubsystemHandle;
 using vds::SubsystemSnapshot;
@@ -45,6 +47,19 @@ SnapshotPtr Share(SubsystemSnapshot snapshot) {
 Outcome NotFound(const std::string& subsystemId) {
   return Outcome::Fail(hr::kVdsObjectNotFound, "No subsystem has the id '" + subsystemId + "'.",
                        "subsystemId");
+}
+
+Outcome LunNotFound(const std::string& lunId) {
+  return Outcome::Fail(hr::kVdsObjectNotFound, "No LUN has the id '" + lunId + "'.", "lunId");
+}
+
+// A change is never repeated after a lost connection (it may have reached the array).
+Outcome NotRetried(Outcome started, const char* change, const char* refreshToSee) {
+  if (started.ok() || !IsDisconnected(started.hr)) return started;
+  return Outcome::Fail(started.hr, std::string("The connection to VDS was lost while the ") + change +
+                                       " was being requested (" + FormatHResult(started.hr) +
+                                       "); it was not retried. Refresh the LUN list to see " + refreshToSee +
+                                       " before you try again.");
 }
 
 class VdsProvider : public Provider {
@@ -124,17 +139,77 @@ class VdsProvider : public Provider {
     Outcome started = WithSubsystem(args.subsystemId, [&](const SubsystemHandle& handle) {
       return vds::StartCreateLun(CurrentSession(), handle, args, op, [generation] { ++*generation; });
     });
-    if (!started.ok() && IsDisconnected(started.hr)) {
-      return Outcome::Fail(started.hr,
-                           "The connection to VDS was lost while the creation was being requested (" +
-                               FormatHResult(started.hr) +
-                               "); it was not retried. Refresh the LUN list to see whether the LUN "
-                               "exists before you try again.");
-    }
-    return started;
+    return NotRetried(started, "creation", "whether the LUN exists");
+  }
+
+  Outcome QueryMaxLunExtendSize(const std::string& lunId, const std::vector<std::string>& driveIds,
+                                uint64_t* maxBytes) override {
+    return Read([&] {
+      LunHandle lun;
+      if (Outcome o = LookUpLun(lunId, &lun); !o.ok()) return o;
+      return vds::QueryMaxLunExtendSize(lun, driveIds, maxBytes);
+    });
+  }
+
+  // The changes below are not reads: only the lookup before them may reopen the session.
+  Outcome ExtendLun(const ExtendLunArgs& args, std::shared_ptr<Operation>* op) override {
+    return Change(args.lunId, "extension", "the LUN's size", [&](LunHandle lun, std::function<void()> done) {
+      return vds::StartExtendLun(CurrentSession(), std::move(lun), args, op, std::move(done));
+    });
+  }
+
+  Outcome ShrinkLun(const ShrinkLunArgs& args, std::shared_ptr<Operation>* op) override {
+    return Change(args.lunId, "shrink", "the LUN's size", [&](LunHandle lun, std::function<void()> done) {
+      return vds::StartShrinkLun(CurrentSession(), std::move(lun), args, op, std::move(done));
+    });
+  }
+
+  Outcome SetLunMask(const std::string& lunId, const std::string& unmaskingList) override {
+    return Change(lunId, "host access change", "the LUN's host access",
+                  [&](LunHandle lun, std::function<void()>) { return vds::SetLunMask(lun, unmaskingList); });
+  }
+
+  Outcome DeleteLun(const std::string& lunId) override {
+    return Change(lunId, "deletion", "whether the LUN still exists",
+                  [&](LunHandle lun, std::function<void()>) { return vds::DeleteLun(lun); });
   }
 
  private:
+  // The LUN with this id in any subsystem, looked up afresh (a LUN id does not say which subsystem has it).
+  // Call inside Read(): it may run again on a reopened session.
+  Outcome LookUpLun(const std::string& lunId, LunHandle* out) {
+    GUID wanted;
+    if (!vds::ParseGuid(lunId, &wanted)) return LunNotFound(lunId);
+    const std::string id = vds::GuidToString(wanted);
+    std::vector<SubsystemHandle> handles;
+    if (Outcome o = RefreshHandles(&handles); !o.ok()) return o;
+    for (SubsystemHandle& handle : handles) {
+      vds::ComPtr<IVdsLun> lun;
+      if (Outcome o = vds::FindLun(handle, id, &lun); !o.ok()) return o;
+      if (lun) {
+        out->subsystem = std::move(handle);
+        out->lun = std::move(lun);
+        return Outcome::Ok();
+      }
+    }
+    return LunNotFound(lunId);
+  }
+
+  // Looks the LUN up, then runs `change(lun, finished)` once: whatever was read before is stale from the
+  // moment it starts, and again when an async change's Wait returned (`finished`).
+  template <typename Fn>
+  Outcome Change(const std::string& lunId, const char* change, const char* refreshToSee, Fn&& fn) {
+    MtaScope mta;
+    if (Outcome o = mta.status(); !o.ok()) return o;
+    LunHandle lun;
+    if (Outcome o = Read([&] { return LookUpLun(lunId, &lun); }); !o.ok()) return o;
+    Changed();
+    auto generation = generation_;
+    Outcome started = fn(std::move(lun), [generation] { ++*generation; });
+    Changed();
+    return NotRetried(std::move(started), change, refreshToSee);
+  }
+
   std::shared_ptr<VdsSession> CurrentSession() {
     std::lock_guard<std::mutex> lock(mu_);
     return session_;

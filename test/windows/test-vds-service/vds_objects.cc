@@ -104,103 +104,8 @@ std::vector<std::string> DriveIdsFrom(const VDS_OBJECT_ID* ids, LONG count) {
   return out;
 }
 
-class Lun : public ComObject<IVdsLun> {
- public:
-  Lun(ModelPtr model, std::string simId) : model_(std::move(model)), simId_(std::move(simId)) {}
-
-  HRESULT STDMETHODCALLTYPE GetProperties(VDS_LUN_PROP* prop) override {
-    CountCall();
-    if (!prop) return E_POINTER;
-    lun::LunInfo info;
-    lun::Outcome o = model_->GetLun(simId_, &info);
-    if (!o.ok()) return o.hr;
-    *prop = VDS_LUN_PROP{};
-    prop->id = ToVdsId(info.id);
-    prop->ullSize = info.sizeBytes;
-    prop->pwszFriendlyName = CoTaskString(info.name);
-    prop->pwszIdentification = CoTaskString(info.identification);
-    prop->pwszUnmaskingList = CoTaskString(info.unmaskingList);
-    prop->type = static_cast<VDS_LUN_TYPE>(info.type);
-    prop->status = static_cast<VDS_LUN_STATUS>(info.status);
-    prop->health = static_cast<VDS_HEALTH>(info.health);
-    prop->TransitionState = VDS_TS_STABLE;
-    return S_OK;
-  }
-  HRESULT STDMETHODCALLTYPE QueryHints(VDS_HINTS* hints) override {
-    CountCall();
-    if (!hints) return E_POINTER;
-    lun::LunInfo info;
-    lun::Outcome o = model_->GetLun(simId_, &info);
-    if (!o.ok()) return o.hr;
-    *hints = VDS_HINTS{};
-    hints->ulStripeSize = static_cast<ULONG>(info.stripeSize);
-    return S_OK;
-  }
-  HRESULT STDMETHODCALLTYPE GetSubSystem(IVdsSubSystem**) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE GetIdentificationData(_VDS_LUN_INFORMATION*) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE QueryActiveControllers(IEnumVdsObject**) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE Extend(ULONGLONG, VDS_OBJECT_ID*, LONG, IVdsAsync**) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE Shrink(ULONGLONG, IVdsAsync**) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE QueryPlexes(IEnumVdsObject**) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE AddPlex(VDS_OBJECT_ID, IVdsAsync**) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE RemovePlex(VDS_OBJECT_ID, IVdsAsync**) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE Recover(IVdsAsync**) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE SetMask(LPWSTR) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE Delete() override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE AssociateControllers(VDS_OBJECT_ID*, LONG, VDS_OBJECT_ID*, LONG) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE ApplyHints(VDS_HINTS*) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE SetStatus(VDS_LUN_STATUS) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE QueryMaxLunExtendSize(VDS_OBJECT_ID*, LONG, ULONGLONG*) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-
- private:
-  ModelPtr model_;
-  std::string simId_;
-};
+// Wait's CREATELUN output: a new reference to the LUN object for the id (defined after Lun).
+IUnknown* NewLunObject(const ModelPtr& model, const std::string& simId);
 
 class Async : public ComObject<IVdsAsync> {
  public:
@@ -223,7 +128,7 @@ class Async : public ComObject<IVdsAsync> {
     output->type = static_cast<VDS_ASYNC_OUTPUT_TYPE>(raw.type);
     // Only a CREATELUN output carries the new LUN (and only on success); under nullLun it stays NULL.
     if (SUCCEEDED(result) && raw.type == VDS_ASYNCOUT_CREATELUN && !raw.lunId.empty()) {
-      IUnknown* lun = (new Lun(model_, raw.lunId))->As<IVdsLun>();
+      IUnknown* lun = NewLunObject(model_, raw.lunId);
       if (GetConfig().knobs.outputInTargetArm) {  // errant: the LUN comes back in the CREATETARGET arm
         output->type = VDS_ASYNCOUT_CREATETARGET;
         output->ct.pTargetUnk = lun;
@@ -251,6 +156,157 @@ class Async : public ComObject<IVdsAsync> {
   ModelPtr model_;
   std::shared_ptr<lun::sim::CreateLunJob> job_;
 };
+
+// Hands the model's job out as an IVdsAsync, or nothing: under errantNullAsync the model answers S_OK without
+// a job, and so does this provider (*async stays NULL).
+HRESULT HandOut(const ModelPtr& model, const lun::Outcome& started,
+                std::shared_ptr<lun::sim::CreateLunJob> job, IVdsAsync** async) {
+  if (!started.ok()) return started.hr;
+  if (job) *async = (new Async(model, std::move(job)))->As<IVdsAsync>();
+  return S_OK;
+}
+
+class Lun : public ComObject<IVdsLun> {
+ public:
+  Lun(ModelPtr model, std::string simId) : model_(std::move(model)), simId_(std::move(simId)) {}
+
+  HRESULT STDMETHODCALLTYPE GetProperties(VDS_LUN_PROP* prop) override {
+    CountCall();
+    if (!prop) return E_POINTER;
+    lun::LunInfo info;
+    if (HRESULT hr = Read(&info); FAILED(hr)) return hr;
+    *prop = VDS_LUN_PROP{};
+    prop->id = ToVdsId(info.id);
+    prop->ullSize = info.sizeBytes;
+    prop->pwszFriendlyName = CoTaskString(info.name);
+    prop->pwszIdentification = CoTaskString(info.identification);
+    prop->pwszUnmaskingList = CoTaskString(info.unmaskingList);
+    prop->type = static_cast<VDS_LUN_TYPE>(info.type);
+    prop->status = static_cast<VDS_LUN_STATUS>(info.status);
+    prop->health = static_cast<VDS_HEALTH>(info.health);
+    prop->TransitionState = VDS_TS_STABLE;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE QueryHints(VDS_HINTS* hints) override {
+    CountCall();
+    if (!hints) return E_POINTER;
+    lun::LunInfo info;
+    if (HRESULT hr = Read(&info); FAILED(hr)) return hr;
+    *hints = VDS_HINTS{};
+    hints->ulStripeSize = static_cast<ULONG>(info.stripeSize);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE Extend(ULONGLONG bytesToAdd, VDS_OBJECT_ID* drives, LONG count,
+                                   IVdsAsync** async) override {
+    CountCall();
+    if (!async) return E_POINTER;
+    *async = nullptr;
+    if (HRESULT hr = Read(nullptr); FAILED(hr)) return hr;
+    lun::ExtendLunArgs args;
+    args.lunId = simId_;
+    args.bytesToAdd = bytesToAdd;
+    args.driveIds = DriveIdsFrom(drives, count);
+    std::shared_ptr<lun::sim::CreateLunJob> job;
+    lun::Outcome started = model_->ExtendLun(args, &job);
+    return HandOut(model_, started, std::move(job), async);
+  }
+  HRESULT STDMETHODCALLTYPE Shrink(ULONGLONG bytesToRemove, IVdsAsync** async) override {
+    CountCall();
+    if (!async) return E_POINTER;
+    *async = nullptr;
+    if (HRESULT hr = Read(nullptr); FAILED(hr)) return hr;
+    lun::ShrinkLunArgs args;
+    args.lunId = simId_;
+    args.bytesToRemove = bytesToRemove;
+    std::shared_ptr<lun::sim::CreateLunJob> job;
+    lun::Outcome started = model_->ShrinkLun(args, &job);
+    return HandOut(model_, started, std::move(job), async);
+  }
+  HRESULT STDMETHODCALLTYPE SetMask(LPWSTR unmaskingList) override {
+    CountCall();
+    if (HRESULT hr = Read(nullptr); FAILED(hr)) return hr;
+    return model_->SetLunMask(simId_, lun::vds::WideToUtf8(unmaskingList)).hr;  // NULL = ""
+  }
+  HRESULT STDMETHODCALLTYPE Delete() override {
+    CountCall();
+    if (HRESULT hr = Read(nullptr); FAILED(hr)) return hr;
+    lun::Outcome o = model_->DeleteLun(simId_);
+    if (o.ok()) deleted_ = true;
+    return o.hr;
+  }
+  HRESULT STDMETHODCALLTYPE QueryMaxLunExtendSize(VDS_OBJECT_ID* drives, LONG count,
+                                                  ULONGLONG* max) override {
+    CountCall();
+    if (!max) return E_POINTER;
+    if (HRESULT hr = Read(nullptr); FAILED(hr)) return hr;
+    uint64_t bytes = 0;
+    lun::Outcome o = model_->QueryMaxLunExtendSize(simId_, DriveIdsFrom(drives, count), &bytes);
+    if (!o.ok()) return o.hr;
+    *max = bytes;
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE GetSubSystem(IVdsSubSystem**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE GetIdentificationData(_VDS_LUN_INFORMATION*) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE QueryActiveControllers(IEnumVdsObject**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE QueryPlexes(IEnumVdsObject**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE AddPlex(VDS_OBJECT_ID, IVdsAsync**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE RemovePlex(VDS_OBJECT_ID, IVdsAsync**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE Recover(IVdsAsync**) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE AssociateControllers(VDS_OBJECT_ID*, LONG, VDS_OBJECT_ID*, LONG) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE ApplyHints(VDS_HINTS*) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE SetStatus(VDS_LUN_STATUS) override {
+    CountCall();
+    return E_NOTIMPL;
+  }
+
+ private:
+  // The LUN as the model has it now (into *info when given). A LUN object whose LUN is gone — deleted
+  // through this object or any other — answers VDS_E_OBJECT_DELETED, as VDS's objects do.
+  HRESULT Read(lun::LunInfo* info) {
+    if (deleted_) return lun::hr::kVdsObjectDeleted;
+    lun::LunInfo current;
+    lun::Outcome o = model_->GetLun(simId_, &current);
+    if (o.hr == lun::hr::kVdsObjectNotFound) return lun::hr::kVdsObjectDeleted;
+    if (!o.ok()) return o.hr;
+    if (info) *info = std::move(current);
+    return S_OK;
+  }
+
+  ModelPtr model_;
+  std::string simId_;
+  std::atomic<bool> deleted_{false};
+};
+
+IUnknown* NewLunObject(const ModelPtr& model, const std::string& simId) {
+  return (new Lun(model, simId))->As<IVdsLun>();
+}
 
 class Drive : public ComObject<IVdsDrive> {
  public:
