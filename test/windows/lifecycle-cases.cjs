@@ -214,6 +214,7 @@ const cases = [
       const error = await rejection(op.done);
       assertError(error, 'E_UNEXPECTED', HR.E_UNEXPECTED);
       assert.match(error.message, new RegExp(`output type 52 instead of ${typeName} \\(${type}\\)`));
+      await assertUnchanged(provider, before); // the errant provider kept nothing
     },
   })),
   {
