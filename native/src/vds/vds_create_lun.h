@@ -1,5 +1,5 @@
-// QueryMaxLunCreateSize and CreateLun over COM, and the Operation that tracks one creation through IVdsAsync
-// with the seed's checks (SynchronousCreateLun sample; VDS-NOTES.md "The seed").
+// QueryMaxLunCreateSize and CreateLun over COM. The creation is tracked by the IVdsAsync wrapper of
+// vds_async_operation.h (the seed's checks); the output's LUN is checked (checks 4 and 5) and re-read here.
 #pragma once
 
 #include <functional>
