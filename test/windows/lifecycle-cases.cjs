@@ -244,6 +244,21 @@ const cases = [
     },
   },
   {
+    name: 'a drive id that is not a VDS GUID -> E_INVALIDARG naming driveIds[0], for the extension and its maximum',
+    async run(provider) {
+      const before = await arrayState(provider);
+      const maxError = await rejection(provider.maxLunExtendSize(before.lun.id, ['Bay 2']));
+      assertError(maxError, 'E_INVALIDARG', 0x80070057);
+      assert.equal(maxError.field, 'driveIds[0]');
+      const error = await rejection(
+        startExtend(provider, { lunId: before.lun.id, bytesToAdd: GiB, driveIds: ['Bay 2'] }),
+      );
+      assertError(error, 'E_INVALIDARG', 0x80070057);
+      assert.equal(error.field, 'driveIds[0]');
+      await assertUnchanged(provider, before);
+    },
+  },
+  {
     name: 'a LUN id no subsystem has -> VDS_E_OBJECT_NOT_FOUND naming lunId, for every call',
     async run(provider) {
       const before = await arrayState(provider);

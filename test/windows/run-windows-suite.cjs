@@ -458,6 +458,45 @@ const crossProcessCases = [
       }
     },
   },
+  {
+    name: 'the service process killed during an extension: it fails "connection to VDS lost" (not retried), nothing extended twice',
+    async run() {
+      const provider = await openVds(topology({ rate: GiB / 8 }));
+      try {
+        const { subsystem } = await inventory(provider);
+        const existing = (await provider.listLuns(subsystem.id)).find((l) => l.name === 'Existing');
+        const op = await provider.extendLun(
+          { lunId: existing.id, bytesToAdd: 2 * GiB, driveIds: [] },
+          () => {},
+        );
+        const settled = op.done.then(
+          () => null,
+          (error) => error,
+        );
+        await sleep(300); // 16 s at 128 MiB/s: in flight when the service dies
+        await service.kill();
+        const error = await settled;
+        assert.ok(error, 'the extension failed');
+        assert.ok(
+          [0x800706ba, 0x80010108, 0x800706be].includes(error.hresult >>> 0),
+          `an RPC disconnect HRESULT, got 0x${(error.hresult >>> 0).toString(16)}`,
+        );
+        assert.match(error.message, /connection to VDS was lost while the LUN was being extended/);
+        assert.match(error.message, /not retried/);
+        service = await startServiceProcess();
+        await service.configure(topology());
+        const subsystems = await provider.listSubsystems(); // reopened once
+        const luns = await provider.listLuns(subsystems[0].id);
+        assert.deepEqual(
+          luns.map((l) => [l.name, l.sizeBytes]),
+          [['Existing', 2 * GiB]],
+          'a blind retry would have extended the LUN on the new array',
+        );
+      } finally {
+        provider.close();
+      }
+    },
+  },
 ];
 
 async function releasedEverything() {
