@@ -17,6 +17,7 @@
         "src/sim/layout.cc",
         "src/sim/model.cc",
         "src/sim/planner.cc",
+        "src/sim/resize.cc",
         "src/sim/sim_provider.cc",
         "src/sim/unmasking.cc",
         "src/sim/validate_state.cc"

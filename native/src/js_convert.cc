@@ -326,16 +326,25 @@ Hints HintsFromJs(const Napi::Value& v) {
   return h;
 }
 
-void FillMaxSizeArgs(const Napi::Object& o, MaxSizeArgs* a) {
-  a->subsystemId = RequireString(o.Get("subsystemId"), "subsystemId");
-  if (a->subsystemId.empty()) ThrowInvalid("subsystemId", "must not be empty");
-  a->type = LunTypeFromJs(o.Get("type"), "type", false);
-  if (Has(o, "driveIds")) {
-    Napi::Array drives = RequireArray(o.Get("driveIds"), "driveIds");
-    for (uint32_t i = 0; i < drives.Length(); ++i) {
-      a->driveIds.push_back(RequireString(drives.Get(i), "driveIds[" + std::to_string(i) + "]"));
-    }
+std::vector<std::string> StringList(const Napi::Value& v, const std::string& field) {
+  std::vector<std::string> out;
+  Napi::Array items = RequireArray(v, field);
+  for (uint32_t i = 0; i < items.Length(); ++i) {
+    out.push_back(RequireString(items.Get(i), field + "[" + std::to_string(i) + "]"));
   }
+  return out;
+}
+
+std::string RequireId(const Napi::Value& v, const std::string& field) {
+  std::string id = RequireString(v, field);
+  if (id.empty()) ThrowInvalid(field, "must not be empty");
+  return id;
+}
+
+void FillMaxSizeArgs(const Napi::Object& o, MaxSizeArgs* a) {
+  a->subsystemId = RequireId(o.Get("subsystemId"), "subsystemId");
+  a->type = LunTypeFromJs(o.Get("type"), "type", false);
+  if (Has(o, "driveIds")) a->driveIds = StringList(o.Get("driveIds"), "driveIds");
   a->hints = HintsFromJs(o.Get("hints"));
 }
 
@@ -386,6 +395,31 @@ CreateLunArgs CreateLunArgsFromJs(const Napi::Value& v) {
   if (Has(o, "operationId")) a.operationId = RequireString(o.Get("operationId"), "operationId");
   return a;
 }
+
+std::vector<std::string> DriveIdsFromJs(const Napi::Value& v) { return StringList(v, "driveIds"); }
+
+ExtendLunArgs ExtendLunArgsFromJs(const Napi::Value& v) {
+  Napi::Object o = RequireObject(v, "request");
+  ExtendLunArgs a;
+  a.lunId = RequireId(o.Get("lunId"), "lunId");
+  a.bytesToAdd = RequireInteger(o.Get("bytesToAdd"), "bytesToAdd", 1, kMaxSafe);
+  if (Has(o, "driveIds")) a.driveIds = StringList(o.Get("driveIds"), "driveIds");
+  if (Has(o, "operationId")) a.operationId = RequireString(o.Get("operationId"), "operationId");
+  return a;
+}
+
+ShrinkLunArgs ShrinkLunArgsFromJs(const Napi::Value& v) {
+  Napi::Object o = RequireObject(v, "request");
+  ShrinkLunArgs a;
+  a.lunId = RequireId(o.Get("lunId"), "lunId");
+  a.bytesToRemove = RequireInteger(o.Get("bytesToRemove"), "bytesToRemove", 1, kMaxSafe);
+  if (Has(o, "operationId")) a.operationId = RequireString(o.Get("operationId"), "operationId");
+  return a;
+}
+
+std::string LunIdFromJs(const Napi::Value& v) { return RequireId(v, "lunId"); }
+
+sim::Lun SimLunFromJs(const Napi::Value& v, const std::string& field) { return LunFromJs(v, field); }
 
 Napi::Object SubsystemToJs(Napi::Env env, const SubsystemInfo& s) {
   Napi::Object o = Napi::Object::New(env);

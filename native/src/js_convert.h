@@ -5,6 +5,7 @@
 #include <napi.h>
 
 #include <string>
+#include <vector>
 
 #include "provider.h"
 #include "sim/state.h"
@@ -16,6 +17,11 @@ uint32_t RequirePollInterval(const Napi::Value& v, const std::string& field);
 sim::State StateFromJs(const Napi::Value& v, const std::string& field);
 MaxSizeArgs MaxSizeArgsFromJs(const Napi::Value& v);
 CreateLunArgs CreateLunArgsFromJs(const Napi::Value& v);
+ExtendLunArgs ExtendLunArgsFromJs(const Napi::Value& v);
+ShrinkLunArgs ShrinkLunArgsFromJs(const Napi::Value& v);
+std::string LunIdFromJs(const Napi::Value& v);                  // a non-empty string, field "lunId"
+std::vector<std::string> DriveIdsFromJs(const Napi::Value& v);  // an array of strings, field "driveIds"
+sim::Lun SimLunFromJs(const Napi::Value& v, const std::string& field);  // the state file's LUN shape
 
 Napi::Object SubsystemToJs(Napi::Env env, const SubsystemInfo& s);
 // Drive lists are large (an array can hold thousands): they are serialised to JSON on the worker thread and

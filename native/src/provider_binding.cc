@@ -114,22 +114,105 @@ Napi::Value MaxLunSize(const Napi::CallbackInfo& info, const StatePtr& state) {
   });
 }
 
+// An async provider call (CreateLun, Extend, Shrink): `start(provider, &op)` runs off the JS thread; the
+// promise resolves to the RawOperation once the provider accepted the request.
+template <typename Start>
+Napi::Value StartAsync(const Napi::CallbackInfo& info, const StatePtr& state, Start start) {
+  if (!info[1].IsFunction()) ThrowInvalid("onProgress", "must be a function");
+  auto onProgress = std::make_shared<Napi::FunctionReference>(Napi::Persistent(info[1].As<Napi::Function>()));
+  auto provider = state->provider;
+  auto op = std::make_shared<std::shared_ptr<Operation>>();
+  return TaskWorker::Start(
+      info.Env(), [provider, start, op] { return start(*provider, op.get()); },
+      [state, op, onProgress](Napi::Env env) -> Napi::Value {
+        Napi::Object raw = StartOperation(env, *op, onProgress->Value(), state->pollIntervalMs);
+        state->Track(*op);
+        if (state->IsClosed()) CancelInBackground({*op});  // closed while the request was on its way
+        return raw;
+      });
+}
+
 Napi::Value CreateLun(const Napi::CallbackInfo& info, const StatePtr& state) {
   return Guarded(info.Env(), state, [&]() -> Napi::Value {
     const CreateLunArgs args = js::CreateLunArgsFromJs(info[0]);
-    if (!info[1].IsFunction()) ThrowInvalid("onProgress", "must be a function");
-    auto onProgress =
-        std::make_shared<Napi::FunctionReference>(Napi::Persistent(info[1].As<Napi::Function>()));
+    return StartAsync(info, state,
+                      [args](Provider& p, std::shared_ptr<Operation>* op) { return p.CreateLun(args, op); });
+  });
+}
+
+Napi::Value ExtendLun(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const ExtendLunArgs args = js::ExtendLunArgsFromJs(info[0]);
+    return StartAsync(info, state,
+                      [args](Provider& p, std::shared_ptr<Operation>* op) { return p.ExtendLun(args, op); });
+  });
+}
+
+Napi::Value ShrinkLun(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const ShrinkLunArgs args = js::ShrinkLunArgsFromJs(info[0]);
+    return StartAsync(info, state,
+                      [args](Provider& p, std::shared_ptr<Operation>* op) { return p.ShrinkLun(args, op); });
+  });
+}
+
+Napi::Value MaxLunExtendSize(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const std::string lunId = js::LunIdFromJs(info[0]);
+    const std::vector<std::string> driveIds =
+        info[1].IsUndefined() ? std::vector<std::string>{} : js::DriveIdsFromJs(info[1]);
     auto provider = state->provider;
-    auto op = std::make_shared<std::shared_ptr<Operation>>();
+    auto out = std::make_shared<uint64_t>(0);
     return TaskWorker::Start(
-        info.Env(), [provider, args, op] { return provider->CreateLun(args, op.get()); },
-        [state, op, onProgress](Napi::Env env) -> Napi::Value {
-          Napi::Object raw = StartOperation(env, *op, onProgress->Value(), state->pollIntervalMs);
-          state->Track(*op);
-          if (state->IsClosed()) CancelInBackground({*op});  // closed while the request was on its way
-          return raw;
-        });
+        info.Env(),
+        [provider, lunId, driveIds, out] {
+          return provider->QueryMaxLunExtendSize(lunId, driveIds, out.get());
+        },
+        [out](Napi::Env env) -> Napi::Value { return Napi::Number::New(env, static_cast<double>(*out)); });
+  });
+}
+
+// The LUN with this id, searched in every subsystem (the provider has no direct lookup).
+Outcome RereadLun(Provider& provider, const std::string& lunId, LunInfo* out) {
+  std::vector<SubsystemInfo> subsystems;
+  Outcome o = provider.ListSubsystems(&subsystems);
+  if (!o.ok()) return o;
+  for (const auto& s : subsystems) {
+    std::vector<LunInfo> luns;
+    if (!provider.ListLuns(s.id, &luns).ok()) continue;
+    for (const auto& l : luns) {
+      if (l.id == lunId) {
+        *out = l;
+        return Outcome::Ok();
+      }
+    }
+  }
+  return Outcome::Fail(hr::kUnexpected, "The provider changed LUN " + lunId + " but it cannot be read back");
+}
+
+Napi::Value SetLunMask(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const std::string lunId = js::LunIdFromJs(info[0]);
+    const std::string list = js::RequireString(info[1], "unmaskingList");
+    auto provider = state->provider;
+    auto out = std::make_shared<LunInfo>();
+    return TaskWorker::Start(
+        info.Env(),
+        [provider, lunId, list, out] {
+          Outcome o = provider->SetLunMask(lunId, list);
+          return o.ok() ? RereadLun(*provider, lunId, out.get()) : o;
+        },
+        [out](Napi::Env env) -> Napi::Value { return js::LunToJs(env, *out); });
+  });
+}
+
+Napi::Value DeleteLun(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const std::string lunId = js::LunIdFromJs(info[0]);
+    auto provider = state->provider;
+    return TaskWorker::Start(
+        info.Env(), [provider, lunId] { return provider->DeleteLun(lunId); },
+        [](Napi::Env env) -> Napi::Value { return env.Undefined(); });
   });
 }
 
@@ -153,6 +236,25 @@ Napi::Value RemoveLun(const Napi::CallbackInfo& info, const StatePtr& state) {
   if (!info[0].IsString()) ThrowInvalid("lunId", "must be a string");
   const Outcome o = sim->RemoveLun(info[0].As<Napi::String>().Utf8Value());
   if (!o.ok()) throw MakeError(info.Env(), o);
+  return info.Env().Undefined();
+}
+
+// sim only, synchronous: puts a LUN back exactly as given (the facade's rollback of an extend, shrink, mask
+// change or delete whose state file could not be written).
+Napi::Value RestoreLun(const Napi::CallbackInfo& info, const StatePtr& state) {
+  auto* sim = dynamic_cast<sim::SimProvider*>(state->provider.get());
+  if (!sim) {
+    throw MakeError(info.Env(),
+                    Outcome::Fail(hr::kVdsNotSupported, "restoreLun: only the sim provider has a state"));
+  }
+  try {
+    const std::string subsystemId = js::RequireString(info[0], "subsystemId");
+    const sim::Lun lun = js::SimLunFromJs(info[1], "lun");
+    const Outcome o = sim->RestoreLun(subsystemId, lun);
+    if (!o.ok()) throw MakeError(info.Env(), o);
+  } catch (const InputError& e) {
+    throw MakeError(info.Env(), e.outcome);
+  }
   return info.Env().Undefined();
 }
 
@@ -195,6 +297,12 @@ Napi::Object MakeProviderObject(Napi::Env env, std::unique_ptr<Provider> provide
   Method(env, obj, "createLun", state, CreateLun);
   Method(env, obj, "exportState", state, ExportState);
   Method(env, obj, "removeLun", state, RemoveLun);
+  Method(env, obj, "maxLunExtendSize", state, MaxLunExtendSize);
+  Method(env, obj, "extendLun", state, ExtendLun);
+  Method(env, obj, "shrinkLun", state, ShrinkLun);
+  Method(env, obj, "setLunMask", state, SetLunMask);
+  Method(env, obj, "deleteLun", state, DeleteLun);
+  Method(env, obj, "restoreLun", state, RestoreLun);
   Method(env, obj, "close", state, Close);
   return obj;
 }

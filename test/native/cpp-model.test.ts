@@ -1,4 +1,4 @@
-// Builds and runs test/native/cpp/model_test.cc: the sim's raw VDS-shaped layer (no N-API, no seed checks),
+// Builds and runs each test/native/cpp/*_test.cc: the sim's raw VDS-shaped layer (no N-API, no seed checks),
 // the layer the Windows test VDS service wraps in COM objects.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -11,11 +11,13 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const compiler = process.env.CXX ?? 'g++';
 const haveCompiler = spawnSync(compiler, ['--version']).status === 0;
 
+const TESTS = ['model_test.cc', 'lifecycle_test.cc'];
+
 describe('sim model, raw layer (C++)', () => {
-  it.runIf(haveCompiler)('passes every check of model_test.cc', { timeout: 240_000 }, () => {
+  it.runIf(haveCompiler).each(TESTS)('passes every check of %s', { timeout: 240_000 }, (test) => {
     const simDir = path.join(root, 'native/src/sim');
     const sources = [
-      path.join(root, 'test/native/cpp/model_test.cc'),
+      path.join(root, 'test/native/cpp', test),
       path.join(root, 'native/src/hresult_table.cc'),
       ...readdirSync(simDir)
         .filter((f) => f.endsWith('.cc'))

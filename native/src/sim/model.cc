@@ -11,6 +11,7 @@
 #include "guid.h"
 #include "layout.h"
 #include "planner.h"
+#include "resize.h"
 #include "unmasking.h"
 #include "validate_state.h"
 
@@ -19,9 +20,11 @@ namespace lun::sim {
 namespace {
 
 enum class Phase { kRunning, kSucceeded, kFailed, kCanceled };
+enum class JobKind { kCreate, kExtend, kShrink };
 enum class EventKind { kDriveFails = 0, kFails = 1, kCompletes = 2 };  // order = priority at equal times
 
 using Clock = Model::Clock;
+constexpr HResult kVdsDeviceInUse = Hr(0x80042413);  // VDS_E_DEVICE_IN_USE
 using Seconds = std::chrono::duration<double>;
 
 uint32_t FaultTolerance(LunType t, size_t drives) {
@@ -61,8 +64,11 @@ std::string HexOfId(const std::string& id) {
 }  // namespace
 
 struct JobRecord {
+  JobKind kind = JobKind::kCreate;
   std::string subsystemId;
-  Lun lun;
+  Lun lun;                        // the LUN as it will be once the job commits
+  std::vector<Extent> reserved;   // space the job holds beyond the committed LUNs (counts as used)
+  std::set<std::string> touched;  // every drive the LUN has before or after (driveFailsAt)
   uint64_t bytesToWrite = 0;
   double rate = 1;
   Clock::time_point start;
@@ -120,6 +126,7 @@ struct Model::Impl {
   State state;
   std::map<uint64_t, JobRecord> jobs;
   uint64_t nextKey = 1;
+  std::set<std::string> deleted;  // ids of LUNs deleted here (later calls: VDS_E_OBJECT_DELETED)
 
   Subsystem* FindSubsystem(const std::string& id) {
     for (auto& s : state.subsystems) {
@@ -148,7 +155,10 @@ struct Model::Impl {
     };
     for (const auto& l : s.luns) add(l);
     for (const auto& [key, job] : jobs) {
-      if (job.phase == Phase::kRunning && job.subsystemId == s.id) add(job.lun);
+      if (job.phase != Phase::kRunning || job.subsystemId != s.id) continue;
+      for (const auto& e : job.reserved) {
+        if (e.driveId == driveId) used.push_back({e.offsetBytes, e.lengthBytes});
+      }
     }
     return used;
   }
@@ -170,10 +180,20 @@ struct Model::Impl {
     job.finalHr = result;
     job.finalBytes = bytes;
     const bool errantOutput = job.wrongOutputType || job.nullLun;  // the errant provider keeps nothing
-    if (phase == Phase::kSucceeded && !errantOutput) {
-      if (Subsystem* s = FindSubsystem(job.subsystemId)) s->luns.push_back(job.lun);
-    }
+    if (phase == Phase::kSucceeded && !errantOutput) Commit(job);
     cv.notify_all();
+  }
+
+  void Commit(const JobRecord& job) {
+    Subsystem* s = FindSubsystem(job.subsystemId);
+    if (!s) return;
+    if (job.kind == JobKind::kCreate) {
+      s->luns.push_back(job.lun);
+      return;
+    }
+    for (auto& l : s->luns) {
+      if (l.id == job.lun.id) l = job.lun;
+    }
   }
 
   void AdvanceJob(JobRecord& job, Clock::time_point now) {
@@ -188,9 +208,7 @@ struct Model::Impl {
           if (!d) break;
           d->status = kStatusFailed;
           d->health = kHealthFailed;
-          const bool used = std::any_of(job.lun.extents.begin(), job.lun.extents.end(),
-                                        [&](const Extent& e) { return e.driveId == d->id; });
-          if (used) {
+          if (job.touched.count(d->id)) {
             Finish(job, Phase::kFailed, hr::kVdsObjectStatusFailed, job.BytesAtPercent(job.driveFailPercent));
             return;
           }
@@ -221,7 +239,8 @@ struct Model::Impl {
     std::set<std::string> taken;
     for (const auto& l : s.luns) taken.insert(l.name);
     for (const auto& [key, job] : jobs) {
-      if (job.subsystemId == s.id && job.phase == Phase::kRunning) taken.insert(job.lun.name);
+      if (job.kind == JobKind::kCreate && job.subsystemId == s.id && job.phase == Phase::kRunning)
+        taken.insert(job.lun.name);
     }
     for (size_t n = s.luns.size() + 1;; ++n) {
       std::string name = "LUN " + std::to_string(n);
@@ -304,6 +323,93 @@ struct Model::Impl {
     return info;
   }
 
+  // A committed LUN by id, or the error (VDS_E_OBJECT_DELETED for one deleted here, else NOT_FOUND).
+  Outcome FindLun(const std::string& lunId, Subsystem** subsystem, Lun** lun) {
+    for (auto& s : state.subsystems) {
+      for (auto& l : s.luns) {
+        if (l.id == lunId) {
+          *subsystem = &s;
+          *lun = &l;
+          return Outcome::Ok();
+        }
+      }
+    }
+    if (deleted.count(lunId)) {
+      return Outcome::Fail(hr::kVdsObjectDeleted, "lunId: LUN '" + lunId + "' was deleted", "lunId");
+    }
+    return Outcome::Fail(hr::kVdsObjectNotFound, "lunId: no LUN '" + lunId + "'", "lunId");
+  }
+
+  // One job at a time per LUN: VDS_E_DEVICE_IN_USE naming the running one.
+  Outcome CheckIdle(const Lun& lun) const {
+    for (const auto& [key, job] : jobs) {
+      if (job.phase != Phase::kRunning || job.kind == JobKind::kCreate || job.lun.id != lun.id) continue;
+      const char* what = job.kind == JobKind::kExtend ? "an extend" : "a shrink";
+      return Outcome::Fail(kVdsDeviceInUse,
+                           "lunId: LUN '" + lun.name + "' is busy: " + what +
+                               " is running on it; wait for it to finish or cancel it",
+                           "lunId");
+    }
+    return Outcome::Ok();
+  }
+
+  Outcome CheckOnline(const Subsystem& s) const {
+    if (s.status == kStatusOnline) return Outcome::Ok();
+    return Outcome::Fail(hr::kVdsInvalidOperation,
+                         "Subsystem '" + s.name + "' is not online; bring it online first", "subsystemId");
+  }
+
+  // Reads the subsystem's faults into the job. False under errantNullAsync (S_OK, no job).
+  bool ApplyFaults(Subsystem& s, JobRecord* rec) {
+    for (const Fault& f : s.faults) {
+      switch (f.kind) {
+        case FaultKind::kErrantNullAsync:
+          return false;
+        case FaultKind::kWrongOutputType:
+          rec->wrongOutputType = true;
+          break;
+        case FaultKind::kNullLun:  // creation only: the output of Extend and Shrink carries no LUN
+          rec->nullLun = rec->kind == JobKind::kCreate;
+          break;
+        case FaultKind::kFailAt:
+          rec->failAt = true;
+          rec->failAtPercent = f.percent;
+          rec->failAtHr = f.hresult;
+          break;
+        case FaultKind::kQueryStatusFails:
+          rec->queryStatusHr = f.hresult;
+          break;
+        case FaultKind::kWaitFails:
+          rec->waitHr = f.hresult;
+          break;
+        case FaultKind::kHang:
+          rec->hang = true;
+          break;
+        case FaultKind::kCancelTooLate:
+          rec->cancelTooLate = true;
+          break;
+        case FaultKind::kDriveFailsAt: {
+          Drive* d = FindDrive(s, f.drive);
+          if (!d) break;
+          rec->driveFails = true;
+          rec->driveFailPercent = f.percent;
+          rec->driveFailId = d->id;
+          break;
+        }
+      }
+    }
+    return true;
+  }
+
+  std::shared_ptr<CreateLunJob> StartJob(std::shared_ptr<Model> model, JobRecord rec) {
+    for (const auto& e : rec.lun.extents) rec.touched.insert(e.driveId);
+    const uint64_t key = nextKey++;
+    const std::string lunId = rec.lun.id;
+    const uint64_t bytes = rec.bytesToWrite;
+    jobs.emplace(key, std::move(rec));
+    return std::make_shared<CreateLunJob>(std::move(model), key, lunId, bytes);
+  }
+
   Outcome NotFound(const std::string& subsystemId) const {
     return Outcome::Fail(hr::kVdsObjectNotFound, "subsystemId: no subsystem '" + subsystemId + "'",
                          "subsystemId");
@@ -363,7 +469,10 @@ HResult CreateLunJob::Wait(HResult* opHr, AsyncOutput* out) {
   *opHr = job.finalHr;
   *out = AsyncOutput{};
   if (job.phase == Phase::kSucceeded) {
-    out->type = job.wrongOutputType ? 52 : kAsyncOutCreateLun;  // 52 = VDS_ASYNCOUT_ADDLUNPLEX
+    const uint32_t type = job.kind == JobKind::kCreate   ? kAsyncOutCreateLun
+                          : job.kind == JobKind::kExtend ? kAsyncOutExtendLun
+                                                         : kAsyncOutShrinkLun;
+    out->type = job.wrongOutputType ? 52 : type;  // 52 = VDS_ASYNCOUT_ADDLUNPLEX
     if (!job.nullLun) out->lunId = job.lun.id;
   }
   return job.waitHr;
@@ -441,15 +550,11 @@ Outcome Model::QueryLuns(const std::string& subsystemId, std::vector<LunInfo>* o
 Outcome Model::GetLun(const std::string& lunId, LunInfo* out) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->Advance(Clock::now());
-  for (const auto& s : impl_->state.subsystems) {
-    for (const auto& l : s.luns) {
-      if (l.id == lunId) {
-        *out = impl_->ToLunInfo(s, l);
-        return Outcome::Ok();
-      }
-    }
-  }
-  return Outcome::Fail(hr::kVdsObjectNotFound, "No LUN '" + lunId + "'");
+  Subsystem* s = nullptr;
+  Lun* lun = nullptr;
+  Outcome o = impl_->FindLun(lunId, &s, &lun);
+  if (o.ok()) *out = impl_->ToLunInfo(*s, *lun);
+  return o;
 }
 
 Outcome Model::RemoveLun(const std::string& lunId) {
@@ -495,56 +600,157 @@ Outcome Model::CreateLun(const CreateLunArgs& args, std::shared_ptr<CreateLunJob
   o = CheckUnmaskingList(args.unmaskingList);
   if (!o.ok()) return o;
 
-  for (const Fault& f : s->faults) {
-    switch (f.kind) {
-      case FaultKind::kErrantNullAsync:
-        return Outcome::Ok();  // S_OK, no job, nothing allocated
-      case FaultKind::kWrongOutputType:
-        rec.wrongOutputType = true;
-        break;
-      case FaultKind::kNullLun:
-        rec.nullLun = true;
-        break;
-      case FaultKind::kFailAt:
-        rec.failAt = true;
-        rec.failAtPercent = f.percent;
-        rec.failAtHr = f.hresult;
-        break;
-      case FaultKind::kQueryStatusFails:
-        rec.queryStatusHr = f.hresult;
-        break;
-      case FaultKind::kWaitFails:
-        rec.waitHr = f.hresult;
-        break;
-      case FaultKind::kHang:
-        rec.hang = true;
-        break;
-      case FaultKind::kCancelTooLate:
-        rec.cancelTooLate = true;
-        break;
-      case FaultKind::kDriveFailsAt: {
-        Drive* d = Impl::FindDrive(*s, f.drive);
-        if (!d) break;
-        rec.driveFails = true;
-        rec.driveFailPercent = f.percent;
-        rec.driveFailId = d->id;
-        break;
-      }
-    }
-  }
+  if (!impl_->ApplyFaults(*s, &rec))
+    return Outcome::Ok();  // errantNullAsync: S_OK, no job, nothing allocated
   rec.subsystemId = s->id;
   rec.lun.id = NewGuid();
   rec.lun.name = impl_->NextLunName(*s);
   rec.lun.unmaskingList = args.unmaskingList;
   rec.lun.operationId = args.operationId;
+  rec.reserved = rec.lun.extents;
   rec.bytesToWrite = rec.lun.sizeBytes;
   rec.rate = static_cast<double>(s->initRateBytesPerSec);
   rec.start = now;
-  const uint64_t key = impl_->nextKey++;
-  const std::string lunId = rec.lun.id;
-  const uint64_t bytes = rec.bytesToWrite;
-  impl_->jobs.emplace(key, std::move(rec));
-  *job = std::make_shared<CreateLunJob>(shared_from_this(), key, lunId, bytes);
+  *job = impl_->StartJob(shared_from_this(), std::move(rec));
+  return Outcome::Ok();
+}
+
+Outcome Model::QueryMaxLunExtendSize(const std::string& lunId, const std::vector<std::string>& driveIds,
+                                     uint64_t* maxBytes) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Advance(Clock::now());
+  Subsystem* s = nullptr;
+  Lun* lun = nullptr;
+  Outcome o = impl_->FindLun(lunId, &s, &lun);
+  if (!o.ok()) return o;
+  ExtendPlan plan;
+  o = PlanExtend(*s, impl_->Views(*s), *lun, driveIds, &plan);
+  if (!o.ok()) return o;
+  *maxBytes = plan.maxBytes;
+  return Outcome::Ok();
+}
+
+Outcome Model::ExtendLun(const ExtendLunArgs& args, std::shared_ptr<CreateLunJob>* job) {
+  job->reset();
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const auto now = Clock::now();
+  impl_->Advance(now);
+  Subsystem* s = nullptr;
+  Lun* lun = nullptr;
+  Outcome o = impl_->FindLun(args.lunId, &s, &lun);
+  if (!o.ok()) return o;
+  if (!(o = impl_->CheckIdle(*lun)).ok() || !(o = impl_->CheckOnline(*s)).ok()) return o;
+  const std::vector<DriveView> views = impl_->Views(*s);
+  ExtendPlan plan;
+  if (!(o = PlanExtend(*s, views, *lun, args.driveIds, &plan)).ok()) return o;
+  JobRecord rec;
+  rec.kind = JobKind::kExtend;
+  if (!(o = AllocateExtend(plan, views, *lun, args.bytesToAdd, &rec.lun, &rec.reserved)).ok()) return o;
+  if (!impl_->ApplyFaults(*s, &rec)) return Outcome::Ok();  // errantNullAsync: S_OK, no job, nothing held
+  for (const auto& e : lun->extents) rec.touched.insert(e.driveId);
+  if (!args.operationId.empty()) rec.lun.operationId = args.operationId;
+  rec.subsystemId = s->id;
+  rec.bytesToWrite = rec.lun.sizeBytes - lun->sizeBytes;
+  rec.rate = static_cast<double>(s->initRateBytesPerSec);
+  rec.start = now;
+  *job = impl_->StartJob(shared_from_this(), std::move(rec));
+  return Outcome::Ok();
+}
+
+Outcome Model::ShrinkLun(const ShrinkLunArgs& args, std::shared_ptr<CreateLunJob>* job) {
+  job->reset();
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const auto now = Clock::now();
+  impl_->Advance(now);
+  Subsystem* s = nullptr;
+  Lun* lun = nullptr;
+  Outcome o = impl_->FindLun(args.lunId, &s, &lun);
+  if (!o.ok()) return o;
+  if (!(o = impl_->CheckIdle(*lun)).ok() || !(o = impl_->CheckOnline(*s)).ok()) return o;
+  JobRecord rec;
+  rec.kind = JobKind::kShrink;
+  uint64_t removed = 0;
+  if (!(o = PlanShrink(*lun, args.bytesToRemove, &rec.lun, &removed)).ok()) return o;
+  if (!impl_->ApplyFaults(*s, &rec)) return Outcome::Ok();  // errantNullAsync: S_OK, no job, nothing changed
+  for (const auto& e : lun->extents) rec.touched.insert(e.driveId);
+  if (!args.operationId.empty()) rec.lun.operationId = args.operationId;
+  rec.subsystemId = s->id;
+  rec.bytesToWrite = removed;
+  rec.rate = static_cast<double>(s->initRateBytesPerSec);
+  rec.start = now;
+  *job = impl_->StartJob(shared_from_this(), std::move(rec));
+  return Outcome::Ok();
+}
+
+Outcome Model::SetLunMask(const std::string& lunId, const std::string& unmaskingList) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Advance(Clock::now());
+  Subsystem* s = nullptr;
+  Lun* lun = nullptr;
+  Outcome o = impl_->FindLun(lunId, &s, &lun);
+  if (!o.ok()) return o;
+  if (!(o = impl_->CheckIdle(*lun)).ok() || !(o = impl_->CheckOnline(*s)).ok()) return o;
+  if (!s->maskingCapable) {
+    return Outcome::Fail(hr::kVdsNotSupported,
+                         "unmaskingList: subsystem '" + s->name +
+                             "' does not support LUN masking; every host it is attached to sees its LUNs",
+                         "unmaskingList");
+  }
+  if (!(o = CheckUnmaskingList(unmaskingList)).ok()) return o;
+  lun->unmaskingList = unmaskingList;
+  return Outcome::Ok();
+}
+
+Outcome Model::DeleteLun(const std::string& lunId) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Advance(Clock::now());
+  Subsystem* s = nullptr;
+  Lun* lun = nullptr;
+  Outcome o = impl_->FindLun(lunId, &s, &lun);
+  if (!o.ok()) return o;
+  if (!(o = impl_->CheckIdle(*lun)).ok() || !(o = impl_->CheckOnline(*s)).ok()) return o;
+  s->luns.erase(s->luns.begin() + (lun - s->luns.data()));
+  impl_->deleted.insert(lunId);
+  return Outcome::Ok();
+}
+
+Outcome Model::RestoreLun(const std::string& subsystemId, const Lun& lun) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Advance(Clock::now());
+  Subsystem* s = impl_->FindSubsystem(subsystemId);
+  if (!s) return impl_->NotFound(subsystemId);
+  Outcome o = impl_->CheckIdle(lun);
+  if (!o.ok()) return o;
+  // The state with the LUN put back must be valid (ids unique, extents inside drives, no overlaps) …
+  State candidate = impl_->state;
+  for (auto& cs : candidate.subsystems) {
+    if (cs.id != s->id) continue;
+    auto it = std::find_if(cs.luns.begin(), cs.luns.end(), [&](const Lun& l) { return l.id == lun.id; });
+    if (it != cs.luns.end()) {
+      *it = lun;
+    } else {
+      cs.luns.push_back(lun);
+    }
+  }
+  if (!(o = ValidateState(candidate)).ok()) return o;
+  // … and its extents must not be held by a running job.
+  for (const auto& [key, job] : impl_->jobs) {
+    if (job.phase != Phase::kRunning || job.subsystemId != s->id) continue;
+    for (const auto& held : job.reserved) {
+      for (const auto& e : lun.extents) {
+        const bool overlap = e.driveId == held.driveId &&
+                             e.offsetBytes < held.offsetBytes + held.lengthBytes &&
+                             held.offsetBytes < e.offsetBytes + e.lengthBytes;
+        if (overlap) {
+          return Outcome::Fail(
+              hr::kVdsNotEnoughSpace,
+              "LUN '" + lun.name + "' cannot be put back: a running operation holds its space");
+        }
+      }
+    }
+  }
+  impl_->state = std::move(candidate);
+  impl_->deleted.erase(lun.id);
   return Outcome::Ok();
 }
 

@@ -1,17 +1,25 @@
 // The simulated array: a raw, VDS-shaped layer over sim::State. Thread-safe (one mutex).
-// Like a real hardware provider it does NOT apply the seed's checks: CreateLun may hand back a NULL job
-// (errantNullAsync), Wait may report a wrong output type or no LUN. The consumer (sim_provider.cc here,
-// the COM wrappers of the Windows test VDS service there) checks every answer, as a real IVdsAsync client.
+// Like a real hardware provider it does NOT apply the seed's checks: CreateLun, ExtendLun and ShrinkLun may
+// hand back a NULL job (errantNullAsync), Wait may report a wrong output type or no LUN. The consumer
+// (sim_provider.cc here, the COM wrappers of the Windows test VDS service there) checks every answer, as a
+// real IVdsAsync client.
 //
 // Time: progress is computed from a steady clock when asked (no thread per job). Bytes to write = the LUN's
-// (rounded) size, at the subsystem's initRateBytesPerSec (10 GiB/s makes a 100 GiB LUN take 10 s). Space is
-// allocated by CreateLun and given back on failure or cancel; a job nobody holds any more still runs to its
-// end. Faults (per subsystem, applied to every CreateLun there): errantNullAsync → S_OK + no job;
-// wrongOutputType / nullLun → Wait S_OK with output type 52 / no LUN id, nothing kept; failAt → the job fails
-// with the HRESULT at that percent; queryStatusFails → every QueryStatus call returns it (the job still
-// runs); waitFails → the job succeeds (the LUN is kept) but Wait returns it; hang → 0 % until canceled;
-// cancelTooLate → Cancel always answers VDS_E_CANCEL_TOO_LATE; driveFailsAt → the drive turns failed at that
-// percent (and stays failed), and the job fails VDS_E_OBJECT_STATUS_FAILED if the LUN has extents on it.
+// (rounded) size for a creation, the bytes added / removed for an extend / shrink, at the subsystem's
+// initRateBytesPerSec (10 GiB/s makes a 100 GiB LUN take 10 s). Space is allocated when the job starts (an
+// extend's new extents count as used at once) and given back on failure or cancel; a shrink frees its tail
+// only when it commits. A job nobody holds any more still runs to its end. Only committed changes are in
+// Snapshot(). One job at a time per LUN: Extend, Shrink, SetMask, Delete (and RestoreLun) on a LUN with a
+// running extend or shrink fail VDS_E_DEVICE_IN_USE naming it.
+// Faults (per subsystem, applied to every CreateLun, ExtendLun and ShrinkLun there): errantNullAsync → S_OK +
+// no job (nothing allocated or changed); wrongOutputType → Wait S_OK with output type 52, nothing kept;
+// nullLun (creation only: the output of Extend and Shrink carries no LUN) → Wait S_OK with no LUN id, nothing
+// kept; failAt → the job fails with the HRESULT at that percent; queryStatusFails → every QueryStatus call
+// returns it (the job still runs); waitFails → the job succeeds (the change is kept) but Wait returns it;
+// hang → 0 % until canceled; cancelTooLate → Cancel always answers VDS_E_CANCEL_TOO_LATE; driveFailsAt → the
+// drive turns failed at that percent (and stays failed), and the job fails VDS_E_OBJECT_STATUS_FAILED if the
+// LUN has (or would have) extents on it. A failed or canceled extend or shrink changes nothing.
+// How extend and shrink choose drives and extents: resize.h.
 #pragma once
 
 #include <chrono>
@@ -81,7 +89,8 @@ class Model : public std::enable_shared_from_this<Model> {
   Outcome GetSubsystem(const std::string& subsystemId, SubsystemInfo* out);
   Outcome QueryDrives(const std::string& subsystemId, std::vector<DriveInfo>* out);
   Outcome QueryLuns(const std::string& subsystemId, std::vector<LunInfo>* out);
-  // A committed LUN by id (any subsystem); VDS_E_OBJECT_NOT_FOUND otherwise.
+  // A committed LUN by id (any subsystem); VDS_E_OBJECT_DELETED after DeleteLun, VDS_E_OBJECT_NOT_FOUND
+  // otherwise.
   Outcome GetLun(const std::string& lunId, LunInfo* out);
   // Takes a committed LUN out again (its extents become free): the host's rollback of a creation whose
   // state could not be saved. VDS_E_OBJECT_NOT_FOUND when there is no such LUN.

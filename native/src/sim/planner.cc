@@ -169,6 +169,28 @@ Outcome PlanFromCandidates(const Subsystem& s, const std::vector<LunType>& candi
 
 }  // namespace
 
+Outcome ResolveGivenDrives(const Subsystem& s, const std::vector<DriveView>& views,
+                           const std::vector<std::string>& driveIds, std::vector<size_t>* given) {
+  std::set<size_t> seen;
+  for (size_t i = 0; i < driveIds.size(); ++i) {
+    const std::string& id = driveIds[i];
+    auto it = std::find_if(views.begin(), views.end(), [&](const DriveView& v) { return v.drive->id == id; });
+    if (it == views.end()) {
+      return Outcome::Fail(hr::kVdsObjectNotFound,
+                           Field(i) + ": no drive '" + id + "' in subsystem '" + s.name + "'", Field(i));
+    }
+    const size_t index = static_cast<size_t>(it - views.begin());
+    if (!seen.insert(index).second) {
+      return Outcome::Fail(hr::kInvalidArg, Field(i) + ": drive '" + it->drive->name + "' is listed twice",
+                           Field(i));
+    }
+    Outcome usable = CheckUsable(*it->drive, i);
+    if (!usable.ok()) return usable;
+    given->push_back(index);
+  }
+  return Outcome::Ok();
+}
+
 bool IsUsable(const Drive& d) {
   return !d.hotSpare && d.status == kStatusOnline && d.health == kHealthHealthy;
 }
@@ -209,23 +231,8 @@ Outcome PlanLun(const Subsystem& s, const std::vector<DriveView>& views, const M
   }
 
   std::vector<size_t> given;
-  std::set<size_t> seen;
-  for (size_t i = 0; i < args.driveIds.size(); ++i) {
-    const std::string& id = args.driveIds[i];
-    auto it = std::find_if(views.begin(), views.end(), [&](const DriveView& v) { return v.drive->id == id; });
-    if (it == views.end()) {
-      return Outcome::Fail(hr::kVdsObjectNotFound,
-                           Field(i) + ": no drive '" + id + "' in subsystem '" + s.name + "'", Field(i));
-    }
-    const size_t index = static_cast<size_t>(it - views.begin());
-    if (!seen.insert(index).second) {
-      return Outcome::Fail(hr::kInvalidArg, Field(i) + ": drive '" + it->drive->name + "' is listed twice",
-                           Field(i));
-    }
-    Outcome usable = CheckUsable(*it->drive, i);
-    if (!usable.ok()) return usable;
-    given.push_back(index);
-  }
+  Outcome resolved = ResolveGivenDrives(s, views, args.driveIds, &given);
+  if (!resolved.ok()) return resolved;
 
   switch (args.type) {
     case LunType::kFaultTolerant:

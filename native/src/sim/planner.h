@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "../provider.h"
@@ -43,6 +44,11 @@ struct Plan {
 
 bool IsUsable(const Drive& d);
 bool SubsystemSupports(const Subsystem& s, LunType t);
+
+// driveIds (ids of this subsystem, each once, usable) → indices into the views, in the order given; errors
+// name driveIds[i].
+Outcome ResolveGivenDrives(const Subsystem& s, const std::vector<DriveView>& views,
+                           const std::vector<std::string>& driveIds, std::vector<size_t>* given);
 
 Outcome PlanLun(const Subsystem& s, const std::vector<DriveView>& views, const MaxSizeArgs& args, Plan* plan);
 // Rounds `requested` up to the plan's unit, checks it fits and fills

@@ -6,11 +6,29 @@ namespace lun::sim {
 
 namespace {
 
-// One CreateLun as the consumer sees it: the raw job plus the seed's checks on Wait.
+// What the consumer expects of one kind of async call.
+struct AsyncKind {
+  uint32_t outputType;
+  const char* outputName;
+  const char* what;  // "creation", "extend", "shrink"
+  const char* mayHaveHappened;
+  const char* canceled;  // detail when the operation was canceled (empty: the HRESULT table's text)
+};
+
+const AsyncKind kCreate{kAsyncOutCreateLun, "VDS_ASYNCOUT_CREATELUN", "creation",
+                        "the LUN may exist: refresh the LUN list to check", ""};
+const AsyncKind kExtend{kAsyncOutExtendLun, "VDS_ASYNCOUT_EXTENDLUN", "extend",
+                        "the LUN may have its new size: refresh the LUN list to check",
+                        "The extend was canceled and rolled back: the LUN keeps its size."};
+const AsyncKind kShrink{kAsyncOutShrinkLun, "VDS_ASYNCOUT_SHRINKLUN", "shrink",
+                        "the LUN may have its new size: refresh the LUN list to check",
+                        "The shrink was canceled and rolled back: the LUN keeps its size."};
+
+// One async call as the consumer sees it: the raw job plus the seed's checks on Wait.
 class SimOperation : public Operation {
  public:
-  SimOperation(std::shared_ptr<Model> model, std::shared_ptr<CreateLunJob> job)
-      : model_(std::move(model)), job_(std::move(job)) {}
+  SimOperation(std::shared_ptr<Model> model, std::shared_ptr<CreateLunJob> job, const AsyncKind& kind)
+      : model_(std::move(model)), job_(std::move(job)), kind_(kind) {}
 
   OperationStatus QueryStatus() override {
     OperationStatus status;
@@ -34,22 +52,26 @@ class SimOperation : public Operation {
     const HResult call = job_->Wait(&opHr, &out);
     if (Failed(call)) {
       // Seed rule 2: the operation may have succeeded, but Wait itself failed: report Wait's HRESULT.
-      return Outcome::Fail(call, "Waiting for the LUN creation failed (" + FormatHResult(call) +
-                                     "); the LUN may exist: refresh the LUN list to check");
+      return Outcome::Fail(call, std::string("Waiting for the LUN ") + kind_.what + " failed (" +
+                                     FormatHResult(call) + "); " + kind_.mayHaveHappened);
     }
+    if (opHr == hr::kVdsOperationCanceled && *kind_.canceled) return Outcome::Fail(opHr, kind_.canceled);
     if (Failed(opHr)) return Outcome::Fail(opHr);
-    if (out.type != kAsyncOutCreateLun) {  // seed rule 3
-      return Outcome::Fail(hr::kUnexpected, "The provider finished the creation with output type " +
-                                                std::to_string(out.type) +
-                                                " instead of VDS_ASYNCOUT_CREATELUN (50)");
+    if (out.type != kind_.outputType) {  // seed rule 3
+      return Outcome::Fail(hr::kUnexpected, std::string("The provider finished the ") + kind_.what +
+                                                " with output type " + std::to_string(out.type) +
+                                                " instead of " + kind_.outputName + " (" +
+                                                std::to_string(kind_.outputType) + ")");
     }
-    if (out.lunId.empty()) {  // seed rule 4
+    // Extend and Shrink output no interface: the LUN is the one the call was made on.
+    const std::string lunId = kind_.outputType == kAsyncOutCreateLun ? out.lunId : job_->lunId();
+    if (lunId.empty()) {  // seed rule 4
       return Outcome::Fail(hr::kUnexpected, "The provider reported success but returned no LUN");
     }
-    Outcome reread = model_->GetLun(out.lunId, lun);  // the real size and drives, as the array has them
+    Outcome reread = model_->GetLun(lunId, lun);  // the real size and drives, as the array has them
     if (!reread.ok()) {
       return Outcome::Fail(hr::kUnexpected,
-                           "The provider reported LUN " + out.lunId + " but it cannot be read back");
+                           "The provider reported LUN " + lunId + " but it cannot be read back");
     }
     return Outcome::Ok();
   }
@@ -59,7 +81,20 @@ class SimOperation : public Operation {
  private:
   std::shared_ptr<Model> model_;
   std::shared_ptr<CreateLunJob> job_;
+  const AsyncKind& kind_;
 };
+
+// Seed rule 1: S_OK but no IVdsAsync → E_UNEXPECTED.
+Outcome Track(const std::shared_ptr<Model>& model, Outcome started, std::shared_ptr<CreateLunJob> job,
+              const AsyncKind& kind, std::shared_ptr<Operation>* op) {
+  if (!started.ok()) return started;
+  if (!job) {
+    return Outcome::Fail(hr::kUnexpected,
+                         "The provider accepted the request but returned no operation to track");
+  }
+  *op = std::make_shared<SimOperation>(model, std::move(job), kind);
+  return Outcome::Ok();
+}
 
 }  // namespace
 
@@ -80,14 +115,31 @@ Outcome SimProvider::QueryMaxLunCreateSize(const MaxSizeArgs& args, uint64_t* ma
 Outcome SimProvider::CreateLun(const CreateLunArgs& args, std::shared_ptr<Operation>* op) {
   std::shared_ptr<CreateLunJob> job;
   Outcome o = model_->CreateLun(args, &job);
-  if (!o.ok()) return o;
-  if (!job) {  // seed rule 1: S_OK but no IVdsAsync
-    return Outcome::Fail(hr::kUnexpected,
-                         "The provider accepted the request but returned no operation to track");
-  }
-  *op = std::make_shared<SimOperation>(model_, std::move(job));
-  return Outcome::Ok();
+  return Track(model_, o, std::move(job), kCreate, op);
 }
+
+Outcome SimProvider::QueryMaxLunExtendSize(const std::string& lunId, const std::vector<std::string>& driveIds,
+                                           uint64_t* maxBytes) {
+  return model_->QueryMaxLunExtendSize(lunId, driveIds, maxBytes);
+}
+
+Outcome SimProvider::ExtendLun(const ExtendLunArgs& args, std::shared_ptr<Operation>* op) {
+  std::shared_ptr<CreateLunJob> job;
+  Outcome o = model_->ExtendLun(args, &job);
+  return Track(model_, o, std::move(job), kExtend, op);
+}
+
+Outcome SimProvider::ShrinkLun(const ShrinkLunArgs& args, std::shared_ptr<Operation>* op) {
+  std::shared_ptr<CreateLunJob> job;
+  Outcome o = model_->ShrinkLun(args, &job);
+  return Track(model_, o, std::move(job), kShrink, op);
+}
+
+Outcome SimProvider::SetLunMask(const std::string& lunId, const std::string& unmaskingList) {
+  return model_->SetLunMask(lunId, unmaskingList);
+}
+
+Outcome SimProvider::DeleteLun(const std::string& lunId) { return model_->DeleteLun(lunId); }
 
 std::unique_ptr<Provider> CreateSimProvider(State state, Outcome* error) {
   std::shared_ptr<Model> model;

@@ -19,11 +19,21 @@ class SimProvider : public Provider {
   Outcome ListLuns(const std::string& subsystemId, std::vector<LunInfo>* out) override;
   Outcome QueryMaxLunCreateSize(const MaxSizeArgs& args, uint64_t* maxBytes) override;
   Outcome CreateLun(const CreateLunArgs& args, std::shared_ptr<Operation>* op) override;
+  Outcome QueryMaxLunExtendSize(const std::string& lunId, const std::vector<std::string>& driveIds,
+                                uint64_t* maxBytes) override;
+  Outcome ExtendLun(const ExtendLunArgs& args, std::shared_ptr<Operation>* op) override;
+  Outcome ShrinkLun(const ShrinkLunArgs& args, std::shared_ptr<Operation>* op) override;
+  Outcome SetLunMask(const std::string& lunId, const std::string& unmaskingList) override;
+  Outcome DeleteLun(const std::string& lunId) override;
 
   // Committed LUNs only.
   State ExportState() { return model_->Snapshot(); }
   // Rollback of a committed LUN whose state could not be saved.
   Outcome RemoveLun(const std::string& lunId) { return model_->RemoveLun(lunId); }
+  // Rollback of a change whose state could not be saved: the LUN exactly as it was.
+  Outcome RestoreLun(const std::string& subsystemId, const Lun& lun) {
+    return model_->RestoreLun(subsystemId, lun);
+  }
 
  private:
   std::shared_ptr<Model> model_;

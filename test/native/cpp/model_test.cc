@@ -9,22 +9,12 @@
 #include <thread>
 
 #include "../../../native/src/hresult_table.h"
+#include "check.h"
 
 using namespace lun;
 using namespace lun::sim;
 
 namespace {
-
-int checks = 0;
-
-#define CHECK(cond)                                                          \
-  do {                                                                       \
-    ++checks;                                                                \
-    if (!(cond)) {                                                           \
-      std::fprintf(stderr, "FAILED %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-      std::exit(1);                                                          \
-    }                                                                        \
-  } while (0)
 
 constexpr uint64_t kGiB = 1024ULL * 1024 * 1024;
 
@@ -172,6 +162,6 @@ int main() {
   CancelFromAnotherThreadWakesWait();
   AJobNobodyWatchesStillCommits();
   EveryTableEntryIsDescribedByItself();
-  std::printf("ok %d checks\n", checks);
+  std::printf("ok %d checks\n", CheckCount());
   return 0;
 }

@@ -20,6 +20,12 @@ function countingProvider(raw: RawProvider, counts: Partial<RawCallCounts>): Raw
     createLun: (request, onProgress) => (count('createLun'), raw.createLun(request, onProgress)),
     exportState: () => (count('exportState'), raw.exportState()),
     removeLun: (lunId) => (count('removeLun'), raw.removeLun(lunId)),
+    maxLunExtendSize: (lunId, driveIds) => (count('maxLunExtendSize'), raw.maxLunExtendSize(lunId, driveIds)),
+    extendLun: (request, onProgress) => (count('extendLun'), raw.extendLun(request, onProgress)),
+    shrinkLun: (request, onProgress) => (count('shrinkLun'), raw.shrinkLun(request, onProgress)),
+    setLunMask: (lunId, list) => (count('setLunMask'), raw.setLunMask(lunId, list)),
+    deleteLun: (lunId) => (count('deleteLun'), raw.deleteLun(lunId)),
+    restoreLun: (subsystemId, lun) => (count('restoreLun'), raw.restoreLun(subsystemId, lun)),
     close: () => (count('close'), raw.close()),
   };
 }
