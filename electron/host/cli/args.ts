@@ -9,13 +9,32 @@ export const COMMAND_NAMES = [
   'luns',
   'max-size',
   'create-lun',
+  'extend-lun',
+  'shrink-lun',
+  'delete-lun',
+  'set-mask',
+  'max-extend',
+  'operations',
   'status',
   'logs',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type CommandOption =
-  'type' | 'drives' | 'stripe-size' | 'size' | 'unmask' | 'count' | 'audit' | 'follow';
+  | 'type'
+  | 'drives'
+  | 'stripe-size'
+  | 'size'
+  | 'unmask'
+  | 'count'
+  | 'by'
+  | 'to'
+  | 'yes'
+  | 'even-if-unmasked'
+  | 'kind'
+  | 'state'
+  | 'audit'
+  | 'follow';
 
 export interface OptionSpec {
   takesValue: boolean;
@@ -25,6 +44,7 @@ export interface OptionSpec {
 
 const SIZING: readonly CommandName[] = ['max-size', 'create-lun'];
 const CREATE: readonly CommandName[] = ['create-lun'];
+const RESIZE: readonly CommandName[] = ['extend-lun', 'shrink-lun'];
 
 /** Every option; also the source of the shell completions (completion.ts). */
 export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
@@ -35,26 +55,38 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   help: { takesValue: false },
   version: { takesValue: false },
   type: { takesValue: true, commands: SIZING },
-  drives: { takesValue: true, commands: SIZING },
+  drives: { takesValue: true, commands: [...SIZING, 'extend-lun', 'max-extend'] },
   'stripe-size': { takesValue: true, commands: SIZING },
   size: { takesValue: true, commands: CREATE },
-  unmask: { takesValue: true, commands: CREATE },
+  unmask: { takesValue: true, commands: [...CREATE, 'set-mask'] },
   count: { takesValue: true, commands: CREATE },
+  by: { takesValue: true, commands: RESIZE },
+  to: { takesValue: true, commands: RESIZE },
+  yes: { takesValue: false, commands: ['shrink-lun', 'delete-lun'] },
+  'even-if-unmasked': { takesValue: false, commands: ['delete-lun'] },
+  kind: { takesValue: true, commands: ['operations'] },
+  state: { takesValue: true, commands: ['operations'] },
   audit: { takesValue: false, commands: ['logs'] },
   follow: { takesValue: false, commands: ['logs'] },
 };
 
 export const SHORT_ALIASES: Readonly<Record<string, string>> = { '-h': 'help', '-V': 'version' };
 
-/** Commands that act on one subsystem and the options they require. */
+/** Commands that act on one subsystem (and on one of its LUNs) and the options they require. */
 export const COMMAND_REQUIREMENTS: Readonly<
-  Record<CommandName, { subsystem: boolean; required: CommandOption[] }>
+  Record<CommandName, { subsystem: boolean; lun?: boolean; required: CommandOption[] }>
 > = {
   subsystems: { subsystem: false, required: [] },
   drives: { subsystem: true, required: [] },
   luns: { subsystem: true, required: [] },
   'max-size': { subsystem: true, required: ['type'] },
   'create-lun': { subsystem: true, required: ['type', 'size'] },
+  'extend-lun': { subsystem: true, lun: true, required: [] },
+  'shrink-lun': { subsystem: true, lun: true, required: [] },
+  'delete-lun': { subsystem: true, lun: true, required: [] },
+  'set-mask': { subsystem: true, lun: true, required: ['unmask'] },
+  'max-extend': { subsystem: true, lun: true, required: [] },
+  operations: { subsystem: false, required: [] },
   status: { subsystem: false, required: [] },
   logs: { subsystem: false, required: [] },
 };
@@ -79,6 +111,8 @@ export type ParsedArgs =
       command: CommandName;
       global: GlobalArgs;
       subsystem?: string;
+      /** The LUN (id or a name unique in the subsystem) of the commands on one LUN. */
+      lun?: string;
       options: Partial<Record<CommandOption, string>>;
     };
 
@@ -181,6 +215,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (subsystem.trim() === '') throw inputError('SUBSYSTEM', 'is empty; give a subsystem id or name');
   }
+  let lun: string | undefined;
+  if (requirements.lun) {
+    lun = rest.shift();
+    if (lun === undefined) {
+      throw inputError('LUN', `"${command}" needs a LUN (id, or a name unique in the subsystem)`, {
+        usage: true,
+      });
+    }
+  }
   if (rest.length > 0) {
     throw inputError(rest[0] as string, `is an unexpected argument after "${command}"`, { usage: true });
   }
@@ -200,6 +243,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const parsed: ParsedArgs = { kind: 'command', command, global, options };
   if (subsystem !== undefined) parsed.subsystem = subsystem;
+  if (lun !== undefined) parsed.lun = lun;
   return parsed;
 }
 

@@ -56,10 +56,14 @@ export function toErrorShape(error: unknown): ApiErrorShape {
   return { code: 'E_UNEXPECTED', hresult: HRESULT.E_UNEXPECTED, message: `Unexpected failure: ${detail}` };
 }
 
-/** 2 for invalid input (ours or the facade's E_INVALIDARG), 1 for everything the provider refused or failed. */
+/** Refusals that a flag the user left out would have avoided (like a destructive command without --yes). */
+const USAGE_CODES: readonly string[] = ['E_INVALIDARG', 'E_LUN_UNMASKED'];
+
+/** 2 for invalid input (ours or the facade's E_INVALIDARG) and a missing confirmation, 1 for everything the
+ * provider refused or failed. */
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof CliInputError) return EXIT.usage;
-  return toErrorShape(error).code === 'E_INVALIDARG' ? EXIT.usage : EXIT.failed;
+  return USAGE_CODES.includes(toErrorShape(error).code) ? EXIT.usage : EXIT.failed;
 }
 
 /** The command-line option behind a facade request field ("driveIds[2]" → "--drives"). */
@@ -70,6 +74,10 @@ const OPTION_FOR_FIELD: ReadonlyArray<[RegExp, string]> = [
   [/^driveIds(\[\d+\])?$/, '--drives'],
   [/^hints\.stripeSizeBytes$/, '--stripe-size'],
   [/^unmaskingList$/, '--unmask'],
+  [/^lunId$/, 'LUN'],
+  [/^(bytesToAdd|bytesToRemove)$/, '--by'],
+  [/^(newSizeBytes|useMaximum)$/, '--to'],
+  [/^confirmUnmasked$/, '--even-if-unmasked'],
   [/^simStatePath$/, '--sim-state'],
   [/^simTopologyPath$/, '--sim-topology'],
 ];

@@ -1,10 +1,11 @@
-// What every command gets: the opened provider, the output mode and line writers.
+// What every command gets: the opened provider (through the owner of the state), the output mode and line writers.
 import type { StorageProvider } from '../../../native/lib/types';
+import type { OwnerProvider } from '../owner/api-provider';
 import type { CliIo } from './cli-io';
 
 export interface CommandContext {
   io: CliIo;
-  provider: StorageProvider;
+  provider: OwnerProvider;
   json: boolean;
   now(): number;
 }

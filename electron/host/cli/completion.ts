@@ -1,8 +1,9 @@
 // `lun-studio completion bash|zsh|powershell`: completion scripts generated from the parser's own tables
 // (args.ts: commands, options per command, which take a value) and the contract's value lists (LUN types,
-// providers), so a new command or option is completed without touching this file. SUBSYSTEM is completed with
-// the names `lun-studio subsystems --json` prints (it goes through the owner, like any command).
-import { LUN_TYPES } from '../../contract/model';
+// providers, operation kinds and states), so a new command or option is completed without touching this file.
+// SUBSYSTEM is completed with the names `lun-studio subsystems --json` prints, LUN with the names
+// `lun-studio luns SUBSYSTEM --json` prints (they go through the owner, like any command).
+import { LUN_TYPES, OPERATION_KINDS, OPERATION_STATES } from '../../contract/model';
 import {
   COMMAND_NAMES,
   COMMAND_REQUIREMENTS,
@@ -21,6 +22,7 @@ interface Tables {
   valueOptions: string[];
   values: Record<string, readonly string[]>;
   subsystemCommands: string[];
+  lunCommands: string[];
 }
 
 export function completionTables(): Tables {
@@ -43,10 +45,13 @@ export function completionTables(): Tables {
     values: {
       '--provider': PROVIDERS,
       '--type': LUN_TYPES,
+      '--kind': OPERATION_KINDS,
+      '--state': OPERATION_STATES,
       help: COMMAND_NAMES,
       completion: COMPLETION_SHELLS,
     },
     subsystemCommands: COMMAND_NAMES.filter((command) => COMMAND_REQUIREMENTS[command].subsystem),
+    lunCommands: COMMAND_NAMES.filter((command) => COMMAND_REQUIREMENTS[command].lun),
   };
 }
 
@@ -69,25 +74,33 @@ function bashScript(t: Tables): string {
 _lun_studio_subsystems() {
   lun-studio subsystems --json 2>/dev/null | tr '{' '\\n' | sed -n 's/.*"name":"\\([^"]*\\)".*/\\1/p'
 }
+_lun_studio_luns() {
+  lun-studio luns "$1" --json 2>/dev/null | tr '{' '\\n' | sed -n 's/.*"name":"\\([^"]*\\)".*/\\1/p'
+}
 _lun_studio() {
-  local cur prev cmd word i
+  local cur prev cmd word i sub
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   cmd=""
+  sub=""
   local nargs=0
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="\${COMP_WORDS[i]}"
     case "$word" in
       ${t.valueOptions.join('|')}) ((i++)) ;;
       -*) ;;
-      *) if [[ -z "$cmd" ]]; then cmd="$word"; else ((nargs++)); fi ;;
+      *) if [[ -z "$cmd" ]]; then cmd="$word"; else
+           [[ $nargs -eq 0 ]] && sub="$word"
+           ((nargs++)); fi ;;
     esac
   done
   case "$prev" in
     --provider) COMPREPLY=($(compgen -W "${words(t.values['--provider']!)}" -- "$cur")); return ;;
     --type) COMPREPLY=($(compgen -W "${words(t.values['--type']!)}" -- "$cur")); return ;;
+    --kind) COMPREPLY=($(compgen -W "${words(t.values['--kind']!)}" -- "$cur")); return ;;
+    --state) COMPREPLY=($(compgen -W "${words(t.values['--state']!)}" -- "$cur")); return ;;
     ${FILE_OPTIONS.join('|')}) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    ${t.valueOptions.filter((o) => !['--provider', '--type', ...FILE_OPTIONS].includes(o)).join('|')}) return ;;
+    ${t.valueOptions.filter((o) => !['--provider', '--type', '--kind', '--state', ...FILE_OPTIONS].includes(o)).join('|')}) return ;;
   esac
   local opts="${words(t.options['']!)}"
   case "$cmd" in
@@ -102,6 +115,14 @@ ${optionCases}
       ${t.subsystemCommands.join('|')})
         local IFS=$'\\n'
         COMPREPLY=($(compgen -W "$(_lun_studio_subsystems)" -- "$cur"))
+        for i in "\${!COMPREPLY[@]}"; do COMPREPLY[i]=$(printf '%q' "\${COMPREPLY[i]}"); done ;;
+    esac
+  elif [[ $nargs -eq 1 ]]; then
+    case "$cmd" in
+      ${t.lunCommands.join('|')})
+        local IFS=$'\\n'
+        sub=$(printf '%s' "$sub" | tr -d "\\\\\\"'")
+        COMPREPLY=($(compgen -W "$(_lun_studio_luns "$sub")" -- "$cur"))
         for i in "\${!COMPREPLY[@]}"; do COMPREPLY[i]=$(printf '%q' "\${COMPREPLY[i]}"); done ;;
     esac
   fi
@@ -126,22 +147,26 @@ $lunStudioValueOptions = ${psList(t.valueOptions)}
 $lunStudioValues = @{
   '--provider' = ${psList(t.values['--provider']!)}
   '--type' = ${psList(t.values['--type']!)}
+  '--kind' = ${psList(t.values['--kind']!)}
+  '--state' = ${psList(t.values['--state']!)}
   'help' = ${psList(t.values.help!)}
   'completion' = ${psList(t.values.completion!)}
 }
 $lunStudioSubsystemCommands = ${psList(t.subsystemCommands)}
+$lunStudioLunCommands = ${psList(t.lunCommands)}
 Register-ArgumentCompleter -Native -CommandName 'lun-studio', 'lun-studio.cmd' -ScriptBlock {
   param($wordToComplete, $commandAst, $cursorPosition)
   # The words before the one being completed (its own extent ends at the cursor).
   $words = @($commandAst.CommandElements | Where-Object { $_.Extent.EndOffset -lt $cursorPosition } | Select-Object -Skip 1 | ForEach-Object { $_.ToString() })
   $command = ''
+  $subsystem = ''
   $positionals = 0
   $previous = ''
   for ($i = 0; $i -lt $words.Count; $i++) {
     $word = $words[$i]
     if ($lunStudioValueOptions -contains $word) { $i++; if ($i -ge $words.Count) { $previous = $word }; continue }
     if ($word.StartsWith('-')) { continue }
-    if ($command -eq '') { $command = $word } else { $positionals++ }
+    if ($command -eq '') { $command = $word } else { if ($positionals -eq 0) { $subsystem = $word.Trim("'", '"') }; $positionals++ }
   }
   $candidates = @()
   if ($previous -ne '') {
@@ -155,6 +180,8 @@ Register-ArgumentCompleter -Native -CommandName 'lun-studio', 'lun-studio.cmd' -
     $candidates = $lunStudioValues[$command]
   } elseif ($positionals -eq 0 -and $lunStudioSubsystemCommands -contains $command) {
     $candidates = @(& lun-studio subsystems --json 2>$null | ConvertFrom-Json | ForEach-Object { $_.name })
+  } elseif ($positionals -eq 1 -and $lunStudioLunCommands -contains $command) {
+    $candidates = @(& lun-studio luns $subsystem --json 2>$null | ConvertFrom-Json | ForEach-Object { $_.name })
   }
   $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
     $text = if ($_ -match '\\s') { "'" + $_.Replace("'", "''") + "'" } else { $_ }

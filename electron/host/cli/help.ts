@@ -12,6 +12,18 @@ Commands:
   create-lun SUBSYSTEM --type TYPE --size SIZE|max [--drives ID,…] [--unmask LIST]
              [--stripe-size SIZE] [--count N]
                                    create LUNs, showing progress
+  extend-lun SUBSYSTEM LUN (--by SIZE | --to SIZE | --to max) [--drives ID,…]
+                                   grow a LUN, showing progress
+  shrink-lun SUBSYSTEM LUN (--by SIZE | --to SIZE) --yes
+                                   make a LUN smaller (the data past the new end is lost)
+  delete-lun SUBSYSTEM LUN --yes [--even-if-unmasked]
+                                   delete a LUN and its data
+  set-mask   SUBSYSTEM LUN --unmask LIST
+                                   change which hosts see a LUN
+  max-extend SUBSYSTEM LUN [--drives ID,…]
+                                   how much a LUN can grow
+  operations [--kind KIND] [--state STATE]
+                                   the history of operations (every kind), newest first
   status                           who owns the state, its control endpoint, journal and state paths
   logs [--audit] [--follow]        print the log (or the audit trail of array changes); --follow waits for more
   help COMMAND                     details of one command
@@ -25,7 +37,8 @@ Options:
   --sim-state FILE     where the simulated array keeps its state (env LUN_STUDIO_SIM_STATE)
   --sim-topology FILE  the array to start from when the state file does not exist yet
                        (env LUN_STUDIO_SIM_TOPOLOGY)
-  --json               machine-readable output (JSON arrays; NDJSON events for create-lun)
+  --json               machine-readable output (JSON arrays; NDJSON events, each with its "kind", for
+                       create-lun, extend-lun, shrink-lun, delete-lun and set-mask)
   -h, --help           this text
   -V, --version        the version
 
@@ -33,12 +46,13 @@ One process per user owns the state: the desktop app or \`npm run serve\` when o
 then goes through it: its queue, its journal, its progress monitor), else the command itself while it runs.
 LUN_STUDIO_HOME puts every per-user file (state, journal, control endpoint) under one folder.
 
-SUBSYSTEM is an id or a case-insensitive unique name.
+SUBSYSTEM is an id or a case-insensitive unique name; LUN is an id or a name unique in that subsystem.
 SIZE is bytes, or a number with a unit: KB MB GB TB PB (powers of 1000) or KiB MiB GiB TiB PiB
 (powers of 1024); units are case-insensitive, decimals must give a whole number of bytes (1.5GiB).
 
 Exit codes: 0 ok, 1 provider or operation error, 2 usage or invalid input (including an unknown
-subsystem or drive), 130 canceled (Ctrl-C cancels the running operation and waits for the provider).`;
+subsystem, LUN or drive, and shrink-lun / delete-lun without --yes: they say what would be lost and change
+nothing), 130 canceled (Ctrl-C cancels the running operation and waits for the provider).`;
 
 const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
   subsystems: `Usage: lun-studio subsystems [--json]
@@ -71,11 +85,55 @@ Creates a LUN and shows its progress (a bar on a terminal, a line every 10 % oth
   --count N         create N LUNs (1–64) with these settings, one after the other; stops at the first failure
 The creations go through the owner of the state (see \`lun-studio status\`): they appear in its journal and
 live in its progress monitor.
---json prints NDJSON events, each with operationId and index (0-based):
+--json prints NDJSON events, each with kind "createLun", operationId and index (0-based):
   {"event":"started"} {"event":"progress","percent":N|null} then {"event":"done","lun":{…}},
   {"event":"error","code":"VDS_E_…","hresult":"0x…","message":"…"} or {"event":"canceled"}.
 Ctrl-C cancels the running LUN (the provider rolls it back) and exits 130; press it again to see that
 the command is still waiting for the provider, a third time to stop waiting.`,
+  'extend-lun': `Usage: lun-studio extend-lun SUBSYSTEM LUN (--by SIZE | --to SIZE | --to max) [--drives ID,…] [--json]
+
+Grows LUN (id, or a name unique in SUBSYSTEM) and shows its progress like create-lun, then its new size
+(the provider may round up to its allocation unit).
+  --by SIZE        add SIZE
+  --to SIZE        grow to a total of SIZE
+  --to max         add as much as the drives allow (see max-extend)
+  --drives ID,…    drives to take the space from, in order (ids or names); default: the provider picks
+--json prints NDJSON events, each with kind "extendLun" and operationId: {"event":"started"}
+{"event":"progress","percent":N|null} then {"event":"done","lun":{…}} (the LUN with its new size),
+{"event":"error",…} or {"event":"canceled"}.
+Refused (exit 1, E_LUN_BUSY, naming it) while another operation runs or waits on that LUN.
+Ctrl-C cancels the extend (the provider rolls it back: the LUN keeps its size) and exits 130.`,
+  'shrink-lun': `Usage: lun-studio shrink-lun SUBSYSTEM LUN (--by SIZE | --to SIZE) --yes [--json]
+
+Makes LUN smaller, showing its progress. The data past the new end is lost: shrink the file system on the
+LUN first. Without --yes nothing changes: it says what would be lost and exits 2.
+  --by SIZE   remove SIZE from the end
+  --to SIZE   shrink to a total of SIZE
+The provider refuses a size below its minimum, saying it. --json: NDJSON events with kind "shrinkLun",
+ending with {"event":"done","lun":{…}} (the new size). Ctrl-C cancels it and exits 130.`,
+  'delete-lun': `Usage: lun-studio delete-lun SUBSYSTEM LUN --yes [--even-if-unmasked] [--json]
+
+Deletes LUN and all the data on it; its space is free again on its drives. Without --yes nothing changes: it
+says what would be lost and exits 2. A LUN that hosts still see (its unmasking list is not "") is refused
+(exit 2) unless --even-if-unmasked is given too; so is a LUN with an operation running or waiting on it.
+--json: {"event":"started"} then {"event":"done","lun":{…}} (the LUN as it was), each with kind "deleteLun".`,
+  'set-mask': `Usage: lun-studio set-mask SUBSYSTEM LUN --unmask LIST [--json]
+
+Sets which hosts see LUN (IVdsLun::SetMask), replacing its unmasking list.
+  --unmask LIST   * (all), "" (none) or ;-separated IQN (iqn.1991-05.com.microsoft:host1), eui.+16 hex,
+                  naa.+16/32 hex or 16-hex WWN
+--json: {"event":"started"} then {"event":"done","lun":{…}}, each with kind "setLunMask".`,
+  'max-extend': `Usage: lun-studio max-extend SUBSYSTEM LUN [--drives ID,…] [--json]
+
+How many bytes LUN can grow by now (on the given drives, in that order, or on the drives the provider picks).
+--json prints {"maxBytes":N}.`,
+  operations: `Usage: lun-studio operations [--kind KIND] [--state STATE] [--json]
+
+The owner's history of operations: running and queued ones first, then the finished ones, newest first (the
+progress monitor's order): kind, LUN, state, progress, start and end, result or error code, id.
+  --kind KIND     only createLun, extendLun, shrinkLun, deleteLun or setLunMask
+  --state STATE   only queued, running, succeeded, failed, canceled or interrupted
+--json prints one JSON array of operations (as the API returns them).`,
   status: `Usage: lun-studio status [--json]
 
 Says which process owns this user's LUN Studio state (desktop app, browser shell or a lun-studio command;

@@ -3,7 +3,14 @@
 // (electron/contract/schemas.ts, the rules the host and the facade apply): the error names the option and
 // the contract's rule (exit 2), and nothing touches the provider.
 import { lunTypeProblem } from '../../contract/lun-rules';
-import { LUN_TYPES, type LunHints, type LunType, type ProviderName } from '../../contract/model';
+import {
+  LUN_TYPES,
+  type LunHints,
+  type LunType,
+  type OperationKind,
+  type OperationState,
+  type ProviderName,
+} from '../../contract/model';
 import { MAX_BATCH_COUNT, fieldSchemas, firstProblem } from '../../contract/schemas';
 import { inputError } from './cli-error';
 import { parseSize } from './size';
@@ -46,11 +53,25 @@ export function parseLunType(text: string): LunType {
 
 export type SizeArgument = { max: true } | { max: false; bytes: number };
 
-export function parseSizeArgument(text: string): SizeArgument {
+/** SIZE or `max` (create-lun --size, extend-lun --to). */
+export function parseSizeArgument(text: string, option = '--size'): SizeArgument {
   if (text.trim().toLowerCase() === 'max') return { max: true };
+  return { max: false, bytes: parseByteSize(text, option) };
+}
+
+/** SIZE (bytes or a number with a unit), checked with the contract's size rule. */
+export function parseByteSize(text: string, option: string): number {
   const parsed = parseSize(text);
-  if (!parsed.ok) throw inputError('--size', parsed.rule);
-  return { max: false, bytes: checkField('--size', fieldSchemas.sizeBytes, parsed.bytes) };
+  if (!parsed.ok) throw inputError(option, parsed.rule);
+  return checkField(option, fieldSchemas.sizeBytes, parsed.bytes);
+}
+
+export function parseOperationKind(text: string): OperationKind {
+  return checkField('--kind', fieldSchemas.operationKind, text as OperationKind);
+}
+
+export function parseOperationState(text: string): OperationState {
+  return checkField('--state', fieldSchemas.operationState, text as OperationState);
 }
 
 export function parseStripeSize(text: string): number {

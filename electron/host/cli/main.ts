@@ -17,6 +17,21 @@ import { parseProviderName } from './inputs';
 import { openSession } from './session';
 import { statusCommand } from './commands/status';
 import { logsCommand } from './commands/logs';
+import { deleteLunCommand } from './commands/delete-lun';
+import { extendLunCommand } from './commands/extend-lun';
+import {
+  deleteRequestFrom,
+  extendRequestFrom,
+  maxExtendRequestFrom,
+  setMaskRequestFrom,
+  shrinkRequestFrom,
+} from './commands/lun-request';
+import { maxExtendCommand } from './commands/max-extend';
+import { operationsCommand } from './commands/operations';
+import { setMaskCommand } from './commands/set-mask';
+import { shrinkLunCommand } from './commands/shrink-lun';
+import type { ListOperationsFilter } from '../../contract/api';
+import { parseOperationKind, parseOperationState } from './inputs';
 import { packageVersion } from './version';
 import { openHostLog } from '../log/host-log';
 
@@ -64,11 +79,12 @@ async function runCommand(args: CommandArgs, io: CliIo): Promise<ExitCode> {
   // Bad values fail before the provider is opened: nothing is read, nothing changes.
   if (args.command === 'max-size') checkSizingOptions(args.options);
   if (args.command === 'create-lun') checkCreateLunOptions(args.options);
+  const prepared = prepare(args);
 
   const session = await openSession({ options, explicitProvider: args.global.provider !== undefined }, io);
   const ctx: CommandContext = { io, provider: session.provider, json: args.global.json, now };
   try {
-    return await dispatch(ctx, args);
+    return await (prepared ? prepared(ctx) : dispatch(ctx, args));
   } finally {
     await session.close().catch(() => undefined);
   }
@@ -91,6 +107,47 @@ function dispatch(ctx: CommandContext, args: CommandArgs): Promise<ExitCode> {
       return Promise.resolve(statusCommand(ctx));
     case 'logs':
       return logsCommand(ctx.io, { audit: false, follow: false });
+    default:
+      throw new Error(`${args.command} runs through prepare()`);
+  }
+}
+
+/** The commands on one LUN and `operations`: their request, checked with the contract's schemas before the
+ * provider is opened, and the run that takes it. */
+function prepare(args: CommandArgs): ((ctx: CommandContext) => Promise<ExitCode>) | undefined {
+  const subsystem = args.subsystem ?? '';
+  const lun = args.lun ?? '';
+  const { options } = args;
+  const yes = options.yes !== undefined;
+  switch (args.command) {
+    case 'extend-lun': {
+      const request = extendRequestFrom(subsystem, lun, options);
+      return (ctx) => extendLunCommand(ctx, subsystem, lun, request);
+    }
+    case 'shrink-lun': {
+      const request = shrinkRequestFrom(subsystem, lun, options);
+      return (ctx) => shrinkLunCommand(ctx, subsystem, lun, request, yes);
+    }
+    case 'delete-lun': {
+      const request = deleteRequestFrom(subsystem, lun, options);
+      return (ctx) => deleteLunCommand(ctx, subsystem, lun, request, yes);
+    }
+    case 'set-mask': {
+      const request = setMaskRequestFrom(subsystem, lun, options);
+      return (ctx) => setMaskCommand(ctx, subsystem, lun, request);
+    }
+    case 'max-extend': {
+      const request = maxExtendRequestFrom(subsystem, lun, options);
+      return (ctx) => maxExtendCommand(ctx, subsystem, lun, request);
+    }
+    case 'operations': {
+      const filter: ListOperationsFilter = {};
+      if (options.kind !== undefined) filter.kind = parseOperationKind(options.kind);
+      if (options.state !== undefined) filter.state = parseOperationState(options.state);
+      return (ctx) => operationsCommand(ctx, filter);
+    }
+    default:
+      return undefined;
   }
 }
 

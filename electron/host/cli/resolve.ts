@@ -1,5 +1,5 @@
-// SUBSYSTEM and --drives entries as the user wrote them (id or case-insensitive unique name) → objects.
-import type { Drive, Subsystem } from '../../contract/model';
+// SUBSYSTEM, LUN and --drives entries as the user wrote them (id or case-insensitive unique name) → objects.
+import type { Drive, Lun, Subsystem } from '../../contract/model';
 import type { StorageProvider } from '../../../native/lib/types';
 import { inputError } from './cli-error';
 
@@ -75,4 +75,26 @@ export async function resolveDrives(
     chosen.push(result.found);
   }
   return chosen;
+}
+
+/** LUN = its id, or a name unique in the subsystem. */
+export async function resolveLun(
+  provider: StorageProvider,
+  subsystem: Subsystem,
+  text: string,
+): Promise<Lun> {
+  const luns = await provider.listLuns(subsystem.id);
+  const result = match(luns, text);
+  if ('found' in result) return result.found;
+  if ('ambiguous' in result) {
+    throw inputError('LUN', `"${text}" names several LUNs; use the id of one: ${listing(result.ambiguous)}`);
+  }
+  const known = luns.length > 0 ? `known: ${listing(luns)}` : 'it has no LUNs';
+  throw inputError(
+    'LUN',
+    `subsystem "${subsystem.name}" has no LUN with the id or name "${text}" (${known})`,
+    {
+      code: 'VDS_E_OBJECT_NOT_FOUND',
+    },
+  );
 }

@@ -1,18 +1,18 @@
 // Where a lun-studio command's requests go: to the running owner of this user's state over its control
 // endpoint (the desktop app, `serve`, or another lun-studio command), or — when none runs — to an owner
-// this command becomes for its duration (the same host code). Either way the command sees a StorageProvider
+// this command becomes for its duration (the same host code). Either way the command sees a StorageProvider (an OwnerProvider)
 // (owner/api-provider.ts), and its creations go through the owner's queue and journal.
 import * as fs from 'node:fs';
-import type { OpenProviderOptions, StorageProvider } from '../../../native/lib/types';
+import type { OpenProviderOptions } from '../../../native/lib/types';
 import { userPaths, type UserPaths } from '../../contract/user-paths';
-import { ApiProvider } from '../owner/api-provider';
+import { ApiProvider, type OwnerProvider } from '../owner/api-provider';
 import { connectControl } from '../owner/control-client';
 import { describeHolder, ownerBusyError } from '../owner/owner-errors';
 import { findOwner, Owner, type OwnerRecord } from '../owner/owner';
 import type { CliIo } from './cli-io';
 
 export interface CliSession {
-  provider: StorageProvider;
+  provider: OwnerProvider;
   /** Ends the command's use of the state; an owning command first waits for the commands it serves. */
   close(): Promise<void>;
 }

@@ -46,7 +46,15 @@ function interruptedError(operation: Operation): LunStudioError {
   });
 }
 
-export class ApiProvider implements StorageProvider {
+/** What a lun-studio command sees: the provider, plus the owner's history, and an operation id for the
+ * synchronous kinds too (through onStarted). */
+export interface OwnerProvider extends StorageProvider {
+  setLunMask(request: SetLunMaskRequest, options?: OperationOptions): Promise<Lun>;
+  deleteLun(request: DeleteLunRequest, options?: OperationOptions): Promise<Lun>;
+  listOperations(filter?: ListOperationsFilter): Promise<Operation[]>;
+}
+
+export class ApiProvider implements OwnerProvider {
   private info: ProviderInfo = { name: 'sim', label: '' };
   private snapshot: Promise<InventorySnapshot> | undefined;
 
@@ -104,12 +112,12 @@ export class ApiProvider implements StorageProvider {
     return this.follow(() => this.queueOne('shrinkLun', request), options);
   }
 
-  setLunMask(request: SetLunMaskRequest): Promise<Lun> {
-    return this.follow(() => this.queueOne('setLunMask', request), {});
+  setLunMask(request: SetLunMaskRequest, options: OperationOptions = {}): Promise<Lun> {
+    return this.follow(() => this.queueOne('setLunMask', request), options);
   }
 
-  deleteLun(request: DeleteLunRequest): Promise<Lun> {
-    return this.follow(() => this.queueOne('deleteLun', request), {});
+  deleteLun(request: DeleteLunRequest, options: OperationOptions = {}): Promise<Lun> {
+    return this.follow(() => this.queueOne('deleteLun', request), options);
   }
 
   /** The owner's history (newest finished last in its order: running, queued, then finished newest first). */

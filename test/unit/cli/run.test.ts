@@ -226,6 +226,7 @@ describe('run: create-lun', () => {
       code: 'VDS_E_NOT_ENOUGH_SPACE',
       hresult: '0x8004240F',
       message: 'There is not enough free space.',
+      kind: 'createLun',
       operationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       index: 1,
     });
@@ -266,6 +267,7 @@ describe('run: create-lun', () => {
     const [startedEvent] = jsonLines(io.out);
     expect(jsonLines(io.out).at(-1)).toEqual({
       event: 'canceled',
+      kind: 'createLun',
       operationId: startedEvent?.operationId,
       index: 0,
     });

@@ -12,7 +12,7 @@ import { ABANDONED, InterruptWatcher } from '../interrupts';
 import { formatDuration } from '../progress-bar';
 import { formatSize } from '../size';
 import { renderTable } from '../table';
-import { CreationView, type LiveBar } from './creation-view';
+import { OperationView, type LiveBar } from './operation-view';
 import { lunColumns } from './luns';
 import { buildSizingRequest, checkSizingOptions, type SizingRequest } from './sizing-request';
 
@@ -120,8 +120,9 @@ async function createOne(
   interrupts: InterruptWatcher,
   live: LiveBar,
 ): Promise<Outcome> {
-  const view = new CreationView(
+  const view = new OperationView(
     ctx,
+    'createLun',
     inputs.count > 1 ? `LUN ${index + 1}/${inputs.count}` : 'LUN',
     index,
     live,

@@ -1,5 +1,6 @@
-// How one LUN creation shows itself: NDJSON events (--json) or the progress bar / progress lines.
-import { formatHresult, type ApiErrorShape } from '../../../contract/model';
+// How one operation (of any kind) shows itself: NDJSON events (--json), each with its kind, or the progress bar /
+// progress lines (async kinds).
+import { formatHresult, type ApiErrorShape, type OperationKind } from '../../../contract/model';
 import type { CreateLunProgress } from '../../../../native/lib/types';
 import { writeJson, type CommandContext } from '../command-context';
 import { ProgressBar } from '../progress-bar';
@@ -11,27 +12,29 @@ export interface LiveBar {
   bar?: ProgressBar;
 }
 
-export class CreationView {
+export class OperationView {
   private operationId: string | null = null;
   private bar: ProgressBar | undefined;
   private refresh: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly ctx: CommandContext,
+    private readonly kind: OperationKind,
     readonly label: string,
     private readonly index: number,
     private readonly live: LiveBar,
   ) {}
 
-  started(operationId: string, sizeBytes: number): void {
+  /** @param totalBytes the bytes the operation writes (the bar's rate); undefined: no bar (synchronous kinds). */
+  started(operationId: string, totalBytes?: number): void {
     this.operationId = operationId;
     this.emit({ event: 'started' });
-    if (this.ctx.json) return;
+    if (this.ctx.json || totalBytes === undefined) return;
     const { io } = this.ctx;
     this.bar = new ProgressBar(io.stdout, {
       isTTY: io.isTTY,
       label: this.label,
-      totalBytes: sizeBytes,
+      totalBytes,
       startedAtMs: this.ctx.now(),
     });
     this.live.bar = this.bar;
@@ -58,7 +61,8 @@ export class CreationView {
   }
 
   emit(event: Record<string, unknown>): void {
-    if (this.ctx.json) writeJson(this.ctx, { ...event, operationId: this.operationId, index: this.index });
+    if (!this.ctx.json) return;
+    writeJson(this.ctx, { ...event, kind: this.kind, operationId: this.operationId, index: this.index });
   }
 
   emitError(shape: ApiErrorShape): void {
