@@ -121,7 +121,7 @@ ${optionCases}
     case "$cmd" in
       ${t.lunCommands.join('|')})
         local IFS=$'\\n'
-        sub=$(printf '%s' "$sub" | tr -d "\\\\\\"'")
+        sub=$(printf '%s' "$sub" | tr -d '\\134\\042\\047') # the typed word without \\ " '
         COMPREPLY=($(compgen -W "$(_lun_studio_luns "$sub")" -- "$cur"))
         for i in "\${!COMPREPLY[@]}"; do COMPREPLY[i]=$(printf '%q' "\${COMPREPLY[i]}"); done ;;
     esac

@@ -12,13 +12,22 @@ import { LUN_TYPES } from '../../../electron/contract/model';
 const ROOT = path.join(__dirname, '..', '..', '..');
 const hasCommand = (name: string): boolean => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 
-/** What bash completes for the words of a command line (the last one is being typed). */
-function bashComplete(line: string[], subsystems = '[]'): string[] {
+/** What bash completes for the words of a command line (the last one is being typed). `asked` learns the
+ * SUBSYSTEM argument `luns` was called with. */
+function bashComplete(
+  line: string[],
+  subsystems = '[]',
+  luns = '[]',
+  asked?: { subsystem?: string },
+): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lun-completion-'));
-  // A stand-in lun-studio on PATH answers `subsystems --json` as the real one does.
-  fs.writeFileSync(path.join(dir, 'lun-studio'), `#!/bin/sh\ncat <<'JSON'\n${subsystems}\nJSON\n`, {
-    mode: 0o755,
-  });
+  // A stand-in lun-studio on PATH answers `subsystems --json` and `luns SUBSYSTEM --json` as the real one does.
+  fs.writeFileSync(
+    path.join(dir, 'lun-studio'),
+    `#!/bin/sh\nif [ "$1" = luns ]; then printf '%s' "$2" > '${dir}/asked'; cat <<'JSON'\n${luns}\nJSON\n` +
+      `else cat <<'JSON'\n${subsystems}\nJSON\nfi\n`,
+    { mode: 0o755 },
+  );
   const script = path.join(dir, 'completion.bash');
   fs.writeFileSync(script, completionScript('bash'));
   const words = ['lun-studio', ...line].map((word) => `'${word}'`).join(' ');
@@ -30,6 +39,8 @@ function bashComplete(line: string[], subsystems = '[]'): string[] {
     ],
     { encoding: 'utf8', env: { ...process.env, PATH: `${dir}:${process.env.PATH}` } },
   );
+  if (asked && fs.existsSync(path.join(dir, 'asked')))
+    asked.subsystem = fs.readFileSync(path.join(dir, 'asked'), 'utf8');
   fs.rmSync(dir, { recursive: true, force: true });
   return out.split('\n').filter((word) => word !== '');
 }
@@ -58,6 +69,33 @@ describe('lun-studio completion', () => {
     expect(bashComplete(['completion', ''])).toEqual(['bash', 'zsh', 'powershell']);
     const subsystems = JSON.stringify([{ name: 'Contoso Array A', drives: [] }, { name: 'Fabrikam B' }]);
     expect(bashComplete(['luns', ''], subsystems)).toEqual(['Contoso\\ Array\\ A', 'Fabrikam\\ B']);
+  });
+
+  it('bash: completes the LUN commands, their options, a LUN of the subsystem typed, kinds and states', () => {
+    expect(bashComplete(['ext'])).toEqual(['extend-lun']);
+    expect(bashComplete(['shrink-lun', 'A', 'L', '--'])).toEqual(
+      expect.arrayContaining(['--by', '--to', '--yes']),
+    );
+    expect(bashComplete(['delete-lun', 'A', 'L', '--'])).toEqual(
+      expect.arrayContaining(['--yes', '--even-if-unmasked', '--json']),
+    );
+    expect(bashComplete(['set-mask', 'A', 'L', '--'])).toContain('--unmask');
+    expect(bashComplete(['extend-lun', 'A', 'L', '--'])).not.toContain('--yes');
+    const luns = JSON.stringify([{ name: 'LUN 1' }, { name: 'Data' }]);
+    const asked: { subsystem?: string } = {};
+    expect(bashComplete(['extend-lun', 'Contoso\\ Array\\ A', ''], '[]', luns, asked)).toEqual([
+      'LUN\\ 1',
+      'Data',
+    ]);
+    expect(asked.subsystem).toBe('Contoso Array A');
+    expect(bashComplete(['operations', '--kind', ''])).toEqual([
+      'createLun',
+      'extendLun',
+      'shrinkLun',
+      'deleteLun',
+      'setLunMask',
+    ]);
+    expect(bashComplete(['operations', '--state', 'r'])).toEqual(['running']);
   });
 
   it('zsh: loads the same completion through bashcompinit', () => {
