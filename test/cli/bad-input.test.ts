@@ -119,6 +119,45 @@ const BAD_INPUTS: [string, string[], string, number?, string?][] = [
     'VDS_E_OBJECT_NOT_FOUND',
   ],
   ['help for an unknown command', ['help', 'frobnicate'], 'COMMAND'],
+  // the commands on one LUN (the option checks come before the LUN is looked up)
+  ['extend without an amount', ['extend-lun', 'Contoso Array A', 'LUN 1'], '--by'],
+  [
+    'extend --by and --to',
+    ['extend-lun', 'Contoso Array A', 'LUN 1', '--by', '1GiB', '--to', '9GiB'],
+    '--to',
+  ],
+  ['extend by 0', ['extend-lun', 'Contoso Array A', 'LUN 1', '--by', '0'], '--by'],
+  ['extend to words', ['extend-lun', 'Contoso Array A', 'LUN 1', '--to', 'lots'], '--to'],
+  [
+    'extend on a repeated drive',
+    ['extend-lun', 'Contoso Array A', 'LUN 1', '--to', 'max', '--drives', 'a,a'],
+    '--drives',
+  ],
+  ['shrink to max', ['shrink-lun', 'Contoso Array A', 'LUN 1', '--to', 'max', '--yes'], '--to'],
+  [
+    'shrink by a fraction of a byte',
+    ['shrink-lun', 'Contoso Array A', 'LUN 1', '--by', '0.5', '--yes'],
+    '--by',
+  ],
+  ['set-mask to a host name', ['set-mask', 'Contoso Array A', 'LUN 1', '--unmask', 'host1'], '--unmask'],
+  ['set-mask without --unmask', ['set-mask', 'Contoso Array A', 'LUN 1'], '--unmask'],
+  ['delete without a LUN', ['delete-lun', 'Contoso Array A', '--yes'], 'LUN'],
+  [
+    'extend of an unknown LUN',
+    ['extend-lun', 'Contoso Array A', 'No LUN', '--by', '1GiB'],
+    'LUN',
+    2,
+    'VDS_E_OBJECT_NOT_FOUND',
+  ],
+  [
+    'max-extend of an unknown LUN',
+    ['max-extend', 'Contoso Array A', 'No LUN'],
+    'LUN',
+    2,
+    'VDS_E_OBJECT_NOT_FOUND',
+  ],
+  ['operations of an unknown kind', ['operations', '--kind', 'formatLun'], '--kind'],
+  ['operations in an unknown state', ['operations', '--state', 'done'], '--state'],
 ];
 
 describe('bad input (real addon, simulated array)', () => {
