@@ -3,24 +3,46 @@
 import { HRESULT, invalidInput } from '../../electron/contract/errors';
 import type {
   CreateLunRequest,
+  DeleteLunRequest,
   Drive,
+  ExtendLunRequest,
   Lun,
+  LunRef,
+  MaxLunExtendRequest,
   MaxLunSizeRequest,
   ProviderName,
+  SetLunMaskRequest,
+  ShrinkLunRequest,
   Subsystem,
 } from '../../electron/contract/model';
-import { runCreateLun } from './create-lun';
+import {
+  deleteLunRequestSchema,
+  extendLunRequestSchema,
+  maxLunExtendRequestSchema,
+  setLunMaskRequestSchema,
+  shrinkLunRequestSchema,
+} from '../../electron/contract/schemas';
+import {
+  canceledError,
+  persistOrUndo,
+  rereadLun,
+  runAsyncOperation,
+  type AsyncOperationSpec,
+  type OperationContext,
+} from './async-operation';
 import { errorFromHresult, hresultDescriber, toLunStudioError, type HresultDescriber } from './hresults';
-import type { RawAddon, RawProvider } from './raw-addon';
-import { requireReference, resolveSubsystem } from './resolve';
+import { bytesToAdd, bytesToRemove, checkLunRequest, restateAmountError } from './lun-requests';
+import type { RawAddon, RawProvider, SimLun } from './raw-addon';
+import { requireReference, resolveLun, resolveSubsystem } from './resolve';
 import { loadOrCreateSimState, resolveSimStatePath, resolveTopologyPath } from './sim-state-file';
 import { SimPersistence } from './sim-persistence';
-import type { CreateLunOptions, OpenProviderOptions, StorageProvider } from './types';
+import type { OperationOptions, OpenProviderOptions, StorageProvider } from './types';
 import {
   checkCreateLunRequest,
   checkMaxSizeRequest,
   resolveAgainstSubsystem,
   resolveCreateAgainstSubsystem,
+  resolveDriveRefs,
   type CheckedRequest,
 } from './validate';
 
@@ -116,24 +138,144 @@ class FacadeProvider implements StorageProvider {
     });
   }
 
-  createLun(request: CreateLunRequest, options: CreateLunOptions = {}): Promise<Lun> {
+  private get operationContext(): OperationContext {
+    const persistence = this.persistence;
+    return {
+      raw: this.raw,
+      describe: this.describe,
+      persist: persistence ? (rollback) => persistence.persist(rollback) : () => Promise.resolve(),
+    };
+  }
+
+  private refuseIfAborted(options: OperationOptions, noun: string): void {
+    if (options.signal?.aborted) throw canceledError(this.describe, `Canceled before the ${noun} started.`);
+  }
+
+  createLun(request: CreateLunRequest, options: OperationOptions = {}): Promise<Lun> {
     return this.call(async () => {
-      if (options.signal?.aborted) {
-        throw errorFromHresult(
-          this.describe,
-          HRESULT.VDS_E_OPERATION_CANCELED,
-          'Canceled before the LUN creation started.',
-        );
-      }
+      this.refuseIfAborted(options, 'LUN creation');
       const checked = checkCreateLunRequest(request);
       const { subsystem, drives } = await this.context(checked);
       const rawRequest = resolveCreateAgainstSubsystem(checked, subsystem, drives);
       if (options.operationId !== undefined) rawRequest.operationId = options.operationId;
-      const persist = this.persistence
-        ? (rollback?: () => void) => this.persistence!.persist(rollback)
-        : () => Promise.resolve();
-      return runCreateLun({ raw: this.raw, describe: this.describe, persist }, rawRequest, options);
+      const spec: AsyncOperationSpec = {
+        noun: 'LUN creation',
+        reported: 'created',
+        subsystemId: subsystem.id,
+        start: (onProgress) => this.raw.createLun(rawRequest, onProgress),
+        undo: (lun) => ({
+          rollback: () => this.raw.removeLun(lun.id),
+          said: 'The new LUN was taken out again: nothing was created.',
+        }),
+      };
+      return runAsyncOperation(this.operationContext, spec, options);
     });
+  }
+
+  /** The subsystem and the LUN a lifecycle request names. */
+  private async target(ref: LunRef): Promise<{ subsystem: Subsystem; lun: Lun }> {
+    const subsystem = await this.subsystem(ref.subsystemId);
+    const lun = resolveLun(await this.raw.listLuns(subsystem.id), ref.lunId, subsystem);
+    return { subsystem, lun };
+  }
+
+  private async driveIds(refs: readonly string[] | undefined, subsystem: Subsystem): Promise<string[]> {
+    if (!refs || refs.length === 0) return [];
+    return resolveDriveRefs(refs, subsystem, await this.raw.listDrives(subsystem.id));
+  }
+
+  /** sim: puts the LUN back exactly as it is now, should the change about to be made fail to save. */
+  private restorer(
+    subsystemId: string,
+    lunId: string,
+    said: string,
+  ): () => { rollback: () => void; said: string } {
+    const saved: SimLun | undefined = this.persistence
+      ? this.raw
+          .exportState()
+          .subsystems.find((s) => s.id === subsystemId)
+          ?.luns.find((l) => l.id === lunId)
+      : undefined;
+    const rollback = (): void => {
+      if (saved) this.raw.restoreLun(subsystemId, saved);
+    };
+    return () => ({ rollback, said });
+  }
+
+  maxLunExtendSize(request: MaxLunExtendRequest): Promise<number> {
+    return this.call(async () => {
+      const checked = checkLunRequest(maxLunExtendRequestSchema, request);
+      const { subsystem, lun } = await this.target(checked);
+      return this.raw.maxLunExtendSize(lun.id, await this.driveIds(checked.driveIds, subsystem));
+    });
+  }
+
+  extendLun(request: ExtendLunRequest, options: OperationOptions = {}): Promise<Lun> {
+    return this.call(async () => {
+      this.refuseIfAborted(options, 'extend');
+      const checked = checkLunRequest(extendLunRequestSchema, request);
+      const { subsystem, lun } = await this.target(checked);
+      const driveIds = await this.driveIds(checked.driveIds, subsystem);
+      const bytes = await bytesToAdd(checked, lun, () => this.raw.maxLunExtendSize(lun.id, driveIds));
+      const rawRequest = { lunId: lun.id, bytesToAdd: bytes, driveIds, ...this.tag(options) };
+      const spec: AsyncOperationSpec = {
+        noun: 'extend',
+        reported: 'extended',
+        subsystemId: subsystem.id,
+        start: (onProgress) => this.raw.extendLun(rawRequest, onProgress),
+        undo: this.restorer(subsystem.id, lun.id, 'The LUN was put back as it was: its size did not change.'),
+        canceledMessage: 'The extend was canceled and rolled back: the LUN keeps its size.',
+      };
+      return runAsyncOperation(this.operationContext, spec, options).catch((error: unknown) => {
+        throw restateAmountError(error, checked, lun);
+      });
+    });
+  }
+
+  shrinkLun(request: ShrinkLunRequest, options: OperationOptions = {}): Promise<Lun> {
+    return this.call(async () => {
+      this.refuseIfAborted(options, 'shrink');
+      const checked = checkLunRequest(shrinkLunRequestSchema, request);
+      const { subsystem, lun } = await this.target(checked);
+      const rawRequest = { lunId: lun.id, bytesToRemove: bytesToRemove(checked, lun), ...this.tag(options) };
+      const spec: AsyncOperationSpec = {
+        noun: 'shrink',
+        reported: 'shrunk',
+        subsystemId: subsystem.id,
+        start: (onProgress) => this.raw.shrinkLun(rawRequest, onProgress),
+        undo: this.restorer(subsystem.id, lun.id, 'The LUN was put back as it was: its size did not change.'),
+        canceledMessage: 'The shrink was canceled and rolled back: the LUN keeps its size.',
+      };
+      return runAsyncOperation(this.operationContext, spec, options).catch((error: unknown) => {
+        throw restateAmountError(error, checked, lun);
+      });
+    });
+  }
+
+  setLunMask(request: SetLunMaskRequest): Promise<Lun> {
+    return this.call(async () => {
+      const checked = checkLunRequest(setLunMaskRequestSchema, request);
+      const { subsystem, lun } = await this.target(checked);
+      const undo = this.restorer(subsystem.id, lun.id, 'The host access was put back as it was.');
+      await this.raw.setLunMask(lun.id, checked.unmaskingList);
+      await persistOrUndo(this.operationContext, undo());
+      return rereadLun(this.operationContext, lun.id, subsystem.id, 'changed');
+    });
+  }
+
+  deleteLun(request: DeleteLunRequest): Promise<Lun> {
+    return this.call(async () => {
+      const checked = checkLunRequest(deleteLunRequestSchema, request);
+      const { subsystem, lun } = await this.target(checked);
+      const undo = this.restorer(subsystem.id, lun.id, 'The LUN was put back: nothing was deleted.');
+      await this.raw.deleteLun(lun.id);
+      await persistOrUndo(this.operationContext, undo());
+      return lun;
+    });
+  }
+
+  private tag(options: OperationOptions): { operationId?: string } {
+    return options.operationId === undefined ? {} : { operationId: options.operationId };
   }
 
   /** sim: the simulator keeps each LUN's creating operation id in its state (absent on VDS: see the class). */

@@ -1,6 +1,7 @@
-// Subsystems and drives can be named by id or by case-insensitive unique name.
+// Subsystems and drives can be named by id or by case-insensitive unique name; a LUN by id or by a name unique
+// in its subsystem.
 import { invalidInput, HRESULT, LunStudioError } from '../../electron/contract/errors';
-import type { Drive, Subsystem } from '../../electron/contract/model';
+import type { Drive, Lun, Subsystem } from '../../electron/contract/model';
 
 export function objectNotFound(field: string, message: string): LunStudioError {
   return new LunStudioError({
@@ -57,4 +58,19 @@ export function resolveDrive(
     );
   }
   throw invalidInput(field, `the name "${ref}" matches ${matches.length} drives; use the drive id`);
+}
+
+export function resolveLun(luns: readonly Lun[], ref: string, subsystem: Subsystem, field = 'lunId'): Lun {
+  const matches = byIdOrName(luns, ref);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) {
+    throw objectNotFound(
+      field,
+      `${field}: subsystem "${subsystem.name}" has no LUN with the id or name "${ref}".`,
+    );
+  }
+  throw invalidInput(
+    field,
+    `the name "${ref}" matches ${matches.length} LUNs in subsystem "${subsystem.name}"; use the LUN id`,
+  );
 }

@@ -31,7 +31,7 @@ export interface CheckedCreateRequest extends CheckedRequest {
 }
 
 /** A request that is not an object at all is reported as "request" (the facade's argument). */
-function requireObject(request: unknown): void {
+export function requireObject(request: unknown): void {
   if (typeof request !== 'object' || request === null || Array.isArray(request))
     throw invalidInput('request', 'must be an object');
 }
@@ -70,14 +70,14 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
 }
 
-/** Rules that depend on the subsystem: drives that exist (resolved to ids, no repeats), stripe sizes it offers. */
-export function resolveAgainstSubsystem(
-  checked: CheckedRequest,
+/** Drive references (id or unique name) → drive ids in the same order, each drive at most once. */
+export function resolveDriveRefs(
+  refs: readonly string[],
   subsystem: Subsystem,
   drives: readonly Drive[],
-): RawMaxSizeRequest {
+): string[] {
   const firstIndexById = new Map<string, number>();
-  const driveIds = checked.driveRefs.map((ref, index) => {
+  return refs.map((ref, index) => {
     const field = `driveIds[${index}]`;
     const drive = resolveDrive(drives, ref, field, subsystem);
     const earlier = firstIndexById.get(drive.id);
@@ -87,6 +87,15 @@ export function resolveAgainstSubsystem(
     firstIndexById.set(drive.id, index);
     return drive.id;
   });
+}
+
+/** Rules that depend on the subsystem: drives that exist (resolved to ids, no repeats), stripe sizes it offers. */
+export function resolveAgainstSubsystem(
+  checked: CheckedRequest,
+  subsystem: Subsystem,
+  drives: readonly Drive[],
+): RawMaxSizeRequest {
+  const driveIds = resolveDriveRefs(checked.driveRefs, subsystem, drives);
   const stripe = checked.hints.stripeSizeBytes;
   if (stripe !== undefined && !subsystem.stripeSizes.includes(stripe)) {
     const offered = subsystem.stripeSizes.map(formatBytes).join(', ');

@@ -277,8 +277,9 @@ describe('references by id or unique name, checked before anything is queued', (
     while (service.listOperations().some((op) => op.state === 'queued' || op.state === 'running'))
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(service.listOperations()[0]).toMatchObject({ id: operation!.id, state: 'succeeded' });
+    expect(operation!.kind).toBe('createLun');
     expect(operation!.request.subsystemId).toBe(subsystem.id);
-    expect(operation!.request.driveIds).toEqual(
+    expect(operation!.kind === 'createLun' && operation!.request.driveIds).toEqual(
       ['Disk 0', 'Disk 1'].map((n) => drives.find((d) => d.name === n)!.id),
     );
   });

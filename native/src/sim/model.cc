@@ -648,7 +648,6 @@ Outcome Model::ExtendLun(const ExtendLunArgs& args, std::shared_ptr<CreateLunJob
   if (!(o = AllocateExtend(plan, views, *lun, args.bytesToAdd, &rec.lun, &rec.reserved)).ok()) return o;
   if (!impl_->ApplyFaults(*s, &rec)) return Outcome::Ok();  // errantNullAsync: S_OK, no job, nothing held
   for (const auto& e : lun->extents) rec.touched.insert(e.driveId);
-  if (!args.operationId.empty()) rec.lun.operationId = args.operationId;
   rec.subsystemId = s->id;
   rec.bytesToWrite = rec.lun.sizeBytes - lun->sizeBytes;
   rec.rate = static_cast<double>(s->initRateBytesPerSec);
@@ -673,7 +672,6 @@ Outcome Model::ShrinkLun(const ShrinkLunArgs& args, std::shared_ptr<CreateLunJob
   if (!(o = PlanShrink(*lun, args.bytesToRemove, &rec.lun, &removed)).ok()) return o;
   if (!impl_->ApplyFaults(*s, &rec)) return Outcome::Ok();  // errantNullAsync: S_OK, no job, nothing changed
   for (const auto& e : lun->extents) rec.touched.insert(e.driveId);
-  if (!args.operationId.empty()) rec.lun.operationId = args.operationId;
   rec.subsystemId = s->id;
   rec.bytesToWrite = removed;
   rec.rate = static_cast<double>(s->initRateBytesPerSec);

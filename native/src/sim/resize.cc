@@ -134,7 +134,7 @@ Outcome AllocateExtend(const ExtendPlan& plan, std::vector<DriveView> views, con
   const uint64_t units = requested / unit + (requested % unit != 0 ? 1 : 0);
   const uint64_t rounded = units * unit;
   if (units > UINT64_MAX / unit || rounded > plan.maxBytes) {
-    std::string detail = "bytesToAdd: " + std::to_string(requested) + " bytes";
+    std::string detail = "bytesToAdd: " + std::to_string(requested) + " bytes to add";
     if (rounded != requested) detail += " (rounded up to " + std::to_string(rounded) + ")";
     detail += " do not fit; at most " + std::to_string(plan.maxBytes) + " bytes can be added to LUN '" +
               lun.name + "' on these drives";
@@ -171,16 +171,18 @@ Outcome PlanShrink(const Lun& lun, uint64_t bytesToRemove, Lun* shrunk, uint64_t
       std::to_string(unit) + " bytes), so at most " + std::to_string(most) + " of the " +
       std::to_string(lun.sizeBytes) + " bytes of LUN '" + lun.name + "' can be removed";
   if (bytesToRemove >= lun.sizeBytes) {
-    return Outcome::Fail(hr::kInvalidArg,
-                         "bytesToRemove: " + std::to_string(bytesToRemove) + " bytes is too much: " + minimum,
-                         "bytesToRemove");
+    return Outcome::Fail(
+        hr::kInvalidArg,
+        "bytesToRemove: " + std::to_string(bytesToRemove) + " bytes to remove is too much: " + minimum,
+        "bytesToRemove");
   }
   const uint64_t newSize = RoundUp(lun.sizeBytes - bytesToRemove, unit);
   if (newSize >= lun.sizeBytes) {
     return Outcome::Fail(
         hr::kInvalidArg,
         "bytesToRemove: " + std::to_string(bytesToRemove) +
-            " bytes is less than one allocation unit of LUN '" + lun.name + "' (" + std::to_string(unit) +
+            " bytes to remove is less than one allocation unit of LUN '" + lun.name + "' (" +
+            std::to_string(unit) +
             " bytes); the new size is rounded up to whole units, so nothing would be removed",
         "bytesToRemove");
   }

@@ -5,10 +5,13 @@ import type { Drive, Lun, Subsystem } from '../../../electron/contract/model';
 import type {
   RawAddon,
   RawCreateLunRequest,
+  RawExtendLunRequest,
   RawHresultEntry,
   RawOperation,
   RawProgress,
   RawProvider,
+  RawShrinkLunRequest,
+  SimLun,
   SimState,
 } from '../../../native/lib/raw-addon';
 
@@ -24,6 +27,7 @@ export const FAKE_TABLE: RawHresultEntry[] = [
   { hresult: 0x8000ffff, code: 'E_UNEXPECTED', message: 'The provider answered something unexpected.' },
   { hresult: 0x80042400, code: 'VDS_E_NOT_SUPPORTED', message: 'Not supported.' },
   { hresult: 0x8004240b, code: 'VDS_E_OBJECT_DELETED', message: 'The object was deleted.' },
+  { hresult: 0x80042405, code: 'VDS_E_OBJECT_NOT_FOUND', message: 'The object was not found.' },
 ];
 
 const MiB = 1024 * 1024;
@@ -135,6 +139,23 @@ export class FakeProvider implements RawProvider {
     const id = `{00000000-0000-0000-0000-${String(this.next++).padStart(12, '0')}}`;
     const drive = sub.drives.find((d) => request.driveIds.length === 0 || d.id === request.driveIds[0])!;
     const size = Math.ceil(request.sizeBytes / MiB) * MiB;
+    return this.scripted(`op-${id}`, onProgress, () => {
+      sub.luns.push({
+        id,
+        name: `LUN ${this.next}`,
+        type: request.type as 'simple',
+        sizeBytes: size,
+        stripeSizeBytes: 0,
+        unmaskingList: request.unmaskingList,
+        extents: [{ driveId: drive.id, offsetBytes: this.used(drive.id), lengthBytes: size }],
+      });
+      return { ...(this.luns(sub.id).find((l) => l.id === id) as Lun), sizeBytes: request.sizeBytes };
+    });
+  }
+
+  /** An operation that reports the script's steps, one per tick, then commits (or fails / is canceled). */
+  private scripted(id: string, onProgress: (p: RawProgress) => void, commit: () => Lun): RawOperation {
+    const script = this.script;
     let canceled = false;
     let finished = false;
     const done = new Promise<Lun>((resolve, reject) => {
@@ -146,26 +167,14 @@ export class FakeProvider implements RawProvider {
         if (progress.hresult !== 0x80042409) {
           finished = true;
           if (script.failWith !== undefined) return reject(script.failWith);
-          sub.luns.push({
-            id,
-            name: `LUN ${this.next}`,
-            type: request.type as 'simple',
-            sizeBytes: size,
-            stripeSizeBytes: 0,
-            unmaskingList: request.unmaskingList,
-            extents: [{ driveId: drive.id, offsetBytes: this.used(drive.id), lengthBytes: size }],
-          });
-          return resolve({
-            ...(this.luns(sub.id).find((l) => l.id === id) as Lun),
-            sizeBytes: request.sizeBytes,
-          });
+          return resolve(commit());
         }
         setTimeout(tick, script.tickMs);
       };
       setTimeout(tick, script.tickMs);
     });
     return {
-      id: `op-${id}`,
+      id,
       done,
       cancel: async () => {
         if (finished || script.cancelAnswer !== 0) return script.cancelAnswer || 0x8004240c;
@@ -173,6 +182,69 @@ export class FakeProvider implements RawProvider {
         return 0;
       },
     };
+  }
+
+  private simLun(lunId: string): { sub: SimState['subsystems'][number]; lun: SimLun } {
+    for (const sub of this.state.subsystems) {
+      const lun = sub.luns.find((l) => l.id === lunId);
+      if (lun) return { sub, lun };
+    }
+    throw rawError(0x80042405, `lunId: no LUN '${lunId}'`);
+  }
+
+  private lunNow(lunId: string): Lun {
+    const { sub } = this.simLun(lunId);
+    return this.luns(sub.id).find((l) => l.id === lunId)!;
+  }
+
+  /** The fake grows and shrinks the LUN's last extent; 64 MiB is all it can ever add. */
+  async maxLunExtendSize(lunId: string): Promise<number> {
+    this.simLun(lunId);
+    return 64 * MiB;
+  }
+
+  async extendLun(request: RawExtendLunRequest, onProgress: (p: RawProgress) => void): Promise<RawOperation> {
+    if (this.script.refuse !== undefined) throw rawError(this.script.refuse);
+    const { lun } = this.simLun(request.lunId);
+    if (request.bytesToAdd > 64 * MiB)
+      throw Object.assign(rawError(0x8004240f, `bytesToAdd: too much`), { field: 'bytesToAdd' });
+    const added = Math.ceil(request.bytesToAdd / MiB) * MiB;
+    return this.scripted(`op-extend-${this.next++}`, onProgress, () => {
+      lun.sizeBytes += added;
+      lun.extents.at(-1)!.lengthBytes += added;
+      return this.lunNow(lun.id);
+    });
+  }
+
+  async shrinkLun(request: RawShrinkLunRequest, onProgress: (p: RawProgress) => void): Promise<RawOperation> {
+    if (this.script.refuse !== undefined) throw rawError(this.script.refuse);
+    const { lun } = this.simLun(request.lunId);
+    if (request.bytesToRemove >= lun.sizeBytes) {
+      throw Object.assign(rawError(0x80070057, 'bytesToRemove: 9 bytes to remove is too much'), {
+        field: 'bytesToRemove',
+      });
+    }
+    return this.scripted(`op-shrink-${this.next++}`, onProgress, () => {
+      lun.sizeBytes -= request.bytesToRemove;
+      lun.extents.at(-1)!.lengthBytes -= request.bytesToRemove;
+      return this.lunNow(lun.id);
+    });
+  }
+
+  async setLunMask(lunId: string, unmaskingList: string): Promise<Lun> {
+    this.simLun(lunId).lun.unmaskingList = unmaskingList;
+    return this.lunNow(lunId);
+  }
+
+  async deleteLun(lunId: string): Promise<void> {
+    this.removeLun(lunId);
+  }
+
+  restoreLun(subsystemId: string, lun: SimLun): void {
+    const sub = this.sub(subsystemId);
+    const index = sub.luns.findIndex((l) => l.id === lun.id);
+    if (index >= 0) sub.luns[index] = structuredClone(lun);
+    else sub.luns.push(structuredClone(lun));
   }
 
   private luns(subsystemId: string): Lun[] {
