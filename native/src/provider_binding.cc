@@ -247,14 +247,10 @@ Napi::Value RestoreLun(const Napi::CallbackInfo& info, const StatePtr& state) {
     throw MakeError(info.Env(),
                     Outcome::Fail(hr::kVdsNotSupported, "restoreLun: only the sim provider has a state"));
   }
-  try {
-    const std::string subsystemId = js::RequireString(info[0], "subsystemId");
-    const sim::Lun lun = js::SimLunFromJs(info[1], "lun");
-    const Outcome o = sim->RestoreLun(subsystemId, lun);
-    if (!o.ok()) throw MakeError(info.Env(), o);
-  } catch (const InputError& e) {
-    throw MakeError(info.Env(), e.outcome);
-  }
+  const std::string subsystemId = js::RequireString(info[0], "subsystemId");
+  const sim::Lun lun = js::SimLunFromJs(info[1], "lun");
+  const Outcome o = sim->RestoreLun(subsystemId, lun);
+  if (!o.ok()) throw MakeError(info.Env(), o);
   return info.Env().Undefined();
 }
 
@@ -277,7 +273,15 @@ void Method(Napi::Env env, Napi::Object obj, const char* name, const StatePtr& s
   obj.DefineProperty(Napi::PropertyDescriptor::Value(
       name,
       Napi::Function::New(
-          env, [state, fn](const Napi::CallbackInfo& info) { return fn(info, state); }, name),
+          env,
+          [state, fn](const Napi::CallbackInfo& info) -> Napi::Value {
+            try {
+              return fn(info, state);
+            } catch (const InputError& e) {  // bad input to a synchronous method: a JS error, never a crash
+              throw MakeError(info.Env(), e.outcome);
+            }
+          },
+          name),
       napi_enumerable));
 }
 

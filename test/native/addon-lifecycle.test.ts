@@ -260,6 +260,7 @@ describe('setLunMask / deleteLun / restoreLun (raw addon)', () => {
       expect(error.field).toBe(field);
     }
     expect(() => raw.restoreLun('sub', { id: 'x' } as SimLun)).toThrow(/lun\.name/);
+    expect(() => raw.removeLun(5 as unknown as string)).toThrow(/lunId: must be a string/);
     expect(await sizeOf(raw)).toBe(2 * GiB);
   });
 });
