@@ -88,7 +88,7 @@ describe('Ctrl-C during create-lun (real addon, simulated array)', () => {
     const events = jsonLines(result.stdout);
     const operationId = events[0]?.operationId;
     expect(events[0]).toMatchObject({ event: 'started' });
-    expect(events.at(-1)).toEqual({ event: 'canceled', operationId, index: 0 });
+    expect(events.at(-1)).toEqual({ event: 'canceled', kind: 'createLun', operationId, index: 0 });
     expect(events.some((event) => event.event === 'done')).toBe(false);
     expect(result.stderr).toMatch(/Canceling/);
 
