@@ -1,8 +1,9 @@
 // Keeps the sim state file in step with the model: after an operation, write the model's snapshot if it
 // differs from what the file holds. Writes run one at a time, each with the latest snapshot; the saves asked
 // for while one runs collapse into the next.
-// A save that fails runs the rollbacks its callers gave (each takes its own new LUN back out of the model)
-// before the next save takes its snapshot: a change whose save failed is never written by a later save.
+// A save that fails runs the rollbacks its callers gave (each undoes its own change in the model: a new LUN
+// taken back out, a changed or deleted LUN put back as it was) before the next save takes its snapshot: a
+// change whose save failed is never written by a later save.
 import type { RawProvider } from './raw-addon';
 import { fsErrorHresult, fsErrorText } from './fs-errors';
 import { serializeSimState, writeFileAtomic } from './sim-state-file';
