@@ -231,6 +231,20 @@ const cases = [
     },
   },
   {
+    name: 'Wait failing after a successful extension -> the Wait HRESULT, with a hint to refresh the size',
+    state: topology({ faults: [{ kind: 'waitFails', hresult: HR.BAD_PROVIDER_DATA }] }),
+    async run(provider) {
+      const before = await arrayState(provider);
+      const { op } = await startExtend(provider, { lunId: before.lun.id, bytesToAdd: GiB });
+      const error = await rejection(op.done);
+      assertError(error, 'VDS_E_BAD_PROVIDER_DATA', HR.BAD_PROVIDER_DATA);
+      assert.match(
+        error.message,
+        /Waiting for the LUN extension failed .*the LUN may have grown: refresh the LUN list/,
+      );
+    },
+  },
+  {
     name: 'cancels a running extension: VDS_E_OPERATION_CANCELED, the size and free space as before',
     state: topology({ faults: [{ kind: 'hang' }] }),
     async run(provider) {
@@ -239,6 +253,29 @@ const cases = [
       const done = rejection(op.done); // handled before the cancel settles it
       await waitFor(() => progress.length > 0, 'the first progress report');
       assert.equal(await op.cancel(), HR.S_OK);
+      assertError(await done, 'VDS_E_OPERATION_CANCELED', HR.CANCELED);
+      await assertUnchanged(provider, before);
+    },
+  },
+  {
+    name: 'an extension larger than the free space -> VDS_E_NOT_ENOUGH_SPACE from the provider, nothing changed',
+    async run(provider) {
+      const before = await arrayState(provider);
+      const error = await rejection(startExtend(provider, { lunId: before.lun.id, bytesToAdd: 100 * GiB }));
+      assertError(error, 'VDS_E_NOT_ENOUGH_SPACE', HR.NOT_ENOUGH_SPACE);
+      await assertUnchanged(provider, before);
+    },
+  },
+  {
+    name: 'a second extension of a LUN that is being extended -> VDS_E_DEVICE_IN_USE; the first still cancels cleanly',
+    state: topology({ faults: [{ kind: 'hang' }] }),
+    async run(provider) {
+      const before = await arrayState(provider);
+      const first = await startExtend(provider, { lunId: before.lun.id, bytesToAdd: GiB });
+      const done = rejection(first.op.done);
+      const error = await rejection(startExtend(provider, { lunId: before.lun.id, bytesToAdd: GiB }));
+      assertError(error, 'VDS_E_DEVICE_IN_USE', 0x80042413);
+      assert.equal(await first.op.cancel(), HR.S_OK);
       assertError(await done, 'VDS_E_OPERATION_CANCELED', HR.CANCELED);
       await assertUnchanged(provider, before);
     },
