@@ -205,7 +205,12 @@ export function createWebSocketApi(options: WebSocketClientOptions): WebSocketAp
     maxLunSize: typed('maxLunSize'),
     createLuns: typed('createLuns'),
     cancelOperation: typed('cancelOperation'),
-    listOperations: () => typed('listOperations')(),
+    listOperations: typed('listOperations'),
+    maxLunExtendSize: typed('maxLunExtendSize'),
+    extendLun: typed('extendLun'),
+    shrinkLun: typed('shrinkLun'),
+    setLunMask: typed('setLunMask'),
+    deleteLun: typed('deleteLun'),
     openMonitor: () => typed('openMonitor')(),
     subscribe(handler) {
       eventHandlers.add(handler);

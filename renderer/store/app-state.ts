@@ -1,5 +1,6 @@
 import type { InventorySlice } from './inventory-slice';
+import type { LunActionsSlice } from './lun-actions-slice';
 import type { OperationsSlice } from './operations-slice';
 import type { WizardSlice } from './wizard-slice';
 
-export type AppState = InventorySlice & WizardSlice & OperationsSlice;
+export type AppState = InventorySlice & WizardSlice & OperationsSlice & LunActionsSlice;

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LunStudioApi } from '../../electron/contract/api';
 import type { AppState } from './app-state';
 import { createInventorySlice } from './inventory-slice';
+import { createLunActionsSlice } from './lun-actions-slice';
 import { createOperationsSlice } from './operations-slice';
 import { createWizardSlice } from './wizard-slice';
 
@@ -13,5 +14,6 @@ export function createAppStore(api: LunStudioApi): AppStore {
     ...createInventorySlice(api)(...a),
     ...createWizardSlice(api)(...a),
     ...createOperationsSlice(api)(...a),
+    ...createLunActionsSlice(api)(...a),
   }));
 }

@@ -1,6 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { LunStudioApi } from '../../electron/contract/api';
-import type { ApiErrorShape, Operation, OperationState } from '../../electron/contract/model';
+import {
+  ASYNC_OPERATION_KINDS,
+  type ApiErrorShape,
+  type Operation,
+  type OperationKind,
+  type OperationState,
+} from '../../electron/contract/model';
 import { toErrorShape } from '../api/api-error';
 import type { AppState } from './app-state';
 
@@ -65,7 +71,20 @@ export const initialOperationsState: OperationsState = {
 const FINAL: readonly OperationState[] = ['succeeded', 'failed', 'canceled', 'interrupted'];
 
 export const isFinal = (op: Operation): boolean => FINAL.includes(op.state);
-export const isCancelable = (op: Operation): boolean => op.state === 'queued' || op.state === 'running';
+export const isActive = (op: Operation): boolean => op.state === 'queued' || op.state === 'running';
+/** Async kinds stream progress and can be canceled; the others are one synchronous provider call. */
+export const isAsyncKind = (kind: OperationKind): boolean =>
+  (ASYNC_OPERATION_KINDS as readonly OperationKind[]).includes(kind);
+export const isCancelable = (op: Operation): boolean => isAsyncKind(op.kind) && isActive(op);
+
+/** The LUN an operation works on: its target, else (creation) the LUN it made. */
+export const operationLunId = (op: Operation): string | undefined =>
+  op.kind === 'createLun' ? op.result?.id : (op.target?.lunId ?? op.request.lunId);
+
+/** The queued or running operation on a LUN, if any (the host allows one at a time). */
+export function selectActiveOperationOnLun(s: OperationsState, lunId: string): Operation | null {
+  return Object.values(s.operations).find((op) => isActive(op) && operationLunId(op) === lunId) ?? null;
+}
 
 /** A late answer (a list or a create response) must not move a finished operation back to running. */
 export function mergeOperation(existing: Operation | undefined, incoming: Operation): Operation {
@@ -83,6 +102,7 @@ export const createOperationsSlice =
       if (merged === existing) return;
       set((s) => ({ operations: { ...s.operations, [operation.id]: merged } }));
       get().noteRunOperation(merged);
+      if (isFinal(merged) && !(existing && isFinal(existing))) get().noteLunOperation(merged);
     },
     async loadOperations() {
       try {

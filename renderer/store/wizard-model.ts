@@ -15,7 +15,7 @@ export const WIZARD_STEPS = [
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
 export type DriveMode = 'auto' | 'manual';
-export type AccessMode = 'none' | 'all' | 'list';
+export type { AccessMode } from '../lib/host-access';
 
 export const HINT_NAMES = BOOLEAN_HINT_NAMES;
 export type HintName = BooleanHintName;

@@ -1,5 +1,5 @@
 import type { Drive, Subsystem } from '../../electron/contract/model';
-import { firstDuplicateInitiator, firstInvalidInitiator, splitInitiators } from '../lib/initiators';
+import { hostAccessErrors } from '../lib/host-access';
 import {
   batchFit,
   checkDriveCount,
@@ -127,18 +127,10 @@ function sizeErrors(s: State): FieldError[] {
 
 function accessErrors(s: State): FieldError[] {
   const subsystem = selectWizardSubsystem(s);
-  if (s.accessMode !== 'list') return [];
-  if (subsystem && !subsystem.maskingCapable)
-    return [{ field: 'access', key: 'wizard.access.notMaskingCapable' }];
-  const entries = splitInitiators(s.initiatorsText);
-  if (entries.length === 0) return [{ field: 'initiators', key: 'wizard.errors.initiatorsRequired' }];
-  const bad = firstInvalidInitiator(entries);
-  if (bad !== null)
-    return [{ field: 'initiators', key: 'wizard.errors.initiatorInvalid', params: { entry: bad } }];
-  const duplicate = firstDuplicateInitiator(entries);
-  if (duplicate !== null)
-    return [{ field: 'initiators', key: 'wizard.errors.initiatorDuplicate', params: { entry: duplicate } }];
-  return [];
+  return hostAccessErrors(
+    { mode: s.accessMode, text: s.initiatorsText },
+    subsystem ? subsystem.maskingCapable : true,
+  );
 }
 
 /** How many of the batch fit in the free space (the contract's batch rule), or null when unknown yet. */

@@ -4,7 +4,8 @@ import type { CreateLunRequest, LunHints, LunType } from '../../electron/contrac
 import { toErrorShape } from '../api/api-error';
 import { checkDriveCount, isAutomagic, isStriped } from '../../electron/contract/lun-rules';
 import { bestUnitFor, bytesToUnitText, type SizeUnit } from '../lib/size-units';
-import { splitInitiators } from '../lib/initiators';
+import { moveInOrder, toggleInOrder } from '../lib/drive-order';
+import { unmaskingListOf } from '../lib/host-access';
 import type { AppState } from './app-state';
 import { isFinal } from './operations-slice';
 import { selectLunById } from './inventory-slice';
@@ -117,9 +118,7 @@ export function buildHints(s: WizardState): LunHints | undefined {
 }
 
 export function buildUnmaskingList(s: WizardState): string {
-  if (s.accessMode === 'all') return '*';
-  if (s.accessMode === 'none') return '';
-  return splitInitiators(s.initiatorsText).join(';');
+  return unmaskingListOf({ mode: s.accessMode, text: s.initiatorsText });
 }
 
 export function buildCreateRequest(s: WizardState): CreateLunRequest | null {
@@ -183,22 +182,10 @@ export const createWizardSlice =
         change({ driveMode: mode }, true);
       },
       toggleDrive(id) {
-        change(
-          (s) => ({
-            driveIds: s.driveIds.includes(id) ? s.driveIds.filter((d) => d !== id) : [...s.driveIds, id],
-          }),
-          true,
-        );
+        change((s) => ({ driveIds: toggleInOrder(s.driveIds, id) }), true);
       },
       moveDrive(id, delta) {
-        change((s) => {
-          const i = s.driveIds.indexOf(id);
-          const j = i + delta;
-          if (i < 0 || j < 0 || j >= s.driveIds.length) return {};
-          const driveIds = [...s.driveIds];
-          [driveIds[i], driveIds[j]] = [driveIds[j]!, driveIds[i]!];
-          return { driveIds };
-        }, true);
+        change((s) => ({ driveIds: moveInOrder(s.driveIds, id, delta) }), true);
       },
       setSizeText(text) {
         change({ sizeText: text, sizeExactBytes: null, sizeIsMax: false });

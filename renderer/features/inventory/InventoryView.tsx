@@ -6,6 +6,8 @@ import { useApp } from '../../store/store-context';
 import { DrivesTable } from './DrivesTable';
 import { LunsTable } from './LunsTable';
 import { SubsystemCards } from './SubsystemCards';
+import { LunActionDialogs } from '../lun-actions/LunActionDialogs';
+import { LunDetailsPanel } from '../lun-actions/LunDetailsPanel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -27,6 +29,11 @@ export function InventoryView() {
   const luns = useApp((s) => selectLuns(s, s.inventorySubsystemId));
   const loadInventory = useApp((s) => s.loadInventory);
   const showSubsystem = useApp((s) => s.showSubsystem);
+  const selectedLun = useApp((s) =>
+    s.selectedLun && s.selectedLun.subsystemId === s.inventorySubsystemId
+      ? luns.find((l) => l.id === s.selectedLun!.lunId)
+      : undefined,
+  );
 
   return (
     <div className={styles.root}>
@@ -87,9 +94,11 @@ export function InventoryView() {
               {t('inventory.luns.heading', { subsystem: subsystem.name })}
             </h3>
             <LunsTable luns={luns} />
+            {selectedLun && <LunDetailsPanel lun={selectedLun} />}
           </section>
         </>
       )}
+      <LunActionDialogs />
     </div>
   );
 }

@@ -2,14 +2,14 @@ import { Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { formatBytes } from '../../lib/format';
 import { useEnumLabels } from '../../components/use-enum-label';
 import type { OperationState } from '../../../electron/contract/model';
-import { isCancelable, isFinal, selectOperationsForMonitor } from '../../store/operations-slice';
+import { isActive, isFinal, selectOperationsForMonitor } from '../../store/operations-slice';
 import { useApp } from '../../store/store-context';
 import { AUTO_CLOSE_DELAY_MS, loadKeepOpen, saveKeepOpen } from './keep-open';
 import { OperationRow } from './OperationRow';
 import { useNow } from './use-now';
+import { useOperationTitle } from '../operations/use-operation-title';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '72rem' },
@@ -40,9 +40,10 @@ const useStyles = makeStyles({
 });
 
 export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const styles = useStyles();
   const labels = useEnumLabels();
+  const titles = useOperationTitle();
   const seenStates = useRef<Record<string, OperationState> | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const operationsMap = useApp((s) => s.operations);
@@ -57,7 +58,7 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
     () => selectOperationsForMonitor({ operations: operationsMap } as never),
     [operationsMap],
   );
-  const anyActive = operations.some(isCancelable);
+  const anyActive = operations.some(isActive);
   const now = useNow(anyActive);
   const wasActive = useRef(false);
 
@@ -94,11 +95,7 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
         .map((op) =>
           t('monitor.announce', {
             state: labels.opState(op.state),
-            title: t('monitor.operationTitle', {
-              type: labels.lunType(op.request.type),
-              size: formatBytes(op.request.sizeBytes, i18n.language),
-              subsystem: nameOf(op.subsystemId),
-            }),
+            title: titles.title(op, nameOf(op.subsystemId)),
           }),
         )
         .join(' '),

@@ -4,7 +4,8 @@ import type { ApiErrorShape, Operation, OperationState } from '../../../electron
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useEnumLabels } from '../../components/use-enum-label';
 import { formatBytes, formatDuration } from '../../lib/format';
-import { elapsedSeconds, isCancelable } from '../../store/operations-slice';
+import { elapsedSeconds, isActive, isAsyncKind, isCancelable } from '../../store/operations-slice';
+import { useOperationTitle } from '../operations/use-operation-title';
 
 /** The heading over an ended operation's error: a cancel the user asked for is not a failure. */
 const OUTCOME_TITLE: Partial<Record<OperationState, string>> = {
@@ -56,14 +57,14 @@ export function OperationRow(props: {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const labels = useEnumLabels();
+  const titles = useOperationTitle();
   const elapsed = elapsedSeconds(op, now);
-  const active = isCancelable(op);
+  const active = isActive(op);
+  const cancelable = isCancelable(op);
+  const progressive = isAsyncKind(op.kind);
   const percent = op.state === 'succeeded' ? 100 : op.percent;
-  const title = t('monitor.operationTitle', {
-    type: labels.lunType(op.request.type),
-    size: formatBytes(op.request.sizeBytes, i18n.language),
-    subsystem: props.subsystemName,
-  });
+  const title = titles.title(op, props.subsystemName);
+  const resized = (op.kind === 'extendLun' || op.kind === 'shrinkLun') && op.state === 'succeeded';
 
   return (
     <li
@@ -72,13 +73,19 @@ export function OperationRow(props: {
       data-operation-id={op.id}
       data-batch-id={op.batchId}
       data-state={op.state}
+      data-kind={op.kind}
     >
       <div className={styles.top}>
-        <span className={styles.title}>{title}</span>
+        <Badge appearance="outline" color="informative" data-testid="operation-kind">
+          {titles.kindLabel(op)}
+        </Badge>
+        <span className={styles.title} data-testid="operation-title">
+          {title}
+        </span>
         <Badge appearance="tint" color={BADGE[op.state]} data-testid="operation-state">
           {labels.opState(op.state)}
         </Badge>
-        {active && (
+        {cancelable && (
           <Button
             size="small"
             onClick={() => props.onCancel(op.id)}
@@ -88,7 +95,7 @@ export function OperationRow(props: {
           </Button>
         )}
       </div>
-      {(active || op.state === 'succeeded') && (
+      {progressive && (active || op.state === 'succeeded') && (
         <ProgressBar
           value={percent === null ? undefined : percent / 100}
           max={1}
@@ -97,13 +104,19 @@ export function OperationRow(props: {
         />
       )}
       <div className={styles.facts}>
-        <span data-testid="operation-percent">
-          {t('monitor.percent')}: {percent === null ? t('monitor.estimating') : `${Math.round(percent)} %`}
-        </span>
-        <span>
-          {t('monitor.elapsed')}: {elapsed === null ? '–' : formatDuration(elapsed)}
-        </span>
-        {active && (
+        {progressive ? (
+          <span data-testid="operation-percent">
+            {t('monitor.percent')}: {percent === null ? t('monitor.estimating') : `${Math.round(percent)} %`}
+          </span>
+        ) : (
+          <span data-testid="operation-instant">{t('monitor.instant')}</span>
+        )}
+        {progressive && (
+          <span>
+            {t('monitor.elapsed')}: {elapsed === null ? '–' : formatDuration(elapsed)}
+          </span>
+        )}
+        {progressive && active && (
           <span>
             {t('monitor.remaining')}:{' '}
             {op.etaSeconds === null ? t('monitor.unknown') : formatDuration(op.etaSeconds)}
@@ -119,7 +132,17 @@ export function OperationRow(props: {
             {t('monitor.endedAt')}: {new Date(op.endedAt).toLocaleString(i18n.language)}
           </span>
         )}
-        {op.result && <span>{t('monitor.lunName', { name: op.result.name })}</span>}
+        {op.result && op.kind === 'createLun' && (
+          <span>{t('monitor.lunName', { name: op.result.name })}</span>
+        )}
+        {resized && op.result && op.target && (
+          <span data-testid="operation-new-size">
+            {t('monitor.newSize', {
+              before: formatBytes(op.target.sizeBytes, i18n.language),
+              after: formatBytes(op.result.sizeBytes, i18n.language),
+            })}
+          </span>
+        )}
       </div>
       {op.error && (
         <ErrorDetails

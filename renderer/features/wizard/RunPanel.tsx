@@ -7,7 +7,7 @@ import { useEnumLabels } from '../../components/use-enum-label';
 import { formatBytes, formatDuration } from '../../lib/format';
 import { elapsedSeconds, isCancelable } from '../../store/operations-slice';
 import { useApp } from '../../store/store-context';
-import { useUnmaskingLabel } from '../inventory/LunsTable';
+import { useUnmaskingLabel } from '../inventory/unmasking-label';
 import { CancelOutcomeNote } from '../monitor/CancelOutcomeNote';
 import { useNow } from '../monitor/use-now';
 

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../lib/format';
 import type { FieldError } from '../../store/wizard-model';
 
-/** Turns a FieldError into text: params ending in "Key" are translated, "maxBytes" is formatted as "max". */
+/** Turns a FieldError into text: params ending in "Key" are translated, those ending in "Bytes" are sizes
+ * ("maxBytes" is shown as "max", its exact bytes as "maxExact"). */
 export function useErrorText() {
   const { t, i18n } = useTranslation();
   return (error: FieldError): string => {
@@ -11,12 +12,11 @@ export function useErrorText() {
       if (name.endsWith('Key') && typeof value === 'string') values[name.slice(0, -3)] = t(value);
       else values[name] = value;
     }
-    if (typeof values.maxBytes === 'number') {
-      values.max = formatBytes(values.maxBytes, i18n.language);
+    for (const [name, value] of Object.entries(values))
+      if (name.endsWith('Bytes') && typeof value === 'number')
+        values[name.slice(0, -5)] = formatBytes(value, i18n.language);
+    if (typeof values.maxBytes === 'number')
       values.maxExact = new Intl.NumberFormat(i18n.language).format(values.maxBytes);
-    }
-    if (typeof values.freeBytes === 'number') values.free = formatBytes(values.freeBytes, i18n.language);
-    if (typeof values.minBytes === 'number') values.min = formatBytes(values.minBytes, i18n.language);
     if (typeof values.status === 'string') values.status = t(`status.${values.status}`);
     return t(error.key, values);
   };

@@ -1,35 +1,17 @@
-import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Drive } from '../../../../electron/contract/model';
 import { formatBytes } from '../../../lib/format';
-import { driveUnusableReason, estimateCapacity, isAutomagic } from '../../../../electron/contract/lun-rules';
+import { estimateCapacity, isAutomagic } from '../../../../electron/contract/lun-rules';
 import { selectDrives } from '../../../store/inventory-slice';
 import { useApp } from '../../../store/store-context';
 import { useErrorText } from '../use-error-text';
 import type { StepProps } from './step-props';
 import { useStepStyles } from './step-styles';
-import { virtualRowStyle } from '../../../lib/virtual-row';
-
-const ROW_HEIGHT = 48;
+import { DrivePicker } from '../../../components/DrivePicker';
 
 const useStyles = makeStyles({
-  list: {
-    height: '280px',
-    overflowY: 'auto',
-    position: 'relative',
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  row: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    padding: `0 ${tokens.spacingHorizontalS}`,
-  },
-  order: { listStyle: 'decimal', margin: 0, paddingLeft: tokens.spacingHorizontalXXL },
-  orderItem: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   errors: { color: tokens.colorPaletteRedForeground1, margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -46,7 +28,6 @@ export function DrivesStep({ errors, showErrors, locked }: StepProps) {
   const setDriveMode = useApp((s) => s.setDriveMode);
   const toggleDrive = useApp((s) => s.toggleDrive);
   const moveDrive = useApp((s) => s.moveDrive);
-  const scrollRef = useRef<HTMLDivElement>(null);
   const automagic = type !== null && isAutomagic(type);
 
   const byId = useMemo(() => new Map(drives.map((d) => [d.id, d])), [drives]);
@@ -57,13 +38,6 @@ export function DrivesStep({ errors, showErrors, locked }: StepProps) {
         selected.map((d) => d.freeBytes),
       )
     : 0;
-
-  const virtualizer = useVirtualizer({
-    count: mode === 'manual' ? drives.length : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
 
   const size = (bytes: number) => formatBytes(bytes, i18n.language);
   const driveErrors = errors.filter((e) => e.field === 'drives');
@@ -91,79 +65,13 @@ export function DrivesStep({ errors, showErrors, locked }: StepProps) {
         </RadioGroup>
       </Field>
       {mode === 'manual' && (
-        <>
-          <div
-            ref={scrollRef}
-            className={styles.list}
-            role="group"
-            aria-label={t('wizard.drives.listLabel')}
-            data-testid="drive-picker"
-          >
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) => {
-                const d = drives[item.index]!;
-                const reason = driveUnusableReason(d);
-                const position = driveIds.indexOf(d.id);
-                const checked = position >= 0;
-                return (
-                  <div key={d.id} className={styles.row} style={virtualRowStyle(item.start, ROW_HEIGHT)}>
-                    <Checkbox
-                      checked={checked}
-                      disabled={locked || (reason !== null && !checked)}
-                      onChange={() => toggleDrive(d.id)}
-                      data-testid="drive-option"
-                      label={
-                        <span className={step.option}>
-                          <span>
-                            {checked ? `${position + 1}. ` : ''}
-                            {t('wizard.drives.driveLine', {
-                              name: d.name,
-                              free: size(d.freeBytes),
-                              size: size(d.sizeBytes),
-                            })}
-                          </span>
-                          {reason && (
-                            <span className={step.reason}>{t(`wizard.drives.reason.${reason}`)}</span>
-                          )}
-                        </span>
-                      }
-                    />
-                  </div>
-                );
-              })}
-            </div>
-          </div>
-          {selected.length > 0 && (
-            <section aria-label={t('wizard.drives.orderLabel')}>
-              <p className={step.info}>{t('wizard.drives.orderHint')}</p>
-              <ol className={styles.order}>
-                {selected.map((d, i) => (
-                  <li key={d.id}>
-                    <span className={styles.orderItem}>
-                      <span>{d.name}</span>
-                      <Button
-                        size="small"
-                        disabled={locked || i === 0}
-                        onClick={() => moveDrive(d.id, -1)}
-                        aria-label={t('wizard.drives.moveUpNamed', { name: d.name })}
-                      >
-                        {t('wizard.drives.moveUp')}
-                      </Button>
-                      <Button
-                        size="small"
-                        disabled={locked || i === selected.length - 1}
-                        onClick={() => moveDrive(d.id, 1)}
-                        aria-label={t('wizard.drives.moveDownNamed', { name: d.name })}
-                      >
-                        {t('wizard.drives.moveDown')}
-                      </Button>
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            </section>
-          )}
-        </>
+        <DrivePicker
+          drives={drives}
+          selectedIds={driveIds}
+          onToggle={toggleDrive}
+          onMove={moveDrive}
+          disabled={locked}
+        />
       )}
       <div className={step.info} aria-live="polite" data-testid="capacity-math">
         {mode === 'manual' && (

@@ -7,7 +7,7 @@ import { useApp } from '../../../store/store-context';
 import { selectBatchFit, selectCount, selectSizeBytes } from '../../../store/wizard-selectors';
 import { roundUpToUnit } from '../../../lib/size-units';
 import { buildUnmaskingList } from '../../../store/wizard-slice';
-import { useUnmaskingLabel } from '../../inventory/LunsTable';
+import { useUnmaskingLabel } from '../../inventory/unmasking-label';
 import { useErrorText } from '../use-error-text';
 import type { StepProps } from './step-props';
 import { useStepStyles } from './step-styles';

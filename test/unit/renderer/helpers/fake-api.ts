@@ -2,9 +2,15 @@ import { vi } from 'vitest';
 import type { InventorySnapshot, LunStudioApi, LunStudioEvent } from '../../../../electron/contract/api';
 import type {
   CreateLunRequest,
+  DeleteLunRequest,
+  ExtendLunRequest,
   Lun,
+  MaxLunExtendRequest,
   MaxLunSizeRequest,
   Operation,
+  OperationRequest,
+  SetLunMaskRequest,
+  ShrinkLunRequest,
 } from '../../../../electron/contract/model';
 import { inventory as defaultInventory } from './fixtures';
 
@@ -16,6 +22,11 @@ export class FakeApi implements LunStudioApi {
   cancelError: Error | null = null;
   history: Operation[] = [];
   created: { request: CreateLunRequest; count: number }[] = [];
+  maxExtendFor: (request: MaxLunExtendRequest) => number | Error = () => 2 ** 30;
+  /** What the next LUN operation call rejects with (e.g. E_LUN_BUSY), or null. */
+  lunOperationError: Error | null = null;
+  /** Every extendLun/shrinkLun/setLunMask/deleteLun request, in order, with the kind it queued. */
+  lunRequests: OperationRequest[] = [];
   private handlers = new Set<(e: LunStudioEvent) => void>();
   private nextId = 1;
 
@@ -42,7 +53,16 @@ export class FakeApi implements LunStudioApi {
     const canceled: Operation = { ...op, state: 'canceled', endedAt: new Date().toISOString() };
     return { hresult: 0, operation: canceled };
   });
-  listOperations = vi.fn(async () => structuredClone(this.history));
+  listOperations = vi.fn(async (_filter?: unknown) => structuredClone(this.history));
+  maxLunExtendSize = vi.fn(async (request: MaxLunExtendRequest) => {
+    const answer = this.maxExtendFor(request);
+    if (answer instanceof Error) throw answer;
+    return { maxBytes: answer };
+  });
+  extendLun = vi.fn(async (request: ExtendLunRequest) => this.queueLun({ kind: 'extendLun', request }));
+  shrinkLun = vi.fn(async (request: ShrinkLunRequest) => this.queueLun({ kind: 'shrinkLun', request }));
+  setLunMask = vi.fn(async (request: SetLunMaskRequest) => this.queueLun({ kind: 'setLunMask', request }));
+  deleteLun = vi.fn(async (request: DeleteLunRequest) => this.queueLun({ kind: 'deleteLun', request }));
   openMonitor = vi.fn(async () => undefined);
 
   subscribe(handler: (e: LunStudioEvent) => void): () => void {
@@ -55,11 +75,29 @@ export class FakeApi implements LunStudioApi {
   }
 
   operation(request: CreateLunRequest, patch: Partial<Operation> = {}): Operation {
-    const op: Operation = {
+    return this.kindOperation({ kind: 'createLun', request }, patch);
+  }
+
+  /** An operation of any kind in the history; an operation on an existing LUN gets that LUN as its target. */
+  kindOperation(what: OperationRequest, patch: Partial<Operation> = {}): Operation {
+    const lun =
+      what.kind === 'createLun'
+        ? undefined
+        : this.snapshot.luns[what.request.subsystemId]?.find((l) => l.id === what.request.lunId);
+    const op = {
       id: `op-${this.nextId++}`,
-      kind: 'createLun',
-      subsystemId: request.subsystemId,
-      request,
+      subsystemId: what.request.subsystemId,
+      ...what,
+      ...(lun
+        ? {
+            target: {
+              lunId: lun.id,
+              name: lun.name,
+              sizeBytes: lun.sizeBytes,
+              unmaskingList: lun.unmaskingList,
+            },
+          }
+        : {}),
       state: 'running',
       percent: 0,
       startedAt: new Date().toISOString(),
@@ -67,13 +105,20 @@ export class FakeApi implements LunStudioApi {
       bytesPerSecond: null,
       etaSeconds: null,
       ...patch,
-    };
+    } as Operation;
     this.history.push(op);
     return op;
   }
 
+  private async queueLun(what: OperationRequest): Promise<{ operation: Operation }> {
+    if (this.lunOperationError) throw this.lunOperationError;
+    this.lunRequests.push(structuredClone(what));
+    return { operation: this.kindOperation(what, { state: 'queued', percent: null, startedAt: null }) };
+  }
+
   /** Finishes an operation successfully, adding its LUN to the inventory. */
   succeed(op: Operation, lunPatch: Partial<Lun> = {}): Operation {
+    if (op.kind !== 'createLun') throw new Error('succeed() finishes creations');
     const lun: Lun = {
       id: `lun-${op.id}`,
       subsystemId: op.subsystemId,

@@ -89,7 +89,7 @@ describe('inventory view', () => {
     ];
     act(() => api.emit({ type: 'inventoryChanged', inventory: snap }));
     const row = screen.getByTestId('lun-row');
-    expect(row.textContent).toBe('Data 1Mirror (RAID 1)1 GiBOnlineHealthyAll hosts');
+    expect(row.textContent).toBe('Data 1Mirror (RAID 1)1 GiBOnlineHealthyAll hostsActions');
     expect(store.getState().inventory?.luns['sub-a']).toHaveLength(1);
   });
 });

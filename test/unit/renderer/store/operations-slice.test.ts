@@ -26,7 +26,7 @@ function op(id: string, patch: Partial<Operation>): Operation {
     bytesPerSecond: null,
     etaSeconds: null,
     ...patch,
-  };
+  } as Operation;
 }
 
 describe('operations slice', () => {

@@ -1,0 +1,95 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { isFinal } from '../../store/operations-slice';
+import { useApp } from '../../store/store-context';
+import { OperationInPlace } from './OperationInPlace';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '44rem', width: 'calc(100vw - 32px)' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  fields: { display: 'contents', border: 'none', margin: 0, padding: 0 },
+});
+
+/** The frame every LUN action shares: the form, what the host answered, the operation live in place, and
+ * the buttons for each phase (send, close, try again). */
+export function ActionDialog(props: {
+  title: string;
+  subsystemName: string;
+  children: ReactNode;
+  primaryLabel: string;
+  /** Danger actions (shrink, delete) get the primary button's label in their own words. */
+  onPrimary: () => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const action = useApp((s) => s.lunAction);
+  const op = useApp((s) => (s.lunAction?.operationId ? s.operations[s.lunAction.operationId] : undefined));
+  const close = useApp((s) => s.closeLunAction);
+  const again = useApp((s) => s.editLunActionAgain);
+  if (!action) return null;
+  const editing = action.phase === 'editing';
+  const ended = op !== undefined && isFinal(op);
+  const retry = ended && op.state !== 'succeeded';
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && close()}>
+      <DialogSurface className={styles.surface} data-testid={props.testId}>
+        <DialogBody>
+          <DialogTitle>{props.title}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <fieldset className={styles.fields} disabled={!editing} data-testid="action-fields">
+              {props.children}
+            </fieldset>
+            {action.submitError && (
+              <ErrorDetails error={action.submitError} title={t('lunActions.refused')} />
+            )}
+            {action.phase === 'submitting' && <Spinner size="small" label={t('lunActions.submitting')} />}
+            {action.operationId && (
+              <OperationInPlace operationId={action.operationId} subsystemName={props.subsystemName} />
+            )}
+          </DialogContent>
+          <DialogActions>
+            {retry && (
+              <Button onClick={again} data-testid="action-again">
+                {t('lunActions.again')}
+              </Button>
+            )}
+            {action.phase === 'submitted' ? (
+              <Button appearance={ended ? 'primary' : 'secondary'} onClick={close} data-testid="action-close">
+                {t('lunActions.close')}
+              </Button>
+            ) : (
+              <>
+                <Button onClick={close} disabled={!editing} data-testid="action-dismiss">
+                  {t('lunActions.dismiss')}
+                </Button>
+                <Button
+                  appearance="primary"
+                  onClick={props.onPrimary}
+                  disabledFocusable={!editing}
+                  data-testid="action-submit"
+                >
+                  {props.primaryLabel}
+                </Button>
+              </>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

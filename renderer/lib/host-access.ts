@@ -1,0 +1,40 @@
+import type { FieldError } from '../store/wizard-model';
+import { firstDuplicateInitiator, firstInvalidInitiator, splitInitiators } from './initiators';
+
+/** Who may see a LUN, as the UI offers it: no host, all hosts, or a list of initiators typed as text. */
+export type AccessMode = 'none' | 'all' | 'list';
+
+export interface HostAccessChoice {
+  mode: AccessMode;
+  /** The initiators, separated by new lines, ";" or "," (read only in list mode). */
+  text: string;
+}
+
+/** The one check of a host-access choice, for the wizard's access step and the host access dialog. */
+export function hostAccessErrors(choice: HostAccessChoice, maskingCapable: boolean): FieldError[] {
+  if (choice.mode !== 'list') return [];
+  if (!maskingCapable) return [{ field: 'access', key: 'wizard.access.notMaskingCapable' }];
+  const entries = splitInitiators(choice.text);
+  if (entries.length === 0) return [{ field: 'initiators', key: 'wizard.errors.initiatorsRequired' }];
+  const bad = firstInvalidInitiator(entries);
+  if (bad !== null)
+    return [{ field: 'initiators', key: 'wizard.errors.initiatorInvalid', params: { entry: bad } }];
+  const duplicate = firstDuplicateInitiator(entries);
+  if (duplicate !== null)
+    return [{ field: 'initiators', key: 'wizard.errors.initiatorDuplicate', params: { entry: duplicate } }];
+  return [];
+}
+
+/** The VDS unmasking list of a choice: "*", "" or ";"-separated initiators. */
+export function unmaskingListOf(choice: HostAccessChoice): string {
+  if (choice.mode === 'all') return '*';
+  if (choice.mode === 'none') return '';
+  return splitInitiators(choice.text).join(';');
+}
+
+/** A LUN's current unmasking list as a choice (one initiator a line). */
+export function choiceOf(unmaskingList: string): HostAccessChoice {
+  if (unmaskingList === '*') return { mode: 'all', text: '' };
+  if (unmaskingList === '') return { mode: 'none', text: '' };
+  return { mode: 'list', text: unmaskingList.split(';').join('\n') };
+}
