@@ -622,7 +622,7 @@ Outcome Model::QueryMaxLunExtendSize(const std::string& lunId, const std::vector
   Subsystem* s = nullptr;
   Lun* lun = nullptr;
   Outcome o = impl_->FindLun(lunId, &s, &lun);
-  if (!o.ok()) return o;
+  if (!o.ok() || !(o = impl_->CheckOnline(*s)).ok()) return o;
   ExtendPlan plan;
   o = PlanExtend(*s, impl_->Views(*s), *lun, driveIds, &plan);
   if (!o.ok()) return o;

@@ -46,7 +46,8 @@ Lun MakeLun(const std::string& id, LunType type, std::vector<std::string> drives
 
 // Drives d0–d5 (8 GiB each), d6 a hot spare. Every subsystem starts with the LUNs given.
 std::shared_ptr<Model> MakeModel(std::vector<Lun> luns, std::vector<Fault> faults = {},
-                                 uint64_t rate = 64 * kGiB, bool span = true, bool masking = true) {
+                                 uint64_t rate = 64 * kGiB, bool span = true, bool masking = true,
+                                 int32_t status = kStatusOnline) {
   Subsystem s;
   s.id = "sub";
   s.name = "Array";
@@ -55,6 +56,7 @@ std::shared_ptr<Model> MakeModel(std::vector<Lun> luns, std::vector<Fault> fault
   s.stripeSizes = {65536};
   s.initRateBytesPerSec = rate;
   s.maskingCapable = masking;
+  s.status = status;
   for (int i = 0; i < 7; ++i) {
     Drive d;
     d.id = "d" + std::to_string(i);
@@ -397,9 +399,24 @@ void MaskRulesAndDeleteGiveBackEveryByte() {
   CHECK(FreeBytes(model) == before);
 }
 
+void AnOfflineSubsystemChangesNothing() {
+  auto model =
+      MakeModel({MakeLun("L", LunType::kSimple, {"d0"}, kGiB)}, {}, kGiB, true, true, kStatusOffline);
+  uint64_t max = 1;
+  std::shared_ptr<CreateLunJob> job;
+  CHECK(model->QueryMaxLunExtendSize("L", {}, &max).hr == hr::kVdsInvalidOperation);
+  CHECK(model->ExtendLun(Extend("L", kGiB), &job).hr == hr::kVdsInvalidOperation && !job);
+  CHECK(model->ShrinkLun(Shrink("L", kMiB), &job).hr == hr::kVdsInvalidOperation && !job);
+  CHECK(model->SetLunMask("L", "*").hr == hr::kVdsInvalidOperation);
+  CHECK(model->DeleteLun("L").hr == hr::kVdsInvalidOperation);
+  const LunInfo lun = Read(model, "L");
+  CHECK(lun.sizeBytes == kGiB && lun.unmaskingList.empty());
+}
+
 }  // namespace
 
 int main() {
+  AnOfflineSubsystemChangesNothing();
   ExtendRoundsUpAndMaxIsExact();
   SpanFillsDrivesInTheOrderGiven();
   SimpleStaysOnItsDriveWithoutSpan();
