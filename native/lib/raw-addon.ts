@@ -111,6 +111,8 @@ export interface RawExtendLunRequest {
   lunId: string;
   bytesToAdd: number;
   driveIds: string[];
+  /** The host's operation id (VDS and the simulator ignore it for an extend or shrink: the LUN keeps the id of
+   * the operation that created it). */
   operationId?: string;
 }
 
