@@ -31,6 +31,25 @@ export interface ProviderInfo {
   journalProblem?: { path: string; error: ApiErrorShape };
 }
 
+export interface ProviderOption {
+  name: ProviderName;
+  label: string;
+  /** Whether it can load on this system; `reason` says why not. */
+  available: boolean;
+  reason?: string;
+}
+
+export interface ProviderChoice {
+  /** The provider in use now, and where its state lives. */
+  current: ProviderInfo;
+  /** What the user saved (used by the next start without --provider); absent until saved. */
+  saved?: ProviderName;
+  /** Set when this owner was started with an explicit --provider: that one stays in use until a restart,
+   * a choice is only saved. */
+  commandLine?: ProviderName;
+  options: ProviderOption[];
+}
+
 export interface InventorySnapshot {
   provider: ProviderInfo;
   subsystems: Subsystem[];
@@ -77,6 +96,11 @@ export interface ApiMethods {
   deleteLun: { request: DeleteLunRequest; response: { operation: Operation } };
   /** Desktop: show the progress monitor window. Browser: resolves (the renderer shows its view). */
   openMonitor: { request: void; response: void };
+  /** The provider in use, the user's saved choice and what can load here. */
+  getProviderChoice: { request: void; response: ProviderChoice };
+  /** Saves the choice and switches the owner to it. Refused (E_OPERATIONS_RUNNING) while any operation is
+   * queued or running, and (E_PROVIDER_UNAVAILABLE) for a provider that cannot load here. */
+  chooseProvider: { request: { provider: ProviderName }; response: ProviderChoice };
 }
 export type ApiMethodName = keyof ApiMethods;
 export const API_METHOD_NAMES = [
@@ -91,6 +115,8 @@ export const API_METHOD_NAMES = [
   'setLunMask',
   'deleteLun',
   'openMonitor',
+  'getProviderChoice',
+  'chooseProvider',
 ] as const satisfies readonly ApiMethodName[];
 
 /** Pushed to every subscriber. Operation events carry the whole, latest operation. */

@@ -45,7 +45,8 @@ export const DRIVE_FLAGS = [
 ] as const;
 export type DriveFlag = (typeof DRIVE_FLAGS)[number];
 
-export type ProviderName = 'sim' | 'vds';
+export const PROVIDER_NAMES = ['sim', 'vds'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
 export interface Subsystem {
   id: string;

@@ -8,7 +8,7 @@ import type { ApiMethodName, ApiMethods } from './api';
 import { API_METHOD_NAMES } from './api';
 import { invalidInput, type LunStudioError } from './errors';
 import { LUN_RULE_TEXT, MAX_BATCH_COUNT, MAX_DRIVES_PER_LUN, lunTypeProblem } from './lun-rules';
-import { LUN_TYPES, OPERATION_KINDS, OPERATION_STATES } from './model';
+import { LUN_TYPES, OPERATION_KINDS, OPERATION_STATES, PROVIDER_NAMES } from './model';
 import { unmaskingListProblem } from './unmasking-list';
 
 export { MAX_BATCH_COUNT, MAX_DRIVES_PER_LUN } from './lun-rules';
@@ -255,6 +255,11 @@ export const requestSchemas = {
   setLunMask: setLunMaskRequestSchema,
   deleteLun: deleteLunRequestSchema,
   openMonitor: noArgument,
+  getProviderChoice: noArgument,
+  chooseProvider: z.strictObject(
+    { provider: z.enum(PROVIDER_NAMES, { error: `must be one of ${PROVIDER_NAMES.join(', ')}` }) },
+    { error: 'must be an object' },
+  ),
 } satisfies { [K in ApiMethodName]: z.ZodType<ApiMethods[K]['request'], unknown> };
 
 export function isApiMethodName(value: unknown): value is ApiMethodName {

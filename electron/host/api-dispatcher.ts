@@ -4,7 +4,7 @@
 // reaches the StorageService or the provider. Never throws: errors travel as data.
 import type { ApiMethodName, ApiMethods, ApiResult } from '../contract/api';
 import { API_METHOD_NAMES } from '../contract/api';
-import { invalidInput } from '../contract/errors';
+import { HRESULT, invalidInput, LunStudioError } from '../contract/errors';
 import { isApiMethodName, parseRequest } from '../contract/schemas';
 import { toErrorShape } from './error-shape';
 import { callerOf, type Caller } from './caller';
@@ -21,23 +21,40 @@ export type ApiHandlers = {
 /** `caller` defaults to the one the dispatcher was made with (the owner's own shell and user). */
 export type ApiDispatch = (method: unknown, payload: unknown, caller?: Caller) => Promise<ApiResult<unknown>>;
 
-/** The handlers backed by a StorageService. `openMonitor` resolves by default (browser: the renderer
- * shows its own view); the desktop shell overrides it to open the monitor window. */
-export function serviceHandlers(service: StorageService, overrides: Partial<ApiHandlers> = {}): ApiHandlers {
+/** The handlers backed by a StorageService: the service itself, or a function giving the one in use now (the
+ * owner's, which a provider switch replaces). `openMonitor` resolves by default (browser: the renderer shows
+ * its own view); the desktop shell overrides it to open the monitor window. The provider choice is the
+ * owner's (owner/provider-switch.ts): without an owner it is refused. */
+export function serviceHandlers(
+  service: StorageService | (() => StorageService),
+  overrides: Partial<ApiHandlers> = {},
+): ApiHandlers {
+  const live = typeof service === 'function' ? service : () => service;
   return {
-    getInventory: (request) => service.getInventory(request),
-    maxLunSize: (request) => service.maxLunSize(request),
-    createLuns: (request, caller) => service.createLuns(request, caller),
-    cancelOperation: (request) => service.cancelOperation(request),
-    listOperations: async (filter) => service.listOperations(filter ?? {}),
-    maxLunExtendSize: (request) => service.maxLunExtendSize(request),
-    extendLun: (request, caller) => service.extendLun(request, caller),
-    shrinkLun: (request, caller) => service.shrinkLun(request, caller),
-    setLunMask: (request, caller) => service.setLunMask(request, caller),
-    deleteLun: (request, caller) => service.deleteLun(request, caller),
+    getInventory: (request) => live().getInventory(request),
+    maxLunSize: (request) => live().maxLunSize(request),
+    createLuns: (request, caller) => live().createLuns(request, caller),
+    cancelOperation: (request) => live().cancelOperation(request),
+    listOperations: async (filter) => live().listOperations(filter ?? {}),
+    maxLunExtendSize: (request) => live().maxLunExtendSize(request),
+    extendLun: (request, caller) => live().extendLun(request, caller),
+    shrinkLun: (request, caller) => live().shrinkLun(request, caller),
+    setLunMask: (request, caller) => live().setLunMask(request, caller),
+    deleteLun: (request, caller) => live().deleteLun(request, caller),
     openMonitor: async () => undefined,
+    getProviderChoice: () => Promise.reject(noProviderChoice()),
+    chooseProvider: () => Promise.reject(noProviderChoice()),
     ...overrides,
   };
+}
+
+function noProviderChoice(): LunStudioError {
+  return new LunStudioError({
+    code: 'E_NOTIMPL',
+    hresult: HRESULT.E_NOTIMPL,
+    message:
+      'Only the process that owns the state (the desktop app, `serve`, a lun-studio command) can choose the provider.',
+  });
 }
 
 export function createDispatcher(handlers: ApiHandlers, defaultCaller?: Caller): ApiDispatch {

@@ -174,7 +174,7 @@ export function defaultProviderName(platform: NodeJS.Platform = process.platform
   return platform === 'win32' ? 'vds' : 'sim';
 }
 
-function providerLabel(name: ProviderName): string {
+export function providerLabel(name: ProviderName): string {
   return name === 'vds' ? 'Virtual Disk Service' : 'Simulated array';
 }
 

@@ -32,7 +32,7 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Hos
   const owner = await Owner.start(ownerOptions);
   return {
     dispatch: (method, payload) => owner.dispatch(method, payload),
-    subscribe: (handler) => owner.service.subscribe(handler),
+    subscribe: (handler) => owner.subscribe(handler),
     shutdown: () => owner.close(),
   };
 }

@@ -212,6 +212,8 @@ export function createWebSocketApi(options: WebSocketClientOptions): WebSocketAp
     setLunMask: typed('setLunMask'),
     deleteLun: typed('deleteLun'),
     openMonitor: () => typed('openMonitor')(),
+    getProviderChoice: () => typed('getProviderChoice')(),
+    chooseProvider: typed('chooseProvider'),
     subscribe(handler) {
       eventHandlers.add(handler);
       return () => eventHandlers.delete(handler);

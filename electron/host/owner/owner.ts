@@ -17,6 +17,9 @@ import { callerOf, type ShellName } from '../caller';
 import { openHostLog, type HostLog } from '../log/host-log';
 import { onFatalClose } from '../crash/closers';
 import { readProviderChoice } from '../settings/provider-choice';
+import type { EventHandler } from '../progress-fanout';
+import { chooseProvider, describeChoice, HRESULT_ERROR_BUSY, type LiveService } from './provider-switch';
+import { LunStudioError } from '../../contract/errors';
 
 export type { ShellName } from '../caller';
 
@@ -36,7 +39,12 @@ export interface OwnerOptions extends StorageServiceOptions {
   handlers?: Partial<ApiHandlers>;
   /** Default: this process's host log (opened here when the shell has not yet). */
   log?: HostLog;
+  /** Which providers can load (tests); default process.platform. */
+  platform?: NodeJS.Platform;
 }
+
+/** How long a provider switch waits for the calls in flight (inventory reads, lookups) before it gives up. */
+const SWITCH_WAIT_MS = 30_000;
 
 /** The live owner of this user's state, if any. */
 export function findOwner(paths: UserPaths = userPaths()): OwnerRecord | undefined {
@@ -48,24 +56,66 @@ export class Owner {
   private closing: Promise<void> | undefined;
   /** On a fatal error the process closes this owner before it exits (crash/crash-handler.ts). */
   private readonly unregisterFatal = onFatalClose(() => this.close(500));
+  /** Every shell's event handlers; relayed from the service in use, so they outlive a provider switch. */
+  private readonly handlers = new Set<EventHandler>();
+  private unrelay: () => void;
+  /** Set while a provider switch runs: new calls wait for it. */
+  private held: Promise<void> | undefined;
+  private inFlight = 0;
 
   private constructor(
-    readonly service: StorageService,
+    private live: LiveService,
     readonly record: OwnerRecord,
     readonly paths: UserPaths,
-    private readonly control: ControlServer,
+    private control: ControlServer | undefined,
     private readonly releases: (() => void)[],
     dispatch: ApiDispatch,
   ) {
-    this.dispatch = dispatch;
+    this.unrelay = this.relay(live.service);
+    this.dispatch = async (method, payload, caller) => {
+      while (this.held) await this.held;
+      this.inFlight += 1;
+      try {
+        return await dispatch(method, payload, caller);
+      } finally {
+        this.inFlight -= 1;
+      }
+    };
+  }
+
+  /** The StorageService in use (a provider switch replaces it). */
+  get service(): StorageService {
+    return this.live.service;
+  }
+
+  /** Events of the service in use, now and after a provider switch. */
+  subscribe(handler: EventHandler): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  private relay(service: StorageService): () => void {
+    return service.subscribe((event) => {
+      // One failing shell must not keep the event from the others.
+      for (const handler of [...this.handlers]) {
+        try {
+          handler(event);
+        } catch (error) {
+          process.emitWarning(`LUN Studio: an event subscriber threw: ${(error as Error)?.message ?? error}`);
+        }
+      }
+    });
   }
 
   static async start(options: OwnerOptions): Promise<Owner> {
     const env = options.env ?? process.env;
+    const platform = options.platform ?? process.platform;
     const paths = userPaths(env);
     // An explicit --provider, else the user's saved choice (settings/provider-choice.ts), else the default.
-    const provider = options.provider ?? readProviderChoice(env) ?? defaultProviderName();
-    const statePath = provider === 'sim' ? resolveSimStatePath(options.simStatePath, env) : undefined;
+    const provider = options.provider ?? readProviderChoice(env, platform) ?? defaultProviderName(platform);
+    const statePathOf = (name: ProviderName): string | undefined =>
+      name === 'sim' ? resolveSimStatePath(options.simStatePath, env) : undefined;
+    const statePath = statePathOf(provider);
     const journalPath = options.journalPath === undefined ? paths.journal : options.journalPath;
     const record: OwnerRecord = {
       pid: process.pid,
@@ -80,6 +130,9 @@ export class Owner {
     const undo = (): void => {
       for (const release of releases.reverse()) release();
     };
+    let live: LiveService | undefined;
+    // The handlers reach the owner (and through it the service in use) once it exists.
+    const ref: { owner?: Owner } = {};
     try {
       fs.mkdirSync(paths.runtimeDir, { recursive: true, mode: 0o700 });
       if (process.platform !== 'win32') fs.chmodSync(paths.runtimeDir, 0o700);
@@ -92,22 +145,9 @@ export class Owner {
         );
       }
       releases.push(owner.release);
-      if (statePath) {
-        const state = tryLock(`${statePath}.lock`, record);
-        if ('busy' in state) {
-          throw ownerBusyError(
-            `The simulator state ${statePath}`,
-            state.busy,
-            'Stop that process, or give this one its own state file (--sim-state).',
-          );
-        }
-        releases.push(state.release);
-      }
       const log = options.log ?? openHostLog({ shell: options.shell, env });
-      const service = await StorageService.open({
+      const serviceOptions: StorageServiceOptions = {
         ...options,
-        provider,
-        simStatePath: statePath,
         journalPath,
         log,
         warn:
@@ -116,41 +156,119 @@ export class Owner {
             log.warn(message);
             process.emitWarning(`LUN Studio: ${message}`);
           }),
-      });
-      const dispatch = createDispatcher(serviceHandlers(service, options.handlers), callerOf(options.shell));
+      };
+      /** The simulator state's own lock (two users or two LUN_STUDIO_HOMEs pointing at one state file), then
+       * the StorageService (which takes the journal's lock). */
+      const open = async (name: ProviderName): Promise<LiveService> => {
+        const simStatePath = statePathOf(name);
+        let release = (): void => undefined;
+        if (simStatePath) {
+          const state = tryLock(`${simStatePath}.lock`, record);
+          if ('busy' in state) {
+            throw ownerBusyError(
+              `The simulator state ${simStatePath}`,
+              state.busy,
+              'Stop that process, or give this one its own state file (--sim-state).',
+            );
+          }
+          release = state.release;
+        }
+        try {
+          const service = await StorageService.open({ ...serviceOptions, provider: name, simStatePath });
+          return { service, provider: name, release };
+        } catch (error) {
+          release();
+          throw error;
+        }
+      };
+      live = await open(provider);
+      const switchHost = {
+        env,
+        platform,
+        ...(options.provider ? { commandLine: options.provider } : {}),
+        live: () => ref.owner!.live,
+        open,
+        adopt: (next: LiveService) => ref.owner!.adopt(next, log, statePathOf(next.provider)),
+        hold: () => ref.owner!.hold(),
+      };
+      const handlers: Partial<ApiHandlers> = {
+        getProviderChoice: async () => describeChoice(switchHost),
+        chooseProvider: ({ provider: chosen }) => chooseProvider(switchHost, chosen),
+        ...options.handlers,
+      };
+      const dispatch = createDispatcher(
+        serviceHandlers(() => ref.owner!.service, handlers),
+        callerOf(options.shell),
+      );
+      const self = new Owner(live, record, paths, undefined, releases, dispatch);
+      ref.owner = self;
       const secret = randomBytes(32).toString('base64url');
       fs.writeFileSync(paths.controlSecret, secret, { mode: 0o600 });
-      let control: ControlServer;
-      try {
-        control = await startControlServer({
-          endpoint: paths.controlEndpoint,
-          secret,
-          dispatch,
-          events: service,
-        });
-      } catch (error) {
-        await service.close();
-        throw error;
-      }
+      self.control = await startControlServer({
+        endpoint: paths.controlEndpoint,
+        secret,
+        dispatch: self.dispatch,
+        events: self,
+      });
       log.info('owner started', {
         provider,
         statePath,
         journalPath,
         endpoint: paths.controlEndpoint,
-        interrupted: service.journalReadBack.interrupted.map((op) => op.id),
+        interrupted: live.service.journalReadBack.interrupted.map((op) => op.id),
       });
-      return new Owner(service, record, paths, control, releases, dispatch);
+      return self;
     } catch (error) {
+      ref.owner?.unregisterFatal();
+      if (live) {
+        await live.service.close();
+        live.release();
+      }
       undo();
       throw error;
     }
+  }
+
+  /** A provider switch puts the new service in use: events, the owner record, and every shell's inventory. */
+  private async adopt(next: LiveService, log: HostLog, statePath: string | undefined): Promise<void> {
+    this.unrelay();
+    this.live = next;
+    this.unrelay = this.relay(next.service);
+    this.record.provider = next.provider;
+    if (statePath) this.record.statePath = statePath;
+    else delete this.record.statePath;
+    fs.writeFileSync(this.paths.ownerLock, JSON.stringify(this.record), { mode: 0o600 });
+    log.info('provider in use', { provider: next.provider, statePath });
+    // inventoryChanged with the new ProviderInfo reaches every shell.
+    await next.service.getInventory({ refresh: true }).catch(() => undefined);
+  }
+
+  /** New calls wait until the returned function is called; resolves once the other calls in flight ended
+   * (the chooseProvider call that holds is itself in flight). */
+  private async hold(): Promise<() => void> {
+    if (this.held) throw switchUnderWayError();
+    let resume!: () => void;
+    this.held = new Promise((resolve) => (resume = resolve));
+    const release = (): void => {
+      this.held = undefined;
+      resume();
+    };
+    const deadline = Date.now() + SWITCH_WAIT_MS;
+    while (this.inFlight > 1) {
+      if (Date.now() > deadline) {
+        release();
+        throw switchUnderWayError();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return release;
   }
 
   /** This process's own way in: the same dispatcher and events the control endpoint serves. */
   channel(): ApiChannel {
     return {
       dispatch: (method, payload) => this.dispatch(method, payload),
-      subscribe: (handler) => this.service.subscribe(handler),
+      subscribe: (handler) => this.subscribe(handler),
       lost: new Promise(() => undefined),
       close: async () => undefined,
     };
@@ -158,12 +276,12 @@ export class Owner {
 
   /** Clients of the control endpoint connected now. */
   connections(): number {
-    return this.control.connections();
+    return this.control?.connections() ?? 0;
   }
 
   /** No other command is connected through the control endpoint (each waits for its own operations). */
   idle(): boolean {
-    return this.control.connections() === 0;
+    return this.connections() === 0;
   }
 
   /** Resolves once idle() holds (checked every `pollMs`). */
@@ -176,9 +294,10 @@ export class Owner {
   close(graceMs?: number): Promise<void> {
     this.closing ??= (async () => {
       try {
-        await this.control.close();
-        await this.service.close(graceMs);
+        await this.control?.close();
+        await this.live.service.close(graceMs);
       } finally {
+        this.live.release();
         this.unregisterFatal();
         fs.rmSync(this.paths.controlSecret, { force: true });
         for (const release of this.releases.reverse()) release();
@@ -186,4 +305,13 @@ export class Owner {
     })();
     return this.closing;
   }
+}
+
+function switchUnderWayError(): LunStudioError {
+  return new LunStudioError({
+    code: 'E_OPERATIONS_RUNNING',
+    hresult: HRESULT_ERROR_BUSY,
+    message: 'Another provider change, or a call that does not end, is under way.',
+    action: 'Wait a moment, then choose again.',
+  });
 }

@@ -5,14 +5,38 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HRESULT, LunStudioError } from '../../contract/errors';
-import type { ProviderName } from '../../contract/model';
+import type { ProviderOption } from '../../contract/api';
+import { PROVIDER_NAMES, type ProviderName } from '../../contract/model';
 import { userPaths, type Env } from '../../contract/user-paths';
+import { providerLabel } from '../storage-service';
 
 export const PROVIDER_CHOICE_FILE = 'provider.json';
 
 /** What can load here: the simulator everywhere, VDS only on Windows. */
 export function availableProviders(platform: NodeJS.Platform = process.platform): ProviderName[] {
   return platform === 'win32' ? ['sim', 'vds'] : ['sim'];
+}
+
+/** Why a provider cannot load here, or undefined when it can. */
+export function unavailableReason(
+  provider: ProviderName,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
+  if (availableProviders(platform).includes(provider)) return undefined;
+  return `The ${provider === 'vds' ? 'Virtual Disk Service' : provider} provider cannot load on this system (${platform}): VDS is available on Windows only.`;
+}
+
+/** Every provider, each saying whether it can load here and why not. */
+export function providerOptions(platform: NodeJS.Platform = process.platform): ProviderOption[] {
+  return PROVIDER_NAMES.map((name) => {
+    const reason = unavailableReason(name, platform);
+    return {
+      name,
+      label: providerLabel(name),
+      available: reason === undefined,
+      ...(reason ? { reason } : {}),
+    };
+  });
 }
 
 function choiceFile(env: Env): string {
@@ -39,12 +63,14 @@ export function saveProviderChoice(
   env: Env = process.env,
   platform: NodeJS.Platform = process.platform,
 ): void {
-  if (!availableProviders(platform).includes(provider)) {
+  const reason = unavailableReason(provider, platform);
+  if (reason) {
     throw new LunStudioError({
       code: 'E_PROVIDER_UNAVAILABLE',
       hresult: HRESULT.E_INVALIDARG,
-      message: `The ${provider === 'vds' ? 'Virtual Disk Service' : provider} provider cannot load on this system (${platform}).`,
+      message: reason,
       action: 'Choose the simulated array; VDS is available on Windows only.',
+      field: 'provider',
     });
   }
   const file = choiceFile(env);

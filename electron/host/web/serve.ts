@@ -148,7 +148,7 @@ async function main(argv: readonly string[]): Promise<void> {
     shell = await startBrowserShell({
       token,
       dispatch: owner.dispatch,
-      events: service,
+      events: owner,
       staticRoot,
       host: args.host,
       port: args.port,

@@ -1,5 +1,11 @@
 import { vi } from 'vitest';
-import type { InventorySnapshot, LunStudioApi, LunStudioEvent } from '../../../../electron/contract/api';
+import type {
+  InventorySnapshot,
+  LunStudioApi,
+  LunStudioEvent,
+  ProviderChoice,
+  ProviderOption,
+} from '../../../../electron/contract/api';
 import type {
   CreateLunRequest,
   DeleteLunRequest,
@@ -10,6 +16,7 @@ import type {
   Operation,
   OperationRequest,
   SetLunMaskRequest,
+  ProviderName,
   ShrinkLunRequest,
 } from '../../../../electron/contract/model';
 import { inventory as defaultInventory } from './fixtures';
@@ -64,6 +71,35 @@ export class FakeApi implements LunStudioApi {
   setLunMask = vi.fn(async (request: SetLunMaskRequest) => this.queueLun({ kind: 'setLunMask', request }));
   deleteLun = vi.fn(async (request: DeleteLunRequest) => this.queueLun({ kind: 'deleteLun', request }));
   openMonitor = vi.fn(async () => undefined);
+  /** The provider picker: what can load, the saved choice, and what the next chooseProvider rejects with. */
+  providerOptions: ProviderOption[] = [
+    { name: 'sim', label: 'Simulated array', available: true },
+    {
+      name: 'vds',
+      label: 'Virtual Disk Service',
+      available: false,
+      reason: 'VDS is available on Windows only.',
+    },
+  ];
+  savedProvider: ProviderName | undefined;
+  chooseError: Error | null = null;
+  getProviderChoice = vi.fn(async (): Promise<ProviderChoice> => this.providerChoice());
+  chooseProvider = vi.fn(async ({ provider }: { provider: ProviderName }) => {
+    if (this.chooseError) throw this.chooseError;
+    this.savedProvider = provider;
+    const label = this.providerOptions.find((option) => option.name === provider)!.label;
+    this.snapshot = { ...this.snapshot, provider: { ...this.snapshot.provider, name: provider, label } };
+    return this.providerChoice();
+  });
+
+  private providerChoice(): ProviderChoice {
+    const choice: ProviderChoice = {
+      current: structuredClone(this.snapshot.provider),
+      options: structuredClone(this.providerOptions),
+    };
+    if (this.savedProvider) choice.saved = this.savedProvider;
+    return choice;
+  }
 
   subscribe(handler: (e: LunStudioEvent) => void): () => void {
     this.handlers.add(handler);
