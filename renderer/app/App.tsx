@@ -12,6 +12,7 @@ import { type ConnectionSource, ConnectionBanner } from './ConnectionBanner';
 import { JournalBanner } from './JournalBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavLinks } from './NavLinks';
+import { ProviderPicker } from './ProviderPicker';
 import { usePrefersDark } from './use-color-scheme';
 import { type Route, useRoute } from './use-route';
 
@@ -98,6 +99,7 @@ function Shell({
             <NavLinks current={route} onOpen={openOwnWindow} />
           </nav>
         )}
+        {!monitorWindow && <ProviderPicker />}
         <LanguageSwitch />
       </header>
       {connection && <ConnectionBanner source={connection} />}
