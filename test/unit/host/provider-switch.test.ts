@@ -10,6 +10,7 @@ import { HRESULT, LunStudioError } from '../../../electron/contract/errors';
 import type { ApiErrorShape, Operation } from '../../../electron/contract/model';
 import { userPaths } from '../../../electron/contract/user-paths';
 import { findOwner, Owner, type OwnerOptions } from '../../../electron/host/owner/owner';
+import { saveProviderChoice } from '../../../electron/host/settings/provider-choice';
 import type { OpenProviderOptions, StorageProvider } from '../../../native/lib/types';
 import { FakeProvider, simpleRequest } from '../fake-provider';
 
@@ -216,6 +217,30 @@ describe('provider choice through the owner', () => {
     await expect.poll(() => fakes.sim.operations.length).toBe(2);
     fakes.sim.operations[1]!.succeed();
     await expect.poll(async () => (await call<Operation[]>(owner, 'listOperations')).length).toBe(2);
+  });
+
+  it('a call that arrives during a switch waits for it and reaches the new provider', async () => {
+    const env = newHome();
+    const fakes = providers();
+    let letVdsOpen!: () => void;
+    const vdsOpening = new Promise<void>((resolve) => (letVdsOpen = resolve));
+    saveProviderChoice('sim', env, 'win32');
+    const owner = await start(env, {
+      platform: 'win32',
+      openProvider: async (options) => {
+        if (options.provider === 'vds') await vdsOpening;
+        return fakes.openProvider(options);
+      },
+    });
+    const switching = call<ProviderChoice>(owner, 'chooseProvider', { provider: 'vds' });
+    await expect.poll(() => fakes.sim.closed).toBe(true);
+    const inventory = call<{ provider: { name: string } }>(owner, 'getInventory');
+    const second = owner.dispatch('chooseProvider', { provider: 'sim' });
+    letVdsOpen();
+    expect((await switching).current.name).toBe('vds');
+    expect((await inventory).provider.name).toBe('vds');
+    // The second choice waited for the first, then switched back.
+    expect(await second).toMatchObject({ ok: true, value: { current: { name: 'sim' }, saved: 'sim' } });
   });
 
   it('an owner started with --provider keeps it until restarted: the choice is only saved, and it says so', async () => {
