@@ -90,8 +90,10 @@ export class Owner {
 
   /** Events of the service in use, now and after a provider switch. */
   subscribe(handler: EventHandler): () => void {
-    this.handlers.add(handler);
-    return () => this.handlers.delete(handler);
+    // Wrapped: the same function subscribed twice gets two deliveries and two independent unsubscribes.
+    const entry: EventHandler = (event) => handler(event);
+    this.handlers.add(entry);
+    return () => this.handlers.delete(entry);
   }
 
   private relay(service: StorageService): () => void {

@@ -81,6 +81,8 @@ describe('provider choice through the owner', () => {
     expect(owner.service.info.name).toBe('vds'); // nothing saved yet: the Windows default
     const events: LunStudioEvent[] = [];
     owner.subscribe((event) => events.push(event));
+    const left: LunStudioEvent[] = [];
+    owner.subscribe((event) => left.push(event))();
 
     const choice = await call<ProviderChoice>(owner, 'chooseProvider', { provider: 'sim' });
     expect(choice.current.name).toBe('sim');
@@ -97,6 +99,10 @@ describe('provider choice through the owner', () => {
     );
     const inventory = await call<{ provider: { name: string } }>(owner, 'getInventory');
     expect(inventory.provider.name).toBe('sim');
+    // Operations on the new provider reach the same subscribers; one that left gets nothing.
+    await call(owner, 'createLuns', { request: simpleRequest(), count: 1 });
+    await expect.poll(() => events.some((event) => event.type === 'operationStarted')).toBe(true);
+    expect(left).toEqual([]);
     expect(findOwner(userPaths(env))?.provider).toBe('sim'); // what `lun-studio status` reads
 
     await owner.close();
