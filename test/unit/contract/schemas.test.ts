@@ -42,11 +42,15 @@ describe('parseRequest accepts well-formed requests unchanged', () => {
     expect(parsed.ok).toBe(true);
   });
 
-  it('void methods take nothing, null or {} and yield undefined', () => {
+  it('void methods take nothing, null or {} and yield undefined; listOperations then has no filter', () => {
     for (const payload of [undefined, null, {}]) {
-      expect(parseRequest('listOperations', payload)).toEqual({ ok: true, value: undefined });
+      expect(parseRequest('listOperations', payload)).toEqual({ ok: true, value: {} });
       expect(parseRequest('openMonitor', payload)).toEqual({ ok: true, value: undefined });
     }
+    expect(parseRequest('listOperations', { kind: 'extendLun', state: 'running' })).toEqual({
+      ok: true,
+      value: { kind: 'extendLun', state: 'running' },
+    });
   });
 
   it('getInventory without argument means no refresh', () => {
