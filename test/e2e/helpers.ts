@@ -18,10 +18,26 @@ export async function openApp(page: Page, route: 'inventory' | 'create' | 'monit
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
+type AxeViolation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/**
+ * Fluent's focus manager (Tabster) puts invisible `<i data-tabster-dummy aria-hidden tabindex=0>` sentinels at the
+ * edges of focus scopes; they hand focus on the moment they get it and are aria-hidden so screen readers never
+ * announce them. axe reports them under aria-hidden-focus, a known false positive (microsoft/tabster#288;
+ * Accessibility Insights suppresses exactly these, accessibility-insights-web#7605). Only those nodes are dropped:
+ * any other aria-hidden focusable element still fails.
+ */
+function withoutTabsterFocusSentinels(v: AxeViolation): AxeViolation {
+  if (v.id !== 'aria-hidden-focus') return v;
+  return { ...v, nodes: v.nodes.filter((n) => !/^<i\b[^>]*\bdata-tabster-dummy=/.test(n.html)) };
+}
+
 /** No serious or critical accessibility violations on the current screen. */
 export async function expectAccessible(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
+    .map(withoutTabsterFocusSentinels)
+    .filter((v) => v.nodes.length > 0)
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad, `axe on ${screen}`).toEqual([]);
