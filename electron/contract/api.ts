@@ -5,14 +5,22 @@ import type {
   CreateLunRequest,
   DeleteLunRequest,
   Drive,
+  DriveExtent,
+  DriveRef,
   ExtendLunRequest,
+  IdentifyDriveRequest,
   Lun,
+  LunDetails,
+  LunRef,
   MaxLunExtendRequest,
   MaxLunSizeRequest,
   Operation,
   OperationKind,
   OperationState,
   ProviderName,
+  RecoverLunRequest,
+  ReplaceDriveRequest,
+  SetHotSpareRequest,
   SetLunMaskRequest,
   ShrinkLunRequest,
   Subsystem,
@@ -76,6 +84,14 @@ export const LUN_OPERATION_METHODS = {
   shrinkLun: 'shrinkLun',
   setLunMask: 'setLunMask',
   deleteLun: 'deleteLun',
+  recoverLun: 'recoverLun',
+} as const satisfies Record<string, OperationKind>;
+
+/** The methods that queue one operation on a drive, by the kind they queue. */
+export const DRIVE_OPERATION_METHODS = {
+  identifyDrive: 'identifyDrive',
+  setHotSpare: 'setHotSpare',
+  replaceDrive: 'replaceDrive',
 } as const satisfies Record<string, OperationKind>;
 
 /** Request and response of every method; a request of `void` takes no argument. */
@@ -94,6 +110,20 @@ export interface ApiMethods {
   shrinkLun: { request: ShrinkLunRequest; response: { operation: Operation } };
   setLunMask: { request: SetLunMaskRequest; response: { operation: Operation } };
   deleteLun: { request: DeleteLunRequest; response: { operation: Operation } };
+  /** Async with progress (IVdsLun::Recover); the LUN returns to healthy when it ends. */
+  recoverLun: { request: RecoverLunRequest; response: { operation: Operation } };
+  /** The LUN with its extents, the drives that hurt it and its identification data. */
+  lunDetails: { request: LunRef; response: LunDetails };
+  /** Every drive's extents in a subsystem (free space included), for the capacity map. */
+  listExtents: { request: { subsystemId: string }; response: { extents: DriveExtent[] } };
+  /** Each queues one (synchronous) operation on a drive; the same journal, events and monitor as LUN kinds. */
+  identifyDrive: { request: IdentifyDriveRequest; response: { operation: Operation } };
+  setHotSpare: { request: SetHotSpareRequest; response: { operation: Operation } };
+  replaceDrive: { request: ReplaceDriveRequest; response: { operation: Operation } };
+  /** Simulator only: fail a drive on purpose / bring it back (VDS_E_NOT_SUPPORTED on vds). Not an operation:
+   * nothing is journaled; every shell gets an inventoryChanged. */
+  simFailDrive: { request: DriveRef; response: { drive: Drive } };
+  simRestoreDrive: { request: DriveRef; response: { drive: Drive } };
   /** Desktop: show the progress monitor window. Browser: resolves (the renderer shows its view). */
   openMonitor: { request: void; response: void };
   /** The provider in use, the user's saved choice and what can load here. */
@@ -114,6 +144,14 @@ export const API_METHOD_NAMES = [
   'shrinkLun',
   'setLunMask',
   'deleteLun',
+  'recoverLun',
+  'lunDetails',
+  'listExtents',
+  'identifyDrive',
+  'setHotSpare',
+  'replaceDrive',
+  'simFailDrive',
+  'simRestoreDrive',
   'openMonitor',
   'getProviderChoice',
   'chooseProvider',

@@ -76,6 +76,8 @@ export interface Drive {
   status: DriveStatus;
   health: Health;
   flags: DriveFlag[];
+  /** True while LUN Studio has the drive's identify light blinking (IVdsMaintenance BlinkLight); absent = off. */
+  identifying?: boolean;
 }
 
 export interface Lun {
@@ -164,12 +166,37 @@ export interface ApiErrorShape {
 
 /** What an operation does. Async kinds stream progress (percent, rate, ETA) and may be canceled; the others are
  * one synchronous provider call and appear as instant entries with their result. */
-export const OPERATION_KINDS = ['createLun', 'extendLun', 'shrinkLun', 'deleteLun', 'setLunMask'] as const;
+export const OPERATION_KINDS = [
+  'createLun',
+  'extendLun',
+  'shrinkLun',
+  'deleteLun',
+  'setLunMask',
+  'recoverLun',
+  'identifyDrive',
+  'setHotSpare',
+  'replaceDrive',
+] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 export const ASYNC_OPERATION_KINDS = [
   'createLun',
   'extendLun',
   'shrinkLun',
+  'recoverLun',
+] as const satisfies readonly OperationKind[];
+/** The kinds that work on one existing LUN (one at a time per LUN). */
+export const LUN_OPERATION_KINDS = [
+  'extendLun',
+  'shrinkLun',
+  'deleteLun',
+  'setLunMask',
+  'recoverLun',
+] as const satisfies readonly OperationKind[];
+/** The kinds that work on one drive (replaceDrive: the failed drive, with its replacement in the request). */
+export const DRIVE_OPERATION_KINDS = [
+  'identifyDrive',
+  'setHotSpare',
+  'replaceDrive',
 ] as const satisfies readonly OperationKind[];
 
 /** An existing LUN: the subsystem (id or unique name) and the LUN (id, or a name unique in that subsystem). */
@@ -208,13 +235,48 @@ export interface DeleteLunRequest extends LunRef {
   confirmUnmasked?: boolean;
 }
 
+/** IVdsLun::Recover: rebuild a LUN that lost redundancy (after ReplaceDrive, or a failed drive came back). */
+export type RecoverLunRequest = LunRef;
+
+/** An existing drive: the subsystem (id or unique name) and the drive (id, or a name unique in that subsystem). */
+export interface DriveRef {
+  subsystemId: string;
+  driveId: string;
+}
+
+/** IVdsMaintenance StartMaintenance / StopMaintenance (BlinkLight): the drive's identify light on or off. */
+export interface IdentifyDriveRequest extends DriveRef {
+  on: boolean;
+}
+
+/** IVdsDrive SetFlags / ClearFlags (VDS_DRF_HOTSPARE). Making a drive that holds extents a hot spare is refused. */
+export interface SetHotSpareRequest extends DriveRef {
+  hotSpare: boolean;
+}
+
+/** IVdsSubSystem::ReplaceDrive: `driveId` is the drive to replace (usually failed), `replacementDriveId` an
+ * unassigned drive or a standby hot spare at least as large as the extents it takes over. The LUNs that lose
+ * redundancy stay degraded until recoverLun. */
+export interface ReplaceDriveRequest extends DriveRef {
+  replacementDriveId: string;
+}
+
+/** Simulator only (demos, training, tests): break a drive on purpose, or bring it back. */
+export interface SimDriveFailureRequest extends DriveRef {
+  failed: boolean;
+}
+
 /** Each kind with its request. */
 export type OperationRequest =
   | { kind: 'createLun'; request: CreateLunRequest }
   | { kind: 'extendLun'; request: ExtendLunRequest }
   | { kind: 'shrinkLun'; request: ShrinkLunRequest }
   | { kind: 'deleteLun'; request: DeleteLunRequest }
-  | { kind: 'setLunMask'; request: SetLunMaskRequest };
+  | { kind: 'setLunMask'; request: SetLunMaskRequest }
+  | { kind: 'recoverLun'; request: RecoverLunRequest }
+  | { kind: 'identifyDrive'; request: IdentifyDriveRequest }
+  | { kind: 'setHotSpare'; request: SetHotSpareRequest }
+  | { kind: 'replaceDrive'; request: ReplaceDriveRequest };
 
 /** The LUN an operation on an existing LUN works on, as it was when the operation was queued. */
 export interface OperationTarget {
@@ -224,6 +286,15 @@ export interface OperationTarget {
   unmaskingList: string;
 }
 
+/** The drive a drive kind works on, as it was when the operation was queued (replaceDrive: and its
+ * replacement). */
+export interface OperationDriveTarget {
+  driveId: string;
+  name: string;
+  replacementDriveId?: string;
+  replacementName?: string;
+}
+
 export interface OperationFields {
   id: string;
   subsystemId: string;
@@ -231,6 +302,8 @@ export interface OperationFields {
   batchId?: string;
   /** Every kind but createLun: the LUN it works on (references already resolved to ids in `request`). */
   target?: OperationTarget;
+  /** Drive kinds: the drive it works on (references already resolved to ids in `request`). */
+  driveTarget?: OperationDriveTarget;
   state: OperationState;
   /** 0–100, or null while the provider cannot estimate (always null for synchronous kinds until done). */
   percent: number | null;
@@ -240,6 +313,10 @@ export interface OperationFields {
   etaSeconds: number | null;
   /** The LUN after the operation, re-read from the provider (deleteLun: as it was just before). */
   result?: Lun;
+  /** Drive kinds: the drive after the operation, re-read (replaceDrive: the replacement). */
+  resultDrive?: Drive;
+  /** replaceDrive: the LUNs that now need recoverLun, re-read after the replacement. */
+  lunsToRecover?: Lun[];
   error?: ApiErrorShape;
   /** What LUN Studio found out about it afterwards, e.g. a LUN in the array that an interrupted creation
    * had made (it is then shown succeeded). */
@@ -247,6 +324,64 @@ export interface OperationFields {
 }
 
 export type Operation = OperationFields & OperationRequest;
+
+/** One extent on a drive, in the drive's own order (IVdsDrive::QueryExtents; offsets are the running sum of the
+ * sizes before it). `lunId` null = free space. */
+export interface DriveExtent {
+  driveId: string;
+  lunId: string | null;
+  offsetBytes: number;
+  sizeBytes: number;
+}
+
+/** A LUN's extent on one drive. */
+export interface LunExtent {
+  driveId: string;
+  offsetBytes: number;
+  sizeBytes: number;
+}
+
+/** VDS_STORAGE_IDENTIFIER_TYPE, by name ('naa' is VDS's StorageIdTypeFCPHName, the SCSI NAA designator). */
+export const STORAGE_IDENTIFIER_TYPES = [
+  'vendorSpecific',
+  'vendorId',
+  'eui64',
+  'naa',
+  'portRelative',
+  'targetPortGroup',
+  'logicalUnitGroup',
+  'md5',
+  'scsiName',
+] as const;
+export type StorageIdentifierType = (typeof STORAGE_IDENTIFIER_TYPES)[number];
+
+/** One VDS_STORAGE_IDENTIFIER of the device identification page. Binary values as lower-case hex, text values
+ * as text. */
+export interface StorageIdentifier {
+  type: StorageIdentifierType;
+  codeSet: 'binary' | 'ascii' | 'utf8' | 'unknown';
+  association: 'device' | 'port' | 'target' | 'unknown';
+  value: string;
+}
+
+/** IVdsLun::GetIdentificationData (VDS_LUN_INFORMATION), as far as the provider fills it. */
+export interface LunIdentificationData {
+  vendorId?: string;
+  productId?: string;
+  productRevision?: string;
+  serialNumber?: string;
+  identifiers: StorageIdentifier[];
+}
+
+/** The LUN details panel and `lun-studio lun`: the LUN with where it lives and what hurts it. */
+export interface LunDetails extends Lun {
+  /** Every extent of the LUN, grouped by drive in the LUN's drive order, by offset within a drive. */
+  extents: LunExtent[];
+  /** The drives it uses that are failed, offline, removed or missing (a degraded or failed LUN names them). */
+  failedDriveIds: string[];
+  /** Absent where the provider gives none (VDS_E_NOT_SUPPORTED). */
+  identificationData?: LunIdentificationData;
+}
 
 export function formatHresult(hresult: number): string {
   return '0x' + (hresult >>> 0).toString(16).toUpperCase().padStart(8, '0');

@@ -188,6 +188,33 @@ export const deleteLunRequestSchema = z.strictObject(
   { error: 'must be an object' },
 );
 
+export const recoverLunRequestSchema = z.strictObject(lunRefShape, { error: 'must be an object' });
+export const lunDetailsRequestSchema = z.strictObject(lunRefShape, { error: 'must be an object' });
+
+/** A drive: its id, or a name unique in its subsystem (resolved by the facade). */
+const driveRefShape = { subsystemId: objectRef, driveId: objectRef };
+const onOff = z.boolean({ error: 'must be true (on) or false (off)' });
+
+export const driveRefSchema = z.strictObject(driveRefShape, { error: 'must be an object' });
+export const identifyDriveRequestSchema = z.strictObject(
+  { ...driveRefShape, on: onOff },
+  { error: 'must be an object' },
+);
+export const setHotSpareRequestSchema = z.strictObject(
+  { ...driveRefShape, hotSpare: onOff },
+  { error: 'must be an object' },
+);
+export const replaceDriveRequestSchema = z
+  .strictObject({ ...driveRefShape, replacementDriveId: objectRef }, { error: 'must be an object' })
+  .refine((r) => r.driveId.trim().toLowerCase() !== r.replacementDriveId.trim().toLowerCase(), {
+    path: ['replacementDriveId'],
+    error: 'must be a different drive than the one it replaces',
+  });
+export const listExtentsRequestSchema = z.strictObject(
+  { subsystemId: objectRef },
+  { error: 'must be an object' },
+);
+
 /** Nothing (undefined / null) is no filter; anything else must be the filter object, whose own fields are
  * checked (and named) one by one. */
 const listOperationsFilter = z.preprocess(
@@ -211,6 +238,8 @@ export const fieldSchemas = {
   unmaskingList,
   count: batchCount,
   lunId: objectRef,
+  driveId: objectRef,
+  replacementDriveId: objectRef,
   operationKind: z.enum(OPERATION_KINDS, { error: `must be one of ${OPERATION_KINDS.join(', ')}` }),
   operationState: z.enum(OPERATION_STATES, { error: `must be one of ${OPERATION_STATES.join(', ')}` }),
 } as const;
@@ -254,6 +283,14 @@ export const requestSchemas = {
   shrinkLun: shrinkLunRequestSchema,
   setLunMask: setLunMaskRequestSchema,
   deleteLun: deleteLunRequestSchema,
+  recoverLun: recoverLunRequestSchema,
+  lunDetails: lunDetailsRequestSchema,
+  listExtents: listExtentsRequestSchema,
+  identifyDrive: identifyDriveRequestSchema,
+  setHotSpare: setHotSpareRequestSchema,
+  replaceDrive: replaceDriveRequestSchema,
+  simFailDrive: driveRefSchema,
+  simRestoreDrive: driveRefSchema,
   openMonitor: noArgument,
   getProviderChoice: noArgument,
   chooseProvider: z.strictObject(

@@ -2,11 +2,19 @@ import type {
   CreateLunRequest,
   DeleteLunRequest,
   Drive,
+  DriveExtent,
+  DriveRef,
   ExtendLunRequest,
+  IdentifyDriveRequest,
   Lun,
+  LunDetails,
+  LunRef,
   MaxLunExtendRequest,
   MaxLunSizeRequest,
   ProviderName,
+  RecoverLunRequest,
+  ReplaceDriveRequest,
+  SetHotSpareRequest,
   SetLunMaskRequest,
   ShrinkLunRequest,
   Subsystem,
@@ -73,6 +81,21 @@ export interface StorageProvider {
   /** Synchronous (IVdsLun::Delete); resolves to the LUN as it was just before. The facade does not check
    * confirmUnmasked (the host does, where it knows who asked). */
   deleteLun(request: DeleteLunRequest): Promise<Lun>;
+  /** IVdsLun::Recover (async, Wait output VDS_ASYNCOUT_RECOVERLUN); resolves to the LUN re-read after Wait. */
+  recoverLun(request: RecoverLunRequest, options?: OperationOptions): Promise<Lun>;
+  /** The LUN with its extents (IVdsDrive::QueryExtents of its drives), the drives that hurt it and
+   * IVdsLun::GetIdentificationData (left out where the provider answers VDS_E_NOT_SUPPORTED). */
+  lunDetails(request: LunRef): Promise<LunDetails>;
+  /** Every drive's extents of a subsystem, free space included, drives in bus/slot order. */
+  listExtents(subsystem: string): Promise<DriveExtent[]>;
+  /** IVdsMaintenance Start/StopMaintenance(BlinkLight); resolves to the drive re-read (identifying set/cleared). */
+  identifyDrive(request: IdentifyDriveRequest): Promise<Drive>;
+  /** IVdsDrive SetFlags/ClearFlags(VDS_DRF_HOTSPARE); refused for a drive that holds extents, saying which LUNs. */
+  setHotSpare(request: SetHotSpareRequest): Promise<Drive>;
+  /** IVdsSubSystem::ReplaceDrive; resolves to the replacement drive and the LUNs that now need recoverLun. */
+  replaceDrive(request: ReplaceDriveRequest): Promise<{ drive: Drive; lunsToRecover: Lun[] }>;
+  /** Simulator only: fail a drive / bring it back; VDS_E_NOT_SUPPORTED on vds. */
+  simSetDriveFailed(request: DriveRef, failed: boolean): Promise<Drive>;
   createdLuns?(operationIds: readonly string[]): Promise<Map<string, Lun>>;
   /** Waits for nothing: running operations are canceled; the poller stops. */
   close(): Promise<void>;

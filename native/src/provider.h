@@ -80,6 +80,39 @@ struct DriveInfo {
   int32_t status = 0;
   int32_t health = 0;
   uint32_t flags = 0;  // VDS_DRF_*
+  bool identifying = false;  // BlinkLight maintenance started by us and not stopped
+};
+
+// One VDS_DRIVE_EXTENT with its offset (the running sum of the sizes before it on that drive). lunId empty =
+// free (bUsed FALSE).
+struct ExtentInfo {
+  std::string driveId;
+  std::string lunId;
+  uint64_t offsetBytes = 0;
+  uint64_t sizeBytes = 0;
+};
+
+// VDS_STORAGE_IDENTIFIER: the VDS numbers (code set, type, association) and the raw identifier bytes.
+struct StorageIdentifier {
+  int32_t codeSet = 0;      // VDS_STORAGE_IDENTIFIER_CODE_SET: 1 binary, 2 ascii, 3 utf8
+  int32_t type = 0;         // VDS_STORAGE_IDENTIFIER_TYPE: 0 vendor specific … 3 FCPH name (NAA) … 8 SCSI name
+  int32_t association = 0;  // VDS_STORAGE_ASSOCIATION_TYPE: 0 device, 1 port, 2 target
+  std::vector<uint8_t> value;
+};
+
+// VDS_LUN_INFORMATION, the parts the product shows.
+struct LunIdentification {
+  std::string vendorId;
+  std::string productId;
+  std::string productRevision;
+  std::string serialNumber;
+  std::vector<StorageIdentifier> identifiers;
+};
+
+// IVdsLun::Recover.
+struct RecoverLunArgs {
+  std::string lunId;
+  std::string operationId;
 };
 
 struct LunInfo {
@@ -153,7 +186,7 @@ class Operation {
   virtual ~Operation() = default;
   virtual OperationStatus QueryStatus() = 0;  // never blocks
   // Blocks until done, applying the seed's checks (the output type must match the call: CREATELUN 50,
-  // EXTENDLUN 54, SHRINKLUN 55); on success fills *lun (re-read from the provider).
+  // EXTENDLUN 54, SHRINKLUN 55, RECOVERLUN 56); on success fills *lun (re-read from the provider).
   virtual Outcome Wait(LunInfo* lun) = 0;
   virtual HResult Cancel() = 0;
 };
@@ -175,6 +208,20 @@ class Provider {
   virtual Outcome ShrinkLun(const ShrinkLunArgs& args, std::shared_ptr<Operation>* op) = 0;
   virtual Outcome SetLunMask(const std::string& lunId, const std::string& unmaskingList) = 0;
   virtual Outcome DeleteLun(const std::string& lunId) = 0;
+  // Drives and repairs. RecoverLun is async (output RECOVERLUN 56, the seed's checks); the others synchronous.
+  virtual Outcome RecoverLun(const RecoverLunArgs& args, std::shared_ptr<Operation>* op) = 0;
+  // Every drive's extents (free ones included), drive by drive, by offset within a drive.
+  virtual Outcome ListExtents(const std::string& subsystemId, std::vector<ExtentInfo>* out) = 0;
+  // VDS_E_NOT_SUPPORTED where the provider gives no identification data.
+  virtual Outcome GetLunIdentification(const std::string& lunId, LunIdentification* out) = 0;
+  virtual Outcome SetDriveIdentify(const std::string& driveId, bool on) = 0;
+  // Refused (VDS_E_DEVICE_IN_USE, naming the LUNs) when making a drive that holds extents a hot spare.
+  virtual Outcome SetDriveHotSpare(const std::string& driveId, bool on) = 0;
+  // *lunIdsToRecover: the LUNs that had extents on the old drive (now on the new one, still to be recovered).
+  virtual Outcome ReplaceDrive(const std::string& oldDriveId, const std::string& newDriveId,
+                               std::vector<std::string>* lunIdsToRecover) = 0;
+  // Simulator only (fail-drive / restore-drive); VDS answers VDS_E_NOT_SUPPORTED.
+  virtual Outcome SetDriveFailed(const std::string& driveId, bool failed) = 0;
 };
 
 }  // namespace lun
