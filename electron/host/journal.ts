@@ -13,7 +13,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LunStudioError } from '../contract/errors';
-import { FINAL_OPERATION_STATES, OPERATION_KINDS, OPERATION_STATES, type Operation } from '../contract/model';
+import {
+  DRIVE_OPERATION_KINDS,
+  FINAL_OPERATION_STATES,
+  OPERATION_KINDS,
+  OPERATION_STATES,
+  type Operation,
+  type OperationKind,
+} from '../contract/model';
 import { fsErrorHresult, fsErrorText } from '../../native/lib/fs-errors';
 import { lockJournal } from './journal-lock';
 
@@ -69,9 +76,17 @@ function isOperation(value: unknown): value is Operation {
     (OPERATION_KINDS as readonly string[]).includes(op.kind) &&
     typeof op.request === 'object' &&
     op.request !== null &&
-    // Every kind but createLun works on a LUN it names.
-    (op.kind === 'createLun' || (typeof op.target === 'object' && op.target !== null))
+    namesWhatItWorksOn(op)
   );
+}
+
+/** A drive kind names the drive it works on; every other kind but createLun the LUN. */
+function namesWhatItWorksOn(op: Partial<Operation>): boolean {
+  if (op.kind === 'createLun') return true;
+  if ((DRIVE_OPERATION_KINDS as readonly OperationKind[]).includes(op.kind!)) {
+    return typeof op.driveTarget === 'object' && op.driveTarget !== null;
+  }
+  return typeof op.target === 'object' && op.target !== null;
 }
 
 function parseRecord(line: string): Operation | undefined {

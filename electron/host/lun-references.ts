@@ -1,10 +1,19 @@
 // The references of a request on an existing LUN, resolved against the inventory before anything is queued:
 // the subsystem (id or case-insensitive unique name), the LUN (id, or a name unique in that subsystem) and
-// the drives of an extend (id or name, each at most once, in order). Errors name the request field.
+// the drives of an extend (id or name, each at most once, in order), the drive of a drive kind (id or name
+// unique in the subsystem). Errors name the request field.
 import type { InventorySnapshot } from '../contract/api';
 import { invalidInput } from '../contract/errors';
 import { LUN_RULE_TEXT } from '../contract/lun-rules';
-import type { Lun, LunRef, OperationTarget, Subsystem } from '../contract/model';
+import type {
+  Drive,
+  DriveRef,
+  Lun,
+  LunRef,
+  OperationDriveTarget,
+  OperationTarget,
+  Subsystem,
+} from '../contract/model';
 import { objectNotFound, resolveDrive, resolveSubsystem } from '../../native/lib/resolve';
 
 export interface ResolvedLun {
@@ -53,4 +62,41 @@ export function resolveDriveIds(
 /** The LUN as it is when the operation is queued. */
 export function targetOf(lun: Lun): OperationTarget {
   return { lunId: lun.id, name: lun.name, sizeBytes: lun.sizeBytes, unmaskingList: lun.unmaskingList };
+}
+
+export interface ResolvedDrive {
+  subsystem: Subsystem;
+  drive: Drive;
+}
+
+/** A drive reference (`field`: the request field that holds it) → the drive of the subsystem. */
+export function resolveDriveRef(
+  inventory: InventorySnapshot,
+  ref: DriveRef,
+  field: 'driveId' | 'replacementDriveId' = 'driveId',
+  reference: string = ref.driveId,
+): ResolvedDrive {
+  const subsystem = resolveSubsystem(inventory.subsystems, ref.subsystemId);
+  const drives = inventory.drives[subsystem.id] ?? [];
+  return { subsystem, drive: resolveDrive(drives, reference, field, subsystem) };
+}
+
+/** The LUNs of the subsystem with an extent on the drive (by the drives each LUN lists). */
+export function lunsOnDrive(inventory: InventorySnapshot, subsystemId: string, driveId: string): Lun[] {
+  return (inventory.luns[subsystemId] ?? []).filter((lun) => lun.driveIds.includes(driveId));
+}
+
+/** The drive as it is when the operation is queued (and its replacement, for replaceDrive). */
+export function driveTargetOf(drive: Drive, replacement?: Drive): OperationDriveTarget {
+  const target: OperationDriveTarget = { driveId: drive.id, name: drive.name };
+  if (replacement) {
+    target.replacementDriveId = replacement.id;
+    target.replacementName = replacement.name;
+  }
+  return target;
+}
+
+/** 'LUN "Data A" (lun-a), LUN "Data B" (lun-b)'. */
+export function lunList(luns: readonly Lun[]): string {
+  return luns.map((lun) => `LUN "${lun.name}" (${lun.id})`).join(', ');
 }

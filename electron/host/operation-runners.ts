@@ -1,6 +1,14 @@
 // What each kind of operation does when the queue runs it: one runner per kind. Async kinds stream progress
 // (percent; bytesDone when the provider knows it) and honour the AbortSignal; synchronous kinds are one call.
-import { ASYNC_OPERATION_KINDS, type Lun, type Operation, type OperationKind } from '../contract/model';
+// LUN kinds end with the LUN re-read (`result`); drive kinds with the drive re-read (`resultDrive`), and
+// replaceDrive also with the LUNs that now need recoverLun.
+import {
+  ASYNC_OPERATION_KINDS,
+  DRIVE_OPERATION_KINDS,
+  type Lun,
+  type Operation,
+  type OperationKind,
+} from '../contract/model';
 import type { CreateLunProgress, StorageProvider } from '../../native/lib/types';
 
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
@@ -17,8 +25,17 @@ export interface OperationRunner<K extends OperationKind> {
     op: OperationOf<K>,
     provider: StorageProvider,
   ): number | undefined | Promise<number | undefined>;
-  run(op: OperationOf<K>, provider: StorageProvider, context: RunContext): Promise<Lun>;
+  run(op: OperationOf<K>, provider: StorageProvider, context: RunContext): Promise<RunOutcome>;
 }
+
+/** What a finished operation carries besides its state. */
+export type RunOutcome = Pick<Operation, 'result' | 'resultDrive' | 'lunsToRecover'>;
+
+export function isDriveKind(kind: OperationKind): boolean {
+  return (DRIVE_OPERATION_KINDS as readonly OperationKind[]).includes(kind);
+}
+
+const asResult = async (lun: Promise<Lun>): Promise<RunOutcome> => ({ result: await lun });
 
 export function isAsyncKind(kind: OperationKind): boolean {
   return (ASYNC_OPERATION_KINDS as readonly OperationKind[]).includes(kind);
@@ -52,7 +69,7 @@ const RUNNERS: { [K in OperationKind]: OperationRunner<K> } = {
     bytesToWrite: known,
     // The simulator keeps the operation id with the LUN: a restart after a kill finds its owner.
     run: (op, provider, { signal, onProgress }) =>
-      provider.createLun(op.request, { signal, onProgress, operationId: op.id }),
+      asResult(provider.createLun(op.request, { signal, onProgress, operationId: op.id })),
   },
   extendLun: {
     bytesToWrite(op, provider) {
@@ -62,20 +79,41 @@ const RUNNERS: { [K in OperationKind]: OperationRunner<K> } = {
       return provider.maxLunExtendSize(request).catch(() => undefined);
     },
     run: (op, provider, { signal, onProgress }) =>
-      provider.extendLun(op.request, { signal, onProgress, operationId: op.id }),
+      asResult(provider.extendLun(op.request, { signal, onProgress, operationId: op.id })),
   },
   shrinkLun: {
     bytesToWrite: known,
     run: (op, provider, { signal, onProgress }) =>
-      provider.shrinkLun(op.request, { signal, onProgress, operationId: op.id }),
+      asResult(provider.shrinkLun(op.request, { signal, onProgress, operationId: op.id })),
   },
   setLunMask: {
     bytesToWrite: known,
-    run: (op, provider) => provider.setLunMask(op.request),
+    run: (op, provider) => asResult(provider.setLunMask(op.request)),
   },
   deleteLun: {
     bytesToWrite: known,
-    run: (op, provider) => provider.deleteLun(op.request),
+    run: (op, provider) => asResult(provider.deleteLun(op.request)),
+  },
+  recoverLun: {
+    // Only the provider knows which extents it rebuilds: the rate comes from the bytesDone it reports.
+    bytesToWrite: known,
+    run: (op, provider, { signal, onProgress }) =>
+      asResult(provider.recoverLun(op.request, { signal, onProgress, operationId: op.id })),
+  },
+  identifyDrive: {
+    bytesToWrite: known,
+    run: async (op, provider) => ({ resultDrive: await provider.identifyDrive(op.request) }),
+  },
+  setHotSpare: {
+    bytesToWrite: known,
+    run: async (op, provider) => ({ resultDrive: await provider.setHotSpare(op.request) }),
+  },
+  replaceDrive: {
+    bytesToWrite: known,
+    run: async (op, provider) => {
+      const { drive, lunsToRecover } = await provider.replaceDrive(op.request);
+      return { resultDrive: drive, lunsToRecover };
+    },
   },
 };
 

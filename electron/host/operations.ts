@@ -1,17 +1,24 @@
 // The operation registry and queue: every operation, of any kind, runs here (its runner: operation-runners.ts),
 // at most `concurrency` at a time (the rest wait `queued`, first in first out), and at most one at a time
-// per LUN (a second one on a LUN with one queued or running is refused before it is queued). States: queued → running → succeeded | failed |
+// per LUN and per drive (a second one on a LUN or drive with one queued or running is refused before it is
+// queued; a replacement counts for both its drives). States: queued → running → succeeded | failed |
 // canceled, or interrupted when the host stops while it runs. Progress (percent, rate, ETA) is kept on
 // the operation; every change is reported through `onUpdate`, which the StorageService turns into
 // journal lines (state changes) and events (everything).
 import { randomUUID } from 'node:crypto';
 import { HRESULT, LunStudioError } from '../contract/errors';
-import type { Operation, OperationRequest, OperationState, OperationTarget } from '../contract/model';
+import type {
+  Operation,
+  OperationDriveTarget,
+  OperationRequest,
+  OperationState,
+  OperationTarget,
+} from '../contract/model';
 import type { CreateLunProgress, StorageProvider } from '../../native/lib/types';
 import { toErrorShape } from './error-shape';
 import { isFinal } from './journal';
 import { isAsyncKind, runnerFor } from './operation-runners';
-import { KIND_NOUN, targetLabel } from './operation-words';
+import { driveLabel, KIND_NOUN, targetLabel } from './operation-words';
 import { RateEstimator } from './rate-estimator';
 
 export const S_OK = HRESULT.S_OK;
@@ -22,8 +29,13 @@ export const MAX_QUEUED = 1024;
 /** HRESULT_FROM_WIN32(ERROR_BUSY). */
 const E_BUSY = 0x800700aa;
 
-/** What to queue: a kind with its request (references resolved), and the LUN it works on (all but createLun). */
-export type OperationSpec = OperationRequest & { subsystemId: string; target?: OperationTarget };
+/** What to queue: a kind with its request (references resolved), and the LUN it works on (LUN kinds) or the
+ * drive (drive kinds). */
+export type OperationSpec = OperationRequest & {
+  subsystemId: string;
+  target?: OperationTarget;
+  driveTarget?: OperationDriveTarget;
+};
 
 /** queued: entered the registry · running: the provider started it · progress: percent/rate/ETA moved ·
  * finished: reached a final state. */
@@ -102,6 +114,12 @@ export class OperationQueue {
       const busy = this.busyWith(spec.subsystemId, spec.target.lunId);
       if (busy) throw lunBusyError(busy);
     }
+    if (spec.driveTarget) {
+      for (const driveId of drivesOf(spec.driveTarget)) {
+        const busy = this.busyWithDrive(spec.subsystemId, driveId);
+        if (busy) throw driveBusyError(busy, driveId, spec.driveTarget);
+      }
+    }
     const batchId = count > 1 ? randomUUID() : undefined;
     const created: Operation[] = [];
     for (let i = 0; i < count; i += 1) {
@@ -131,6 +149,15 @@ export class OperationQueue {
   busyWith(subsystemId: string, lunId: string): Operation | undefined {
     for (const { op } of this.entries.values()) {
       if (!isFinal(op) && op.target?.lunId === lunId && op.subsystemId === subsystemId) return { ...op };
+    }
+    return undefined;
+  }
+
+  /** The operation queued or running on that drive (as its drive or as the replacement), if any. */
+  busyWithDrive(subsystemId: string, driveId: string): Operation | undefined {
+    for (const { op } of this.entries.values()) {
+      if (isFinal(op) || op.subsystemId !== subsystemId || !op.driveTarget) continue;
+      if (drivesOf(op.driveTarget).includes(driveId)) return { ...op };
     }
     return undefined;
   }
@@ -222,12 +249,14 @@ export class OperationQueue {
         const bytes = runner.bytesToWrite(op, provider);
         entry.rate = new RateEstimator((bytes instanceof Promise ? await bytes : bytes) ?? 0);
       }
-      const lun = await runner.run(op, provider, {
+      const outcome = await runner.run(op, provider, {
         signal,
         onProgress: (progress) => this.progress(entry, progress),
       });
       if (isFinal(op)) return; // already marked interrupted by shutdown
-      op.result = lun;
+      if (outcome.result) op.result = outcome.result;
+      if (outcome.resultDrive) op.resultDrive = outcome.resultDrive;
+      if (outcome.lunsToRecover) op.lunsToRecover = outcome.lunsToRecover;
       op.percent = 100;
       op.etaSeconds = 0;
       this.finish(entry, 'succeeded');
@@ -312,6 +341,29 @@ export function lunBusyError(busy: Operation): LunStudioError {
     hresult: HRESULT.VDS_E_DEVICE_IN_USE,
     message: `${what}: one operation at a time per LUN, so this one was not queued.`,
     action: 'Wait for it to end (`lun-studio operations`) or cancel it, then try again.',
+  });
+}
+
+/** The drives a drive operation holds: its drive and, for a replacement, the drive that replaces it. */
+function drivesOf(target: OperationDriveTarget): string[] {
+  return target.replacementDriveId === undefined
+    ? [target.driveId]
+    : [target.driveId, target.replacementDriveId];
+}
+
+/** A second operation on a drive that has one queued or running, named. */
+export function driveBusyError(
+  busy: Operation,
+  driveId: string,
+  asked: OperationDriveTarget,
+): LunStudioError {
+  const name = driveId === asked.driveId ? asked.name : (asked.replacementName ?? driveId);
+  const what = `${KIND_NOUN[busy.kind]} (operation ${busy.id}) is ${busy.state} on ${targetLabel(busy)}`;
+  return new LunStudioError({
+    code: 'E_DRIVE_BUSY',
+    hresult: HRESULT.VDS_E_DEVICE_IN_USE,
+    message: `${what}: one operation at a time per drive, so this one on ${driveLabel({ driveId, name })} was not queued.`,
+    action: 'Wait for it to end (`lun-studio operations`), then try again.',
   });
 }
 

@@ -14,16 +14,27 @@ import type {
   ApiErrorShape,
   CreateLunRequest,
   DeleteLunRequest,
+  Drive,
+  DriveExtent,
+  DriveRef,
   ExtendLunRequest,
+  IdentifyDriveRequest,
   Lun,
+  LunDetails,
+  LunRef,
   MaxLunExtendRequest,
   MaxLunSizeRequest,
   Operation,
+  OperationDriveTarget,
   OperationRequest,
   OperationTarget,
   ProviderName,
+  RecoverLunRequest,
+  ReplaceDriveRequest,
+  SetHotSpareRequest,
   SetLunMaskRequest,
   ShrinkLunRequest,
+  Subsystem,
 } from '../contract/model';
 import { openProvider } from '../../native/lib/index';
 import type { OpenProviderOptions, StorageProvider } from '../../native/lib/types';
@@ -36,12 +47,42 @@ import { ProgressFanout, type EventHandler } from './progress-fanout';
 import { callerOf, type Caller } from './caller';
 import { toErrorShape } from './error-shape';
 import type { HostLog } from './log/host-log';
-import { auditEntryFor, refusedEntry } from './log/audit';
-import { resolveDriveIds, resolveLun, targetOf, type ResolvedLun } from './lun-references';
-import { interruptedNote } from './interrupted-notes';
+import { auditEntryFor, refusedEntry, simDriveEntry } from './log/audit';
+import {
+  driveTargetOf,
+  lunsOnDrive,
+  resolveDriveIds,
+  resolveDriveRef,
+  resolveLun,
+  targetOf,
+  type ResolvedLun,
+} from './lun-references';
+import { interruptedDriveNote, interruptedNote } from './interrupted-notes';
+import { isDriveKind } from './operation-runners';
+import { refuseHotSpareChange, refuseReplaceUnderBusyLun, refuseSameDrive } from './drive-checks';
+import { driveBusyError } from './operations';
+import { resolveSubsystem } from '../../native/lib/resolve';
 
 /** A request on an existing LUN, with its kind. */
-type LunOperationRequest = Exclude<OperationRequest, { kind: 'createLun' }>;
+type LunOperationRequest = Extract<
+  OperationRequest,
+  { kind: 'extendLun' | 'shrinkLun' | 'deleteLun' | 'setLunMask' | 'recoverLun' }
+>;
+/** A request on a drive, with its kind. */
+type DriveOperationRequest = Extract<
+  OperationRequest,
+  { kind: 'identifyDrive' | 'setHotSpare' | 'replaceDrive' }
+>;
+
+/** simFailDrive / simRestoreDrive on a provider that has no simulated drives. */
+function simOnlyError(provider: ProviderName): LunStudioError {
+  return new LunStudioError({
+    code: 'VDS_E_NOT_SUPPORTED',
+    hresult: HRESULT.VDS_E_NOT_SUPPORTED,
+    message: `Failing or restoring a drive on purpose is a simulator feature; the ${providerLabel(provider)} provider does not support it. Nothing was changed.`,
+    action: 'Use --provider sim (the simulated array) for demos, training and tests.',
+  });
+}
 
 export interface StorageServiceOptions {
   /** Default: 'vds' on Windows, 'sim' elsewhere. */
@@ -95,10 +136,19 @@ async function reconcileInterrupted(
   return changed;
 }
 
-/** Interrupted operations on existing LUNs stay interrupted, with a note on how the LUN is now (read from the
- * array) and what to check. */
+/** Interrupted operations on existing LUNs and drives stay interrupted, with a note on how the LUN or drive is
+ * now (read from the array) and what to check. */
 async function noteLunOperations(provider: StorageProvider, readBack: JournalReadBack): Promise<Operation[]> {
   const interrupted = readBack.interrupted.filter((op) => op.kind !== 'createLun');
+  const drivesBySubsystem = new Map<string, Promise<Drive[] | undefined>>();
+  const drivesOf = (subsystemId: string): Promise<Drive[] | undefined> => {
+    let drives = drivesBySubsystem.get(subsystemId);
+    if (!drives) {
+      drives = provider.listDrives(subsystemId).catch(() => undefined);
+      drivesBySubsystem.set(subsystemId, drives);
+    }
+    return drives;
+  };
   const lunsBySubsystem = new Map<string, Promise<Lun[] | undefined>>();
   const lunsOf = (subsystemId: string): Promise<Lun[] | undefined> => {
     let luns = lunsBySubsystem.get(subsystemId);
@@ -110,6 +160,8 @@ async function noteLunOperations(provider: StorageProvider, readBack: JournalRea
   };
   return Promise.all(
     interrupted.map(async (op) => {
+      if (isDriveKind(op.kind))
+        return { ...op, note: interruptedDriveNote(op, await drivesOf(op.subsystemId)) };
       const luns = await lunsOf(op.subsystemId);
       const now = luns === undefined ? undefined : (luns.find((lun) => lun.id === op.target?.lunId) ?? null);
       return { ...op, note: interruptedNote(op, now) };
@@ -354,6 +406,145 @@ export class StorageService {
     return this.queueOnLun({ kind: 'deleteLun', request }, caller);
   }
 
+  /** IVdsLun::Recover: async like extend; refused while another operation is on the LUN. */
+  recoverLun(
+    request: RecoverLunRequest,
+    caller: Caller = callerOf('cli'),
+  ): Promise<{ operation: Operation }> {
+    return this.queueOnLun({ kind: 'recoverLun', request }, caller);
+  }
+
+  identifyDrive(
+    request: IdentifyDriveRequest,
+    caller: Caller = callerOf('cli'),
+  ): Promise<{ operation: Operation }> {
+    return this.queueOnDrive({ kind: 'identifyDrive', request }, caller);
+  }
+
+  /** Refused before it is queued for a drive that holds LUNs (naming them) or has failed, and (off) for a
+   * hot spare that stands in for a failed drive. */
+  setHotSpare(
+    request: SetHotSpareRequest,
+    caller: Caller = callerOf('cli'),
+  ): Promise<{ operation: Operation }> {
+    return this.queueOnDrive({ kind: 'setHotSpare', request }, caller);
+  }
+
+  /** Refused while an operation is queued or running on a LUN with an extent on the old drive. */
+  replaceDrive(
+    request: ReplaceDriveRequest,
+    caller: Caller = callerOf('cli'),
+  ): Promise<{ operation: Operation }> {
+    return this.queueOnDrive({ kind: 'replaceDrive', request }, caller);
+  }
+
+  /** The LUN with its extents, failed drives and identification data (not an operation). */
+  async lunDetails(ref: LunRef): Promise<LunDetails> {
+    const { subsystem, lun } = await this.resolveOnLun(ref, () => undefined);
+    return this.provider.lunDetails({ subsystemId: subsystem.id, lunId: lun.id });
+  }
+
+  /** Every drive's extents of a subsystem (id or unique name), free space included. */
+  async listExtents({ subsystemId }: { subsystemId: string }): Promise<{ extents: DriveExtent[] }> {
+    const subsystem = await this.withInventory((inventory) =>
+      resolveSubsystem(inventory.subsystems, subsystemId),
+    );
+    return { extents: await this.provider.listExtents(subsystem.id) };
+  }
+
+  simFailDrive(ref: DriveRef, caller: Caller = callerOf('cli')): Promise<{ drive: Drive }> {
+    return this.simSetDriveFailed(ref, true, caller);
+  }
+
+  simRestoreDrive(ref: DriveRef, caller: Caller = callerOf('cli')): Promise<{ drive: Drive }> {
+    return this.simSetDriveFailed(ref, false, caller);
+  }
+
+  /** Not an operation (nothing is journaled), but audited like every change; every shell learns the new
+   * state through the inventoryChanged that follows before this resolves. */
+  private async simSetDriveFailed(ref: DriveRef, failed: boolean, caller: Caller): Promise<{ drive: Drive }> {
+    let drive: Drive;
+    try {
+      if (this.provider.name !== 'sim') throw simOnlyError(this.provider.name);
+      const resolved = await this.withInventory((inventory) => resolveDriveRef(inventory, ref));
+      drive = await this.provider.simSetDriveFailed(
+        { subsystemId: resolved.subsystem.id, driveId: resolved.drive.id },
+        failed,
+      );
+    } catch (error) {
+      this.log?.audit(simDriveEntry(this.info.name, caller, failed, ref, { error: toErrorShape(error) }));
+      throw error;
+    }
+    this.log?.audit(simDriveEntry(this.info.name, caller, failed, ref, { drive }));
+    await this.inventory.refresh().catch((error: unknown) => {
+      this.warn(`could not refresh the inventory: ${(error as Error)?.message ?? error}`);
+    });
+    return { drive };
+  }
+
+  /** Resolves the drive (and a replacement's drive), checks what the kind needs, then queues one operation,
+   * refused (E_DRIVE_BUSY, naming it) while another one is queued or running on either drive. A refusal
+   * writes its audit line now; the operation writes one when it ends. */
+  private async queueOnDrive(
+    asked: DriveOperationRequest,
+    caller: Caller,
+  ): Promise<{ operation: Operation }> {
+    let driveTarget: OperationDriveTarget | undefined;
+    let operations: Operation[];
+    try {
+      this.requireJournal();
+      const { subsystem, drive, replacement, inventory } = await this.withInventory((inventory) => {
+        const found = resolveDriveRef(inventory, asked.request);
+        const other =
+          asked.kind === 'replaceDrive'
+            ? resolveDriveRef(
+                inventory,
+                asked.request,
+                'replacementDriveId',
+                asked.request.replacementDriveId,
+              ).drive
+            : undefined;
+        return { ...found, replacement: other, inventory };
+      });
+      driveTarget = driveTargetOf(drive, replacement);
+      const request = { ...asked.request, subsystemId: subsystem.id, driveId: drive.id };
+      if (asked.kind === 'setHotSpare') {
+        refuseHotSpareChange(drive, asked.request.hotSpare, lunsOnDrive(inventory, subsystem.id, drive.id));
+      }
+      if (asked.kind === 'replaceDrive' && replacement) {
+        refuseSameDrive(drive, replacement);
+        (request as ReplaceDriveRequest).replacementDriveId = replacement.id;
+        const busy = lunsOnDrive(inventory, subsystem.id, drive.id)
+          .map((lun) => this.queue.busyWith(subsystem.id, lun.id))
+          .find((op) => op !== undefined);
+        refuseReplaceUnderBusyLun(drive, busy);
+      }
+      this.requireJournal();
+      const spec = { kind: asked.kind, request, subsystemId: subsystem.id, driveTarget };
+      operations = this.queue.enqueue(spec as Parameters<OperationQueue['enqueue']>[0], 1, (id) =>
+        this.callers.set(id, caller),
+      );
+    } catch (error) {
+      this.log?.audit(
+        refusedEntry(this.info.name, caller, asked, toErrorShape(error), undefined, driveTarget),
+      );
+      throw error;
+    }
+    await this.takeBackIfJournalFailed(operations);
+    return { operation: operations[0]! };
+  }
+
+  /** Runs `resolve` against the latest inventory, and once more on a fresh one when something is not found
+   * (it may have been made just now). */
+  private async withInventory<R>(resolve: (inventory: InventorySnapshot) => R): Promise<R> {
+    try {
+      return resolve(await this.inventory.latest());
+    } catch (error) {
+      if ((error as LunStudioError).code !== 'VDS_E_OBJECT_NOT_FOUND') throw error;
+      return resolve(await this.inventory.refresh());
+    }
+  }
+
   /** Resolves the references, checks what the kind needs (delete: who still sees the LUN), then queues one
    * operation, refused (E_LUN_BUSY, naming it) while another one is queued or running on that LUN. A
    * refusal writes its audit line now; the operation writes one when it ends. */
@@ -374,6 +565,7 @@ export class StorageService {
         return request;
       });
       if (asked.kind === 'deleteLun') refuseUnmaskedDelete(asked.request, resolved.lun);
+      this.refuseWhileDriveReplaced(resolved.subsystem, resolved.lun);
       this.requireJournal();
       const spec = {
         kind: asked.kind,
@@ -390,6 +582,17 @@ export class StorageService {
     }
     await this.takeBackIfJournalFailed(operations);
     return { operation: operations[0]! };
+  }
+
+  /** A LUN whose drive is being replaced waits for that replacement to end (it moves the LUN's extents). */
+  private refuseWhileDriveReplaced(subsystem: Subsystem, lun: Lun): void {
+    for (const driveId of lun.driveIds) {
+      const busy = this.queue.busyWithDrive(subsystem.id, driveId);
+      if (busy?.kind === 'replaceDrive' && busy.driveTarget) {
+        const name = busy.driveTarget.driveId === driveId ? busy.driveTarget.name : driveId;
+        throw driveBusyError(busy, driveId, { driveId, name });
+      }
+    }
   }
 
   /** The subsystem and LUN of a request, against the latest inventory (read again once when something is not

@@ -32,16 +32,49 @@ const KIND_WORDS: Record<Operation['kind'], { done: string; failed: string }> = 
   shrinkLun: { done: 'LUN shrunk', failed: 'LUN shrink' },
   setLunMask: { done: 'LUN host access changed', failed: 'LUN host access change' },
   deleteLun: { done: 'LUN deleted', failed: 'LUN delete' },
+  recoverLun: { done: 'LUN recovered', failed: 'LUN recovery' },
+  identifyDrive: { done: 'Drive identify light changed', failed: 'Drive identify' },
+  setHotSpare: { done: 'Hot spare changed', failed: 'Hot spare change' },
+  replaceDrive: { done: 'Drive replaced', failed: 'Drive replacement' },
 };
+
+type DriveOperation = Extract<Operation, { kind: 'identifyDrive' | 'setHotSpare' | 'replaceDrive' }>;
+
+/** One operation on a drive that succeeded. */
+function driveMessage(op: DriveOperation): { title: string; body: string } {
+  const drive = op.resultDrive;
+  const name = drive?.name ?? op.driveTarget?.name ?? '';
+  const title = KIND_WORDS[op.kind].done;
+  if (op.kind === 'identifyDrive') return { title, body: `${name}: light ${op.request.on ? 'on' : 'off'}` };
+  if (op.kind === 'setHotSpare') {
+    return { title, body: `${name}: ${op.request.hotSpare ? 'now a hot spare' : 'no longer a hot spare'}` };
+  }
+  const old = op.driveTarget?.name ?? op.request.driveId;
+  const luns = op.lunsToRecover ?? [];
+  const next =
+    luns.length === 0
+      ? 'no LUN to recover'
+      : `recover ${luns
+          .slice(0, MAX_NAMES)
+          .map((lun) => lun.name)
+          .join(', ')}${luns.length > MAX_NAMES ? ', …' : ''}`;
+  return { title, body: `${old} replaced by ${name}; ${next}` };
+}
 
 /** One operation on an existing LUN that succeeded. */
 function changedMessage(op: Operation): { title: string; body: string } {
+  if (op.kind === 'identifyDrive' || op.kind === 'setHotSpare' || op.kind === 'replaceDrive') {
+    return driveMessage(op);
+  }
   const lun = op.result;
   const name = lun?.name ?? op.target?.name ?? '';
   if (op.kind === 'setLunMask') {
     const list = lun?.unmaskingList ?? '';
     const hosts = list === '' ? 'no host' : list === '*' ? 'every host' : list.split(';').join(', ');
     return { title: KIND_WORDS.setLunMask.done, body: `${name}: ${hosts}` };
+  }
+  if (op.kind === 'recoverLun') {
+    return { title: KIND_WORDS.recoverLun.done, body: lun ? `${name}: ${lun.health}` : name };
   }
   return { title: KIND_WORDS[op.kind].done, body: lun ? `${name}, ${formatSize(lun.sizeBytes)}` : name };
 }
@@ -50,7 +83,7 @@ function failedMessage(operations: Operation[]): { title: string; body: string }
   const first = operations[0]!;
   const reason = first.error ? `${first.error.message} (${first.error.code})` : 'Unknown error';
   const sameKind = operations.every((op) => op.kind === first.kind);
-  const noun = sameKind ? KIND_WORDS[first.kind].failed : 'LUN operation';
+  const noun = sameKind ? KIND_WORDS[first.kind].failed : 'Operation';
   if (operations.length === 1) return { title: `${noun} failed`, body: reason };
   const plural = sameKind && first.kind === 'createLun' ? 'LUN creations' : `${noun}s`;
   return { title: `${operations.length} ${plural} failed`, body: `First error: ${reason}` };

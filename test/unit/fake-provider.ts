@@ -6,13 +6,25 @@
 // The LUN lifecycle behaves like the simulator as far as the host can tell: free space is `maxBytes` (what
 // maxLunSize and maxLunExtendSize answer); extend takes from it, shrink and delete give back; an extend or
 // shrink runs like a creation (quick with a CreateBehaviour, else a FakeOperation in `lunOperations`).
+// Drives and repairs as the simulator does them, as far as the host can tell: simSetDriveFailed makes the
+// LUNs on a drive degraded (mirror, parity, raid10, raid6) or failed; replaceDrive moves them to the new drive
+// (still degraded); recoverLun runs like an extend and makes the LUN healthy; identify and hot spare set the
+// drive's flag (a hot spare on a drive in use is refused with VDS_E_DEVICE_IN_USE).
 import { HRESULT, LunStudioError, invalidInput } from '../../electron/contract/errors';
 import type {
   CreateLunRequest,
   DeleteLunRequest,
   Drive,
+  DriveExtent,
+  DriveRef,
   ExtendLunRequest,
+  IdentifyDriveRequest,
   Lun,
+  LunDetails,
+  LunRef,
+  RecoverLunRequest,
+  ReplaceDriveRequest,
+  SetHotSpareRequest,
   MaxLunExtendRequest,
   MaxLunSizeRequest,
   SetLunMaskRequest,
@@ -112,8 +124,8 @@ export interface FakeOperation {
 
 /** An extend or shrink the test drives (when the provider has no CreateBehaviour). */
 export interface FakeLunOperation {
-  kind: 'extendLun' | 'shrinkLun';
-  request: ExtendLunRequest | ShrinkLunRequest;
+  kind: 'extendLun' | 'shrinkLun' | 'recoverLun';
+  request: ExtendLunRequest | ShrinkLunRequest | RecoverLunRequest;
   options: OperationOptions;
   progress(percent: number | null, bytesDone?: number): void;
   succeed(): void;
@@ -150,6 +162,13 @@ export class FakeProvider implements StorageProvider {
     shrinkLun: 0,
     setLunMask: 0,
     deleteLun: 0,
+    recoverLun: 0,
+    lunDetails: 0,
+    listExtents: 0,
+    identifyDrive: 0,
+    setHotSpare: 0,
+    replaceDrive: 0,
+    simSetDriveFailed: 0,
     close: 0,
   };
   readonly lunOperations: FakeLunOperation[] = [];
@@ -238,6 +257,115 @@ export class FakeProvider implements StorageProvider {
     this.maxBytes += lun.sizeBytes;
     return { ...lun };
   }
+  recoverLun(request: RecoverLunRequest, options: OperationOptions = {}): Promise<Lun> {
+    this.calls.recoverLun += 1;
+    const lun = this.lunOf(request.lunId);
+    if (lun.health === 'healthy') {
+      return Promise.reject(
+        new LunStudioError({
+          code: 'VDS_E_OPERATION_DENIED',
+          hresult: HRESULT.VDS_E_OPERATION_DENIED,
+          message: `LUN "${lun.name}" is healthy: nothing to recover.`,
+        }),
+      );
+    }
+    const perDrive = lun.sizeBytes / Math.max(1, lun.driveIds.length);
+    return this.runLunOperation('recoverLun', request, options, perDrive, () => {
+      lun.status = 'online';
+      lun.health = 'healthy';
+    });
+  }
+  async lunDetails(request: LunRef): Promise<LunDetails> {
+    this.calls.lunDetails += 1;
+    const lun = this.lunOf(request.lunId);
+    const perDrive = lun.sizeBytes / Math.max(1, lun.driveIds.length);
+    return {
+      ...lun,
+      extents: lun.driveIds.map((driveId) => ({ driveId, offsetBytes: 0, sizeBytes: perDrive })),
+      failedDriveIds: lun.driveIds.filter((id) => this.driveOf(id).status === 'failed'),
+      identificationData: {
+        vendorId: 'LUNSTUD',
+        productId: 'SIM ARRAY',
+        productRevision: '1.0',
+        serialNumber: lun.id,
+        identifiers: [{ type: 'naa', codeSet: 'binary', association: 'device', value: '6'.padEnd(32, '0') }],
+      },
+    };
+  }
+  async listExtents(subsystemId: string): Promise<DriveExtent[]> {
+    this.calls.listExtents += 1;
+    return this.drives
+      .filter((d) => d.subsystemId === subsystemId)
+      .flatMap((d) => {
+        const used = d.sizeBytes - d.freeBytes;
+        const extents: DriveExtent[] = [];
+        if (used > 0) {
+          const owner = this.luns.find((lun) => lun.driveIds.includes(d.id));
+          extents.push({ driveId: d.id, lunId: owner?.id ?? null, offsetBytes: 0, sizeBytes: used });
+        }
+        if (d.freeBytes > 0)
+          extents.push({ driveId: d.id, lunId: null, offsetBytes: used, sizeBytes: d.freeBytes });
+        return extents;
+      });
+  }
+  async identifyDrive(request: IdentifyDriveRequest): Promise<Drive> {
+    this.calls.identifyDrive += 1;
+    if (this.syncFailure) throw this.syncFailure;
+    const drive = this.driveOf(request.driveId);
+    if (request.on) drive.identifying = true;
+    else delete drive.identifying;
+    return { ...drive };
+  }
+  async setHotSpare(request: SetHotSpareRequest): Promise<Drive> {
+    this.calls.setHotSpare += 1;
+    if (this.syncFailure) throw this.syncFailure;
+    const drive = this.driveOf(request.driveId);
+    const on = this.luns.filter((lun) => lun.driveIds.includes(drive.id));
+    if (request.hotSpare && on.length > 0) {
+      throw new LunStudioError({
+        code: 'VDS_E_DEVICE_IN_USE',
+        hresult: HRESULT.VDS_E_DEVICE_IN_USE,
+        message: `The drive holds extents of ${on.map((lun) => lun.id).join(', ')}.`,
+      });
+    }
+    const others = drive.flags.filter(
+      (flag) => flag !== 'hotSpare' && flag !== 'hotSpareStandby' && flag !== 'unassigned',
+    );
+    drive.flags = request.hotSpare ? [...others, 'hotSpare', 'hotSpareStandby'] : [...others, 'unassigned'];
+    return { ...drive };
+  }
+  async replaceDrive(request: ReplaceDriveRequest): Promise<{ drive: Drive; lunsToRecover: Lun[] }> {
+    this.calls.replaceDrive += 1;
+    if (this.syncFailure) throw this.syncFailure;
+    const old = this.driveOf(request.driveId);
+    const replacement = this.driveOf(request.replacementDriveId);
+    const moved = this.luns.filter((lun) => lun.driveIds.includes(old.id));
+    for (const lun of moved) lun.driveIds = lun.driveIds.map((id) => (id === old.id ? replacement.id : id));
+    replacement.freeBytes = old.freeBytes;
+    replacement.flags = replacement.flags.filter(
+      (flag) => flag !== 'unassigned' && !flag.startsWith('hotSpare'),
+    );
+    old.freeBytes = old.sizeBytes;
+    old.flags = ['unassigned'];
+    return {
+      drive: { ...replacement },
+      lunsToRecover: moved.filter((lun) => lun.health === 'degraded').map((lun) => ({ ...lun })),
+    };
+  }
+  async simSetDriveFailed(request: DriveRef, failed: boolean): Promise<Drive> {
+    this.calls.simSetDriveFailed += 1;
+    const drive = this.driveOf(request.driveId);
+    drive.status = failed ? 'failed' : 'online';
+    drive.health = failed ? 'failed' : 'healthy';
+    if (failed) {
+      for (const lun of this.luns.filter((l) => l.driveIds.includes(drive.id))) {
+        const redundant = ['mirror', 'parity', 'raid10', 'raid6'].includes(lun.type);
+        lun.status = redundant ? 'online' : 'failed';
+        lun.health = redundant ? 'degraded' : 'failed';
+      }
+    }
+    return { ...drive };
+  }
   async close(): Promise<void> {
     this.calls.close += 1;
     this.closed = true;
@@ -246,6 +374,18 @@ export class FakeProvider implements StorageProvider {
   /** Calls that asked the provider something (close not counted). */
   get providerCalls(): number {
     return Object.values(this.calls).reduce((sum, n) => sum + n, 0) - this.calls.close;
+  }
+
+  private driveOf(driveId: string): Drive {
+    const drive = this.drives.find((candidate) => candidate.id === driveId);
+    if (!drive) {
+      throw new LunStudioError({
+        code: 'VDS_E_OBJECT_NOT_FOUND',
+        hresult: HRESULT.VDS_E_OBJECT_NOT_FOUND,
+        message: `There is no drive with id ${driveId}.`,
+      });
+    }
+    return drive;
   }
 
   private lunOf(lunId: string): Lun {
@@ -264,7 +404,7 @@ export class FakeProvider implements StorageProvider {
    * the commit rolls it back (nothing changes). */
   private runLunOperation(
     kind: FakeLunOperation['kind'],
-    request: ExtendLunRequest | ShrinkLunRequest,
+    request: FakeLunOperation['request'],
     options: OperationOptions,
     bytes: number,
     commit: () => void,

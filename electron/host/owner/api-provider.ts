@@ -13,12 +13,20 @@ import type {
   CreateLunRequest,
   DeleteLunRequest,
   Drive,
+  DriveExtent,
+  DriveRef,
   ExtendLunRequest,
+  IdentifyDriveRequest,
   Lun,
+  LunDetails,
+  LunRef,
   MaxLunExtendRequest,
   MaxLunSizeRequest,
   Operation,
   ProviderName,
+  RecoverLunRequest,
+  ReplaceDriveRequest,
+  SetHotSpareRequest,
   SetLunMaskRequest,
   ShrinkLunRequest,
   Subsystem,
@@ -28,6 +36,19 @@ import { isAsyncKind, operationBytes } from '../operation-runners';
 import type { ApiChannel } from './control-client';
 
 const FINAL_STATES: readonly string[] = ['succeeded', 'failed', 'canceled', 'interrupted'];
+
+function noResult(operation: Operation): LunStudioError {
+  return new LunStudioError({
+    code: 'E_UNEXPECTED',
+    hresult: HRESULT.E_UNEXPECTED,
+    message: `Operation ${operation.id} ended ${operation.state} without a result.`,
+  });
+}
+
+function driveOf(operation: Operation): Drive {
+  if (!operation.resultDrive) throw noResult(operation);
+  return operation.resultDrive;
+}
 
 function canceledError(): LunStudioError {
   return new LunStudioError({
@@ -51,6 +72,12 @@ function interruptedError(operation: Operation): LunStudioError {
 export interface OwnerProvider extends StorageProvider {
   setLunMask(request: SetLunMaskRequest, options?: OperationOptions): Promise<Lun>;
   deleteLun(request: DeleteLunRequest, options?: OperationOptions): Promise<Lun>;
+  identifyDrive(request: IdentifyDriveRequest, options?: OperationOptions): Promise<Drive>;
+  setHotSpare(request: SetHotSpareRequest, options?: OperationOptions): Promise<Drive>;
+  replaceDrive(
+    request: ReplaceDriveRequest,
+    options?: OperationOptions,
+  ): Promise<{ drive: Drive; lunsToRecover: Lun[] }>;
   listOperations(filter?: ListOperationsFilter): Promise<Operation[]>;
 }
 
@@ -92,7 +119,7 @@ export class ApiProvider implements OwnerProvider {
 
   /** Queues one creation with the owner and follows its events until it ends. */
   createLun(request: CreateLunRequest, options: CreateLunOptions = {}): Promise<Lun> {
-    return this.follow(
+    return this.followLun(
       async () =>
         ((await this.call('createLuns', { request, count: 1 })) as { operations: Operation[] })
           .operations[0]!,
@@ -105,19 +132,55 @@ export class ApiProvider implements OwnerProvider {
   }
 
   extendLun(request: ExtendLunRequest, options: OperationOptions = {}): Promise<Lun> {
-    return this.follow(() => this.queueOne('extendLun', request), options);
+    return this.followLun(() => this.queueOne('extendLun', request), options);
   }
 
   shrinkLun(request: ShrinkLunRequest, options: OperationOptions = {}): Promise<Lun> {
-    return this.follow(() => this.queueOne('shrinkLun', request), options);
+    return this.followLun(() => this.queueOne('shrinkLun', request), options);
   }
 
   setLunMask(request: SetLunMaskRequest, options: OperationOptions = {}): Promise<Lun> {
-    return this.follow(() => this.queueOne('setLunMask', request), options);
+    return this.followLun(() => this.queueOne('setLunMask', request), options);
   }
 
   deleteLun(request: DeleteLunRequest, options: OperationOptions = {}): Promise<Lun> {
-    return this.follow(() => this.queueOne('deleteLun', request), options);
+    return this.followLun(() => this.queueOne('deleteLun', request), options);
+  }
+
+  recoverLun(request: RecoverLunRequest, options: OperationOptions = {}): Promise<Lun> {
+    return this.followLun(() => this.queueOne('recoverLun', request), options);
+  }
+
+  async lunDetails(request: LunRef): Promise<LunDetails> {
+    return (await this.call('lunDetails', request)) as LunDetails;
+  }
+
+  async listExtents(subsystemId: string): Promise<DriveExtent[]> {
+    return ((await this.call('listExtents', { subsystemId })) as { extents: DriveExtent[] }).extents;
+  }
+
+  async identifyDrive(request: IdentifyDriveRequest, options: OperationOptions = {}): Promise<Drive> {
+    return driveOf(await this.follow(() => this.queueOne('identifyDrive', request), options));
+  }
+
+  async setHotSpare(request: SetHotSpareRequest, options: OperationOptions = {}): Promise<Drive> {
+    return driveOf(await this.follow(() => this.queueOne('setHotSpare', request), options));
+  }
+
+  async replaceDrive(
+    request: ReplaceDriveRequest,
+    options: OperationOptions = {},
+  ): Promise<{ drive: Drive; lunsToRecover: Lun[] }> {
+    const operation = await this.follow(() => this.queueOne('replaceDrive', request), options);
+    return { drive: driveOf(operation), lunsToRecover: operation.lunsToRecover ?? [] };
+  }
+
+  /** Not an operation: the owner answers with the drive after it (and every shell gets an inventoryChanged). */
+  async simSetDriveFailed(request: DriveRef, failed: boolean): Promise<Drive> {
+    const method = failed ? 'simFailDrive' : 'simRestoreDrive';
+    const { drive } = (await this.call(method, request)) as { drive: Drive };
+    this.snapshot = undefined;
+    return drive;
   }
 
   /** The owner's history (newest finished last in its order: running, queued, then finished newest first). */
@@ -129,9 +192,16 @@ export class ApiProvider implements OwnerProvider {
     return ((await this.call(method, request)) as { operation: Operation }).operation;
   }
 
+  private async followLun(queue: () => Promise<Operation>, options: OperationOptions): Promise<Lun> {
+    const operation = await this.follow(queue, options);
+    if (!operation.result) throw noResult(operation);
+    return operation.result;
+  }
+
   /** Queues one operation with the owner (`queue`) and follows its events until it ends: progress of async
-   * kinds to onProgress, an abort of the signal to cancelOperation; resolves to its result. */
-  private async follow(queue: () => Promise<Operation>, options: OperationOptions): Promise<Lun> {
+   * kinds to onProgress, an abort of the signal to cancelOperation; resolves to the operation once it
+   * succeeded, rejects with its error (canceled, interrupted, failed) otherwise. */
+  private async follow(queue: () => Promise<Operation>, options: OperationOptions): Promise<Operation> {
     let id: string | undefined;
     const early: Operation[] = [];
     let settle: (operation: Operation) => void = () => undefined;
@@ -178,17 +248,11 @@ export class ApiProvider implements OwnerProvider {
     return this.channel.close();
   }
 
-  private outcomeOf(operation: Operation): Lun {
-    if (operation.state === 'succeeded' && operation.result) return operation.result;
+  private outcomeOf(operation: Operation): Operation {
+    if (operation.state === 'succeeded') return operation;
     if (operation.state === 'canceled') throw canceledError();
     if (operation.state === 'interrupted') throw interruptedError(operation);
-    throw new LunStudioError(
-      operation.error ?? {
-        code: 'E_UNEXPECTED',
-        hresult: HRESULT.E_UNEXPECTED,
-        message: `Operation ${operation.id} ended ${operation.state} without a result.`,
-      },
-    );
+    throw operation.error ? new LunStudioError(operation.error) : noResult(operation);
   }
 
   private inventory(): Promise<InventorySnapshot> {

@@ -94,6 +94,10 @@ describe('lun-studio completion', () => {
       'shrinkLun',
       'deleteLun',
       'setLunMask',
+      'recoverLun',
+      'identifyDrive',
+      'setHotSpare',
+      'replaceDrive',
     ]);
     expect(bashComplete(['operations', '--state', 'r'])).toEqual(['running']);
   });

@@ -1,8 +1,8 @@
 // What a start says about an operation on an existing LUN that the last run left unfinished: how the LUN is now
 // against how it was when queued, and what to check.
 import { describe, expect, it } from 'vitest';
-import type { Lun, Operation } from '../../../electron/contract/model';
-import { interruptedNote } from '../../../electron/host/interrupted-notes';
+import type { Drive, Lun, Operation } from '../../../electron/contract/model';
+import { interruptedDriveNote, interruptedNote } from '../../../electron/host/interrupted-notes';
 
 const GiB = 2 ** 30;
 const target = { lunId: 'lun-1', name: 'Data', sizeBytes: 10 * GiB, unmaskingList: '' };
@@ -64,5 +64,69 @@ describe('interrupted operations on existing LUNs', () => {
     expect(interruptedNote(interrupted('shrinkLun', { bytesToRemove: GiB }), undefined)).toBe(
       'LUN Studio stopped while a shrink of LUN "Data" (lun-1) ran, and at the next start the array could not be read: check the LUN (`lun-studio luns`) before you try again.',
     );
+  });
+});
+
+describe('interrupted recoveries and drive operations', () => {
+  it('a recovery: healthy means it had finished, else run it again', () => {
+    const op = interrupted('recoverLun', {});
+    expect(interruptedNote(op, lunNow({}))).toBe(
+      'LUN Studio stopped while a recovery of LUN "Data" (lun-1) ran; at the next start the LUN is healthy: the rebuild had finished.',
+    );
+    expect(interruptedNote(op, lunNow({ health: 'degraded' }))).toBe(
+      'LUN Studio stopped while a recovery of LUN "Data" (lun-1) ran; at the next start the LUN is online, health degraded: its rebuild did not finish. Recover it again (`lun-studio recover-lun`).',
+    );
+  });
+
+  const driveOp = (kind: Operation['kind'], request: Record<string, unknown>): Operation =>
+    ({
+      ...interrupted(kind, {}),
+      target: undefined,
+      request: { subsystemId: 's', driveId: 'd2', ...request },
+      driveTarget: {
+        driveId: 'd2',
+        name: 'Bay 02',
+        ...(kind === 'replaceDrive' ? { replacementDriveId: 'd5', replacementName: 'Bay 05' } : {}),
+      },
+    }) as Operation;
+  const driveNow = (id: string, patch: Partial<Drive> = {}): Drive => ({
+    id,
+    subsystemId: 's',
+    name: id,
+    identification: id,
+    sizeBytes: 100 * GiB,
+    freeBytes: 100 * GiB,
+    bus: 0,
+    slot: 1,
+    status: 'online',
+    health: 'healthy',
+    flags: ['unassigned'],
+    ...patch,
+  });
+
+  it('identify and hot spare: compare the drive now with what was asked', () => {
+    const identify = driveOp('identifyDrive', { on: true });
+    expect(interruptedDriveNote(identify, [driveNow('d2', { identifying: true })])).toBe(
+      'LUN Studio stopped while an identify light change of drive "Bay 02" (d2) ran; at the next start its identify light is on, as asked.',
+    );
+    expect(interruptedDriveNote(identify, [driveNow('d2')])).toContain(
+      'its identify light is off: nothing changed, you may try again.',
+    );
+    const spare = driveOp('setHotSpare', { hotSpare: true });
+    expect(
+      interruptedDriveNote(spare, [driveNow('d2', { flags: ['hotSpare', 'hotSpareStandby'] })]),
+    ).toContain('at the next start it is a hot spare, as asked.');
+    expect(interruptedDriveNote(spare, undefined)).toContain('the array could not be read: check the drive');
+  });
+
+  it('a replacement: whether the replacement holds extents now', () => {
+    const replace = driveOp('replaceDrive', { replacementDriveId: 'd5' });
+    expect(interruptedDriveNote(replace, [driveNow('d2'), driveNow('d5', { freeBytes: 90 * GiB })])).toBe(
+      'LUN Studio stopped while a drive replacement of drive "Bay 02" (d2) and its replacement drive "Bay 05" (d5) ran; at the next start the replacement holds extents: the replacement was made. Recover the LUNs it took over (`lun-studio recover-lun`).',
+    );
+    expect(interruptedDriveNote(replace, [driveNow('d2'), driveNow('d5')])).toContain(
+      'nothing was replaced, you may replace the drive again.',
+    );
+    expect(interruptedDriveNote(replace, [driveNow('d5')])).toContain('the drive is no longer in the array');
   });
 });

@@ -73,6 +73,13 @@ function spiedProvider() {
     shrinkLun: vi.fn(async () => lun),
     setLunMask: vi.fn(async () => lun),
     deleteLun: vi.fn(async () => lun),
+    recoverLun: vi.fn(async () => lun),
+    lunDetails: vi.fn(async () => ({ ...lun, extents: [], failedDriveIds: [] })),
+    listExtents: vi.fn(async () => []),
+    identifyDrive: vi.fn(async () => DRIVE),
+    setHotSpare: vi.fn(async () => DRIVE),
+    replaceDrive: vi.fn(async () => ({ drive: DRIVE, lunsToRecover: [] })),
+    simSetDriveFailed: vi.fn(async () => DRIVE),
     close: vi.fn(async () => undefined),
   } satisfies StorageProvider;
 }

@@ -110,6 +110,70 @@ describe('operation notifications', () => {
     ]);
   });
 
+  it('names the drive kinds and a recovery in their own words', () => {
+    const bay = (id: string, name: string) => ({
+      id,
+      subsystemId: 's1',
+      name,
+      identification: id,
+      sizeBytes: 100 * GiB,
+      freeBytes: 90 * GiB,
+      bus: 0,
+      slot: 1,
+      status: 'online',
+      health: 'healthy',
+      flags: [],
+    });
+    const recovered = succeeded('1', 'Mirror', 10 * GiB);
+    finish({
+      ...recovered,
+      kind: 'recoverLun',
+      request: { subsystemId: 's1', lunId: 'lun-1' },
+      target: { lunId: 'lun-1', name: 'Mirror', sizeBytes: 10 * GiB, unmaskingList: '' },
+    } as Operation);
+    finish(
+      operation('2', {
+        kind: 'identifyDrive',
+        state: 'succeeded',
+        request: { subsystemId: 's1', driveId: 'd2', on: true },
+        driveTarget: { driveId: 'd2', name: 'Bay 02' },
+        resultDrive: { ...bay('d2', 'Bay 02'), identifying: true },
+      }),
+    );
+    finish(
+      operation('3', {
+        kind: 'setHotSpare',
+        state: 'succeeded',
+        request: { subsystemId: 's1', driveId: 'd4', hotSpare: true },
+        driveTarget: { driveId: 'd4', name: 'Bay 04' },
+        resultDrive: bay('d4', 'Bay 04'),
+      }),
+    );
+    finish(
+      operation('4', {
+        kind: 'replaceDrive',
+        state: 'succeeded',
+        request: { subsystemId: 's1', driveId: 'd2', replacementDriveId: 'd5' },
+        driveTarget: { driveId: 'd2', name: 'Bay 02', replacementDriveId: 'd5', replacementName: 'Bay 05' },
+        resultDrive: bay('d5', 'Bay 05'),
+        lunsToRecover: [recovered.result],
+      }),
+    );
+    finish({
+      ...failed('5', 'VDS_E_OPERATION_DENIED', 'Replace drive Bay 02 first.'),
+      kind: 'recoverLun',
+      request: { subsystemId: 's1', lunId: 'lun-1' },
+    } as Operation);
+    vi.advanceTimersByTime(NOTIFICATION_BATCH_WINDOW_MS);
+    expect(shown).toEqual([
+      { title: 'LUN recovered', body: 'Mirror: healthy' },
+      { title: 'Drive identify light changed', body: 'Bay 02: light on' },
+      { title: 'Hot spare changed', body: 'Bay 04: now a hot spare' },
+      { title: 'Drive replaced', body: 'Bay 02 replaced by Bay 05; recover Mirror' },
+      { title: 'LUN recovery failed', body: 'Replace drive Bay 02 first. (VDS_E_OPERATION_DENIED)' },
+    ]);
+  });
+
   it('stays quiet while a LUN Studio window has the focus', () => {
     focused = true;
     finish(succeeded('1', 'LUN 7', GiB));
