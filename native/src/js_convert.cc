@@ -215,8 +215,11 @@ sim::Drive DriveFromJs(const Napi::Value& v, const std::string& field, uint32_t 
   if (Has(o, "status")) d.status = ValueOf(kDriveStatus, o.Get("status"), field + ".status");
   if (Has(o, "health")) d.health = ValueOf(kHealth, o.Get("health"), field + ".health");
   if (Has(o, "hotSpare")) d.hotSpare = RequireBool(o.Get("hotSpare"), field + ".hotSpare");
+  if (Has(o, "identifying")) d.identifying = RequireBool(o.Get("identifying"), field + ".identifying");
   return d;
 }
+
+std::vector<std::string> StringList(const Napi::Value& v, const std::string& field);
 
 sim::Lun LunFromJs(const Napi::Value& v, const std::string& field) {
   Napi::Object o = RequireObject(v, field);
@@ -241,6 +244,15 @@ sim::Lun LunFromJs(const Napi::Value& v, const std::string& field) {
     l.extents.push_back(x);
   }
   if (Has(o, "operationId")) l.operationId = RequireString(o.Get("operationId"), field + ".operationId");
+  if (Has(o, "staleDriveIds")) l.staleDriveIds = StringList(o.Get("staleDriveIds"), field + ".staleDriveIds");
+  if (Has(o, "rebuild")) {
+    const std::string rf = field + ".rebuild";
+    Napi::Object r = RequireObject(o.Get("rebuild"), rf);
+    l.rebuildDriveIds = StringList(r.Get("driveIds"), rf + ".driveIds");
+    l.rebuildStartedAtMs =
+        static_cast<int64_t>(RequireInteger(r.Get("startedAtMs"), rf + ".startedAtMs", 0, kMaxSafe));
+    l.rebuildBytes = RequireInteger(r.Get("bytes"), rf + ".bytes", 1, kMaxSafe);
+  }
   return l;
 }
 
@@ -265,6 +277,8 @@ sim::Subsystem SubsystemFromJs(const Napi::Value& v, const std::string& field) {
       RequireInteger(o.Get("initRateBytesPerSec"), field + ".initRateBytesPerSec", 1, kMaxSafe);
   if (Has(o, "maskingCapable"))
     s.maskingCapable = RequireBool(o.Get("maskingCapable"), field + ".maskingCapable");
+  if (Has(o, "automaticHotSpare"))
+    s.automaticHotSpare = RequireBool(o.Get("automaticHotSpare"), field + ".automaticHotSpare");
   if (Has(o, "status")) s.status = ValueOf(kSubsystemStatus, o.Get("status"), field + ".status");
   if (Has(o, "health")) s.health = ValueOf(kHealth, o.Get("health"), field + ".health");
   Napi::Array drives = RequireArray(o.Get("drives"), field + ".drives");
@@ -419,7 +433,25 @@ ShrinkLunArgs ShrinkLunArgsFromJs(const Napi::Value& v) {
 
 std::string LunIdFromJs(const Napi::Value& v) { return RequireId(v, "lunId"); }
 
+std::string IdFromJs(const Napi::Value& v, const std::string& field) { return RequireId(v, field); }
+
+bool BoolFromJs(const Napi::Value& v, const std::string& field) { return RequireBool(v, field); }
+
+RecoverLunArgs RecoverLunArgsFromJs(const Napi::Value& v) {
+  Napi::Object o = RequireObject(v, "request");
+  RecoverLunArgs a;
+  a.lunId = RequireId(o.Get("lunId"), "lunId");
+  if (Has(o, "operationId")) a.operationId = RequireString(o.Get("operationId"), "operationId");
+  return a;
+}
+
 sim::Lun SimLunFromJs(const Napi::Value& v, const std::string& field) { return LunFromJs(v, field); }
+
+sim::Drive SimDriveFromJs(const Napi::Value& v, const std::string& field) {
+  Napi::Object o = RequireObject(v, field);
+  if (!Has(o, "id")) ThrowInvalid(field + ".id", "must be a string");
+  return DriveFromJs(v, field, 0);
+}
 
 Napi::Object SubsystemToJs(Napi::Env env, const SubsystemInfo& s) {
   Napi::Object o = Napi::Object::New(env);
@@ -502,10 +534,75 @@ std::string DrivesToJson(const std::vector<DriveInfo>& drives) {
       first = false;
       AppendJsonString(&out, f.name);
     }
-    out.append("]}");
+    out.push_back(']');
+    if (d.identifying) out.append(",\"identifying\":true");
+    out.push_back('}');
   }
   out.push_back(']');
   return out;
+}
+
+std::string ExtentsToJson(const std::vector<ExtentInfo>& extents) {
+  std::string out;
+  out.reserve(extents.size() * 160 + 2);
+  out.push_back('[');
+  for (size_t i = 0; i < extents.size(); ++i) {
+    const ExtentInfo& e = extents[i];
+    if (i > 0) out.push_back(',');
+    out.append("{\"driveId\":");
+    AppendJsonString(&out, e.driveId);
+    if (e.lunId.empty()) {
+      out.append(",\"lunId\":null");
+    } else {
+      AppendField(&out, "lunId", e.lunId);
+    }
+    AppendField(&out, "offsetBytes", e.offsetBytes);
+    AppendField(&out, "sizeBytes", e.sizeBytes);
+    out.push_back('}');
+  }
+  out.push_back(']');
+  return out;
+}
+
+Napi::Object IdentificationToJs(Napi::Env env, const LunIdentification& id) {
+  static const char* const kTypes[] = {
+      "vendorSpecific",  "vendorId",         "eui64", "naa",     "portRelative",
+      "targetPortGroup", "logicalUnitGroup", "md5",   "scsiName"};
+  static const char* const kCodeSets[] = {"unknown", "binary", "ascii", "utf8"};
+  static const char* const kAssociations[] = {"device", "port", "target"};
+  static const char kHex[] = "0123456789abcdef";
+  Napi::Object o = Napi::Object::New(env);
+  const std::pair<const char*, const std::string*> texts[] = {{"vendorId", &id.vendorId},
+                                                              {"productId", &id.productId},
+                                                              {"productRevision", &id.productRevision},
+                                                              {"serialNumber", &id.serialNumber}};
+  for (const auto& [key, value] : texts) {
+    if (!value->empty()) o.Set(key, *value);
+  }
+  Napi::Array identifiers = Napi::Array::New(env, id.identifiers.size());
+  for (uint32_t i = 0; i < id.identifiers.size(); ++i) {
+    const StorageIdentifier& s = id.identifiers[i];
+    Napi::Object io = Napi::Object::New(env);
+    io.Set("type", s.type >= 0 && s.type <= 8 ? kTypes[s.type] : "vendorSpecific");
+    const char* codeSet = s.codeSet >= 0 && s.codeSet <= 3 ? kCodeSets[s.codeSet] : "unknown";
+    io.Set("codeSet", codeSet);
+    io.Set("association",
+           s.association >= 0 && s.association <= 2 ? kAssociations[s.association] : "unknown");
+    std::string value;
+    if (s.codeSet == 2 || s.codeSet == 3) {
+      value.assign(s.value.begin(), s.value.end());
+      while (!value.empty() && value.back() == '\0') value.pop_back();
+    } else {
+      for (uint8_t b : s.value) {
+        value.push_back(kHex[b >> 4]);
+        value.push_back(kHex[b & 0xF]);
+      }
+    }
+    io.Set("value", value);
+    identifiers.Set(i, io);
+  }
+  o.Set("identifiers", identifiers);
+  return o;
 }
 
 Napi::Value ParseJson(Napi::Env env, const std::string& json) {
@@ -567,6 +664,7 @@ Napi::Object StateToJs(Napi::Env env, const sim::State& state) {
     so.Set("stripeSizes", stripes);
     so.Set("initRateBytesPerSec", Bytes(env, s.initRateBytesPerSec));
     so.Set("maskingCapable", s.maskingCapable);
+    if (s.automaticHotSpare) so.Set("automaticHotSpare", true);
     so.Set("status", NameOf(kSubsystemStatus, s.status, "unknown"));
     so.Set("health", HealthName(s.health));
     Napi::Array drives = Napi::Array::New(env, s.drives.size());
@@ -581,6 +679,7 @@ Napi::Object StateToJs(Napi::Env env, const sim::State& state) {
       o.Set("status", NameOf(kDriveStatus, d.status, "unknown"));
       o.Set("health", HealthName(d.health));
       o.Set("hotSpare", d.hotSpare);
+      if (d.identifying) o.Set("identifying", true);
       drives.Set(i, o);
     }
     so.Set("drives", drives);
@@ -616,6 +715,14 @@ Napi::Object StateToJs(Napi::Env env, const sim::State& state) {
       }
       o.Set("extents", extents);
       if (!l.operationId.empty()) o.Set("operationId", l.operationId);
+      if (!l.staleDriveIds.empty()) o.Set("staleDriveIds", StringsToJs(env, l.staleDriveIds));
+      if (l.rebuildBytes > 0) {
+        Napi::Object r = Napi::Object::New(env);
+        r.Set("driveIds", StringsToJs(env, l.rebuildDriveIds));
+        r.Set("startedAtMs", static_cast<double>(l.rebuildStartedAtMs));
+        r.Set("bytes", Bytes(env, l.rebuildBytes));
+        o.Set("rebuild", r);
+      }
       luns.Set(i, o);
     }
     so.Set("luns", luns);

@@ -19,15 +19,22 @@ MaxSizeArgs MaxSizeArgsFromJs(const Napi::Value& v);
 CreateLunArgs CreateLunArgsFromJs(const Napi::Value& v);
 ExtendLunArgs ExtendLunArgsFromJs(const Napi::Value& v);
 ShrinkLunArgs ShrinkLunArgsFromJs(const Napi::Value& v);
-std::string LunIdFromJs(const Napi::Value& v);                  // a non-empty string, field "lunId"
+std::string LunIdFromJs(const Napi::Value& v);                         // a non-empty string, field "lunId"
+std::string IdFromJs(const Napi::Value& v, const std::string& field);  // a non-empty string
+bool BoolFromJs(const Napi::Value& v, const std::string& field);
+RecoverLunArgs RecoverLunArgsFromJs(const Napi::Value& v);
 std::vector<std::string> DriveIdsFromJs(const Napi::Value& v);  // an array of strings, field "driveIds"
-sim::Lun SimLunFromJs(const Napi::Value& v, const std::string& field);  // the state file's LUN shape
+sim::Lun SimLunFromJs(const Napi::Value& v, const std::string& field);      // the state file's LUN shape
+sim::Drive SimDriveFromJs(const Napi::Value& v, const std::string& field);  // the state file's drive shape
 
 Napi::Object SubsystemToJs(Napi::Env env, const SubsystemInfo& s);
 // Drive lists are large (an array can hold thousands): they are serialised to JSON on the worker thread and
 // parsed once by V8 on the JS thread, far cheaper than a property set per field through N-API.
 std::string DrivesToJson(const std::vector<DriveInfo>& drives);
 Napi::Value ParseJson(Napi::Env env, const std::string& json);
+// The capacity map can hold millions of extents: JSON as for drives ("lunId": null for free space).
+std::string ExtentsToJson(const std::vector<ExtentInfo>& extents);
+Napi::Object IdentificationToJs(Napi::Env env, const LunIdentification& id);
 Napi::Object LunToJs(Napi::Env env, const LunInfo& l);
 Napi::Object ProgressToJs(Napi::Env env, const OperationStatus& s);
 Napi::Object StateToJs(Napi::Env env, const sim::State& state);

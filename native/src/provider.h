@@ -79,7 +79,7 @@ struct DriveInfo {
   int32_t slot = 0;
   int32_t status = 0;
   int32_t health = 0;
-  uint32_t flags = 0;  // VDS_DRF_*
+  uint32_t flags = 0;        // VDS_DRF_*
   bool identifying = false;  // BlinkLight maintenance started by us and not stopped
 };
 
@@ -94,8 +94,8 @@ struct ExtentInfo {
 
 // VDS_STORAGE_IDENTIFIER: the VDS numbers (code set, type, association) and the raw identifier bytes.
 struct StorageIdentifier {
-  int32_t codeSet = 0;      // VDS_STORAGE_IDENTIFIER_CODE_SET: 1 binary, 2 ascii, 3 utf8
-  int32_t type = 0;         // VDS_STORAGE_IDENTIFIER_TYPE: 0 vendor specific … 3 FCPH name (NAA) … 8 SCSI name
+  int32_t codeSet = 0;  // VDS_STORAGE_IDENTIFIER_CODE_SET: 1 binary, 2 ascii, 3 utf8
+  int32_t type = 0;  // VDS_STORAGE_IDENTIFIER_TYPE: 0 vendor specific … 3 FCPH name (NAA) … 8 SCSI name
   int32_t association = 0;  // VDS_STORAGE_ASSOCIATION_TYPE: 0 device, 1 port, 2 target
   std::vector<uint8_t> value;
 };
@@ -208,7 +208,8 @@ class Provider {
   virtual Outcome ShrinkLun(const ShrinkLunArgs& args, std::shared_ptr<Operation>* op) = 0;
   virtual Outcome SetLunMask(const std::string& lunId, const std::string& unmaskingList) = 0;
   virtual Outcome DeleteLun(const std::string& lunId) = 0;
-  // Drives and repairs. RecoverLun is async (output RECOVERLUN 56, the seed's checks); the others synchronous.
+  // Drives and repairs. RecoverLun is async (output RECOVERLUN 56, the seed's checks); the others
+  // synchronous.
   virtual Outcome RecoverLun(const RecoverLunArgs& args, std::shared_ptr<Operation>* op) = 0;
   // Every drive's extents (free ones included), drive by drive, by offset within a drive.
   virtual Outcome ListExtents(const std::string& subsystemId, std::vector<ExtentInfo>* out) = 0;

@@ -216,6 +216,88 @@ Napi::Value DeleteLun(const Napi::CallbackInfo& info, const StatePtr& state) {
   });
 }
 
+Napi::Value RecoverLun(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const RecoverLunArgs args = js::RecoverLunArgsFromJs(info[0]);
+    return StartAsync(info, state,
+                      [args](Provider& p, std::shared_ptr<Operation>* op) { return p.RecoverLun(args, op); });
+  });
+}
+
+Napi::Value ListExtents(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const std::string id = js::IdFromJs(info[0], "subsystemId");
+    auto provider = state->provider;
+    auto json = std::make_shared<std::string>();
+    return TaskWorker::Start(
+        info.Env(),
+        [provider, id, json] {
+          std::vector<ExtentInfo> extents;
+          Outcome outcome = provider->ListExtents(id, &extents);
+          if (outcome.ok()) *json = js::ExtentsToJson(extents);
+          return outcome;
+        },
+        [json](Napi::Env env) -> Napi::Value { return js::ParseJson(env, *json); });
+  });
+}
+
+Napi::Value LunIdentificationData(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const std::string lunId = js::LunIdFromJs(info[0]);
+    auto provider = state->provider;
+    auto out = std::make_shared<LunIdentification>();
+    return TaskWorker::Start(
+        info.Env(), [provider, lunId, out] { return provider->GetLunIdentification(lunId, out.get()); },
+        [out](Napi::Env env) -> Napi::Value { return js::IdentificationToJs(env, *out); });
+  });
+}
+
+// A synchronous drive call `(provider, driveId, flag)` resolving to undefined: identify, hot spare, fail.
+template <typename Call>
+Napi::Value DriveFlag(const Napi::CallbackInfo& info, const StatePtr& state, const char* flagField,
+                      Call call) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const std::string driveId = js::IdFromJs(info[0], "driveId");
+    const bool flag = js::BoolFromJs(info[1], flagField);
+    auto provider = state->provider;
+    return TaskWorker::Start(
+        info.Env(), [provider, driveId, flag, call] { return call(*provider, driveId, flag); },
+        [](Napi::Env env) -> Napi::Value { return env.Undefined(); });
+  });
+}
+
+Napi::Value SetDriveIdentify(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return DriveFlag(info, state, "on",
+                   [](Provider& p, const std::string& id, bool on) { return p.SetDriveIdentify(id, on); });
+}
+
+Napi::Value SetDriveHotSpare(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return DriveFlag(info, state, "hotSpare",
+                   [](Provider& p, const std::string& id, bool on) { return p.SetDriveHotSpare(id, on); });
+}
+
+Napi::Value SetDriveFailed(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return DriveFlag(info, state, "failed", [](Provider& p, const std::string& id, bool failed) {
+    return p.SetDriveFailed(id, failed);
+  });
+}
+
+Napi::Value ReplaceDrive(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state, [&]() -> Napi::Value {
+    const std::string oldId = js::IdFromJs(info[0], "driveId");
+    const std::string newId = js::IdFromJs(info[1], "replacementDriveId");
+    auto provider = state->provider;
+    auto out = std::make_shared<std::vector<std::string>>();
+    return TaskWorker::Start(
+        info.Env(), [provider, oldId, newId, out] { return provider->ReplaceDrive(oldId, newId, out.get()); },
+        [out](Napi::Env env) -> Napi::Value {
+          Napi::Array a = Napi::Array::New(env, out->size());
+          for (uint32_t i = 0; i < out->size(); ++i) a.Set(i, (*out)[i]);
+          return a;
+        });
+  });
+}
+
 Napi::Value ExportState(const Napi::CallbackInfo& info, const StatePtr& state) {
   auto* sim = dynamic_cast<sim::SimProvider*>(state->provider.get());
   if (!sim) {
@@ -250,6 +332,21 @@ Napi::Value RestoreLun(const Napi::CallbackInfo& info, const StatePtr& state) {
   const std::string subsystemId = js::RequireString(info[0], "subsystemId");
   const sim::Lun lun = js::SimLunFromJs(info[1], "lun");
   const Outcome o = sim->RestoreLun(subsystemId, lun);
+  if (!o.ok()) throw MakeError(info.Env(), o);
+  return info.Env().Undefined();
+}
+
+// sim only, synchronous: puts a drive's own fields back (the facade's rollback of a drive change whose state
+// file could not be written).
+Napi::Value RestoreDrive(const Napi::CallbackInfo& info, const StatePtr& state) {
+  auto* sim = dynamic_cast<sim::SimProvider*>(state->provider.get());
+  if (!sim) {
+    throw MakeError(info.Env(),
+                    Outcome::Fail(hr::kVdsNotSupported, "restoreDrive: only the sim provider has a state"));
+  }
+  const std::string subsystemId = js::RequireString(info[0], "subsystemId");
+  const sim::Drive drive = js::SimDriveFromJs(info[1], "drive");
+  const Outcome o = sim->RestoreDrive(subsystemId, drive);
   if (!o.ok()) throw MakeError(info.Env(), o);
   return info.Env().Undefined();
 }
@@ -307,6 +404,14 @@ Napi::Object MakeProviderObject(Napi::Env env, std::unique_ptr<Provider> provide
   Method(env, obj, "setLunMask", state, SetLunMask);
   Method(env, obj, "deleteLun", state, DeleteLun);
   Method(env, obj, "restoreLun", state, RestoreLun);
+  Method(env, obj, "recoverLun", state, RecoverLun);
+  Method(env, obj, "listExtents", state, ListExtents);
+  Method(env, obj, "lunIdentification", state, LunIdentificationData);
+  Method(env, obj, "setDriveIdentify", state, SetDriveIdentify);
+  Method(env, obj, "setDriveHotSpare", state, SetDriveHotSpare);
+  Method(env, obj, "replaceDrive", state, ReplaceDrive);
+  Method(env, obj, "setDriveFailed", state, SetDriveFailed);
+  Method(env, obj, "restoreDrive", state, RestoreDrive);
   Method(env, obj, "close", state, Close);
   return obj;
 }

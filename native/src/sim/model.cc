@@ -8,9 +8,13 @@
 #include <set>
 
 #include "../hresult_table.h"
+#include "extent_map.h"
 #include "guid.h"
+#include "health.h"
+#include "identification.h"
 #include "layout.h"
 #include "planner.h"
+#include "repair.h"
 #include "resize.h"
 #include "unmasking.h"
 #include "validate_state.h"
@@ -20,26 +24,11 @@ namespace lun::sim {
 namespace {
 
 enum class Phase { kRunning, kSucceeded, kFailed, kCanceled };
-enum class JobKind { kCreate, kExtend, kShrink };
+enum class JobKind { kCreate, kExtend, kShrink, kRecover };
 enum class EventKind { kDriveFails = 0, kFails = 1, kCompletes = 2 };  // order = priority at equal times
 
 using Clock = Model::Clock;
-constexpr HResult kVdsDeviceInUse = Hr(0x80042413);  // VDS_E_DEVICE_IN_USE
 using Seconds = std::chrono::duration<double>;
-
-uint32_t FaultTolerance(LunType t, size_t drives) {
-  switch (t) {
-    case LunType::kMirror:
-      return static_cast<uint32_t>(drives - 1);
-    case LunType::kParity:
-    case LunType::kRaid10:
-      return 1;
-    case LunType::kRaid6:
-      return 2;
-    default:
-      return 0;
-  }
-}
 
 std::vector<LunType> ReportedTypes(const Subsystem& s) {
   const LunType order[] = {LunType::kSimple,          LunType::kSpan,    LunType::kStripe,
@@ -51,6 +40,20 @@ std::vector<LunType> ReportedTypes(const Subsystem& s) {
     if (SubsystemSupports(s, t)) out.push_back(t);
   }
   return out;
+}
+
+const char* JobWhat(JobKind kind) {
+  switch (kind) {
+    case JobKind::kCreate:
+      return "a creation";
+    case JobKind::kExtend:
+      return "an extend";
+    case JobKind::kShrink:
+      return "a shrink";
+    case JobKind::kRecover:
+      return "a recovery";
+  }
+  return "an operation";
 }
 
 std::string HexOfId(const std::string& id) {
@@ -66,9 +69,10 @@ std::string HexOfId(const std::string& id) {
 struct JobRecord {
   JobKind kind = JobKind::kCreate;
   std::string subsystemId;
-  Lun lun;                        // the LUN as it will be once the job commits
-  std::vector<Extent> reserved;   // space the job holds beyond the committed LUNs (counts as used)
-  std::set<std::string> touched;  // every drive the LUN has before or after (driveFailsAt)
+  Lun lun;                           // the LUN as it will be once the job commits
+  std::vector<Extent> reserved;      // space the job holds beyond the committed LUNs (counts as used)
+  std::set<std::string> touched;     // every drive the LUN has before or after (driveFailsAt)
+  std::vector<std::string> rebuilt;  // recovery: the stale drives it writes
   uint64_t bytesToWrite = 0;
   double rate = 1;
   Clock::time_point start;
@@ -191,6 +195,16 @@ struct Model::Impl {
       s->luns.push_back(job.lun);
       return;
     }
+    if (job.kind == JobKind::kRecover) {  // only the stale marks go: the LUN may have changed meanwhile
+      for (auto& l : s->luns) {
+        if (l.id != job.lun.id) continue;
+        for (const auto& id : job.rebuilt) {
+          l.staleDriveIds.erase(std::remove(l.staleDriveIds.begin(), l.staleDriveIds.end(), id),
+                                l.staleDriveIds.end());
+        }
+      }
+      return;
+    }
     for (auto& l : s->luns) {
       if (l.id == job.lun.id) l = job.lun;
     }
@@ -206,12 +220,11 @@ struct Model::Impl {
           Subsystem* s = FindSubsystem(job.subsystemId);
           Drive* d = s ? FindDrive(*s, job.driveFailId) : nullptr;
           if (!d) break;
-          d->status = kStatusFailed;
-          d->health = kHealthFailed;
-          if (job.touched.count(d->id)) {
+          const bool hit = job.touched.count(d->id) > 0;
+          if (hit)
             Finish(job, Phase::kFailed, hr::kVdsObjectStatusFailed, job.BytesAtPercent(job.driveFailPercent));
-            return;
-          }
+          FailDriveNow(*s, d, now);
+          if (hit) return;
           break;
         }
         case EventKind::kFails:
@@ -224,7 +237,19 @@ struct Model::Impl {
     }
   }
 
+  // A drive fails (fail-drive, driveFailsAt): every running job that uses it fails, the LUNs on it are hurt
+  // and a hot spare may take over (repair.h).
+  void FailDriveNow(Subsystem& s, Drive* d, Clock::time_point now) {
+    for (auto& [key, job] : jobs) {
+      if (job.phase != Phase::kRunning || job.subsystemId != s.id || !job.touched.count(d->id)) continue;
+      Finish(job, Phase::kFailed, hr::kVdsObjectStatusFailed, job.BytesAt(now));
+    }
+    FailDrive(&s, d, WallClockMs());
+  }
+
   void Advance(Clock::time_point now) {
+    const int64_t wallMs = WallClockMs();
+    for (auto& s : state.subsystems) ClearFinishedRebuilds(&s, wallMs);
     for (auto it = jobs.begin(); it != jobs.end();) {
       AdvanceJob(it->second, now);
       if (it->second.orphaned && it->second.phase != Phase::kRunning) {
@@ -248,12 +273,22 @@ struct Model::Impl {
     }
   }
 
+  // The drives of the LUN being rebuilt right now: by a recovery job or a hot-spare takeover.
+  std::vector<std::string> Rebuilding(const Subsystem& s, const Lun& l) const {
+    std::vector<std::string> ids = ActiveRebuild(s, l, WallClockMs());
+    for (const auto& [key, job] : jobs) {
+      if (job.phase == Phase::kRunning && job.kind == JobKind::kRecover && job.lun.id == l.id)
+        ids.insert(ids.end(), job.rebuilt.begin(), job.rebuilt.end());
+    }
+    return ids;
+  }
+
   LunInfo ToLunInfo(const Subsystem& s, const Lun& l) const {
     LunInfo info;
     info.id = l.id;
     info.subsystemId = s.id;
     info.name = l.name;
-    info.identification = "naa.6" + HexOfId(l.id).substr(0, 31);
+    info.identification = "naa." + NaaHex(l.id);
     info.type = l.type;
     info.sizeBytes = l.sizeBytes;
     info.stripeSize = l.stripeSizeBytes;
@@ -263,22 +298,7 @@ struct Model::Impl {
         info.driveIds.push_back(e.driveId);
       }
     }
-    uint32_t failed = 0;
-    for (const auto& id : info.driveIds) {
-      for (const auto& d : s.drives) {
-        if (d.id == id && (d.status != kStatusOnline || d.health == kHealthFailed)) ++failed;
-      }
-    }
-    if (failed == 0) {
-      info.status = kStatusOnline;
-      info.health = kHealthHealthy;
-    } else if (failed <= FaultTolerance(l.type, info.driveIds.size())) {
-      info.status = kStatusOnline;
-      info.health = kHealthDegraded;
-    } else {
-      info.status = kStatusFailed;
-      info.health = kHealthFailed;
-    }
+    StatusAndHealth(ConditionOf(s, l, Rebuilding(s, l)), &info.status, &info.health);
     return info;
   }
 
@@ -295,8 +315,10 @@ struct Model::Impl {
     info.slot = d.slot;
     info.status = d.status;
     info.health = d.health;
+    info.identifying = d.identifying;
     if (d.hotSpare) {
-      info.flags = 0x1 | 0x10;  // VDS_DRF_HOTSPARE | VDS_DRF_HOTSPARE_STANDBY
+      // VDS_DRF_HOTSPARE | VDS_DRF_HOTSPARE_IN_USE once it took over, else | VDS_DRF_HOTSPARE_STANDBY
+      info.flags = 0x1 | (v.freeBytes < d.sizeBytes ? 0x8 : 0x10);
     } else {
       info.flags = v.freeBytes < d.sizeBytes ? 0x2 : 0x4;  // VDS_DRF_ASSIGNED : VDS_DRF_UNASSIGNED
     }
@@ -344,8 +366,8 @@ struct Model::Impl {
   Outcome CheckIdle(const Lun& lun) const {
     for (const auto& [key, job] : jobs) {
       if (job.phase != Phase::kRunning || job.kind == JobKind::kCreate || job.lun.id != lun.id) continue;
-      const char* what = job.kind == JobKind::kExtend ? "an extend" : "a shrink";
-      return Outcome::Fail(kVdsDeviceInUse,
+      const char* what = JobWhat(job.kind);
+      return Outcome::Fail(hr::kVdsDeviceInUse,
                            "lunId: LUN '" + lun.name + "' is busy: " + what +
                                " is running on it; wait for it to finish or cancel it",
                            "lunId");
@@ -410,6 +432,36 @@ struct Model::Impl {
     return std::make_shared<CreateLunJob>(std::move(model), key, lunId, bytes);
   }
 
+  // A drive by id (any subsystem), or VDS_E_OBJECT_NOT_FOUND naming `field`.
+  Outcome FindDriveById(const std::string& driveId, const std::string& field, Subsystem** subsystem,
+                        Drive** drive) {
+    for (auto& s : state.subsystems) {
+      for (auto& d : s.drives) {
+        if (d.id == driveId) {
+          *subsystem = &s;
+          *drive = &d;
+          return Outcome::Ok();
+        }
+      }
+    }
+    return Outcome::Fail(hr::kVdsObjectNotFound, field + ": no drive '" + driveId + "'", field);
+  }
+
+  // Running jobs that hold or use the drive: VDS_E_DEVICE_IN_USE naming the first.
+  Outcome CheckDriveIdle(const Subsystem& s, const Drive& d, const std::string& field) const {
+    for (const auto& [key, job] : jobs) {
+      if (job.phase != Phase::kRunning || job.subsystemId != s.id) continue;
+      const bool holds = std::any_of(job.reserved.begin(), job.reserved.end(),
+                                     [&](const Extent& e) { return e.driveId == d.id; });
+      if (!holds && !job.touched.count(d.id)) continue;
+      return Outcome::Fail(hr::kVdsDeviceInUse,
+                           field + ": drive '" + d.name + "' is busy: " + JobWhat(job.kind) + " of LUN '" +
+                               job.lun.name + "' is running on it; wait for it to finish or cancel it",
+                           field);
+    }
+    return Outcome::Ok();
+  }
+
   Outcome NotFound(const std::string& subsystemId) const {
     return Outcome::Fail(hr::kVdsObjectNotFound, "subsystemId: no subsystem '" + subsystemId + "'",
                          "subsystemId");
@@ -471,7 +523,8 @@ HResult CreateLunJob::Wait(HResult* opHr, AsyncOutput* out) {
   if (job.phase == Phase::kSucceeded) {
     const uint32_t type = job.kind == JobKind::kCreate   ? kAsyncOutCreateLun
                           : job.kind == JobKind::kExtend ? kAsyncOutExtendLun
-                                                         : kAsyncOutShrinkLun;
+                          : job.kind == JobKind::kShrink ? kAsyncOutShrinkLun
+                                                         : kAsyncOutRecoverLun;
     out->type = job.wrongOutputType ? 52 : type;  // 52 = VDS_ASYNCOUT_ADDLUNPLEX
     if (!job.nullLun) out->lunId = job.lun.id;
   }
@@ -750,6 +803,161 @@ Outcome Model::RestoreLun(const std::string& subsystemId, const Lun& lun) {
   impl_->state = std::move(candidate);
   impl_->deleted.erase(lun.id);
   return Outcome::Ok();
+}
+
+}  // namespace lun::sim
+
+namespace lun::sim {
+
+Outcome Model::RecoverLun(const RecoverLunArgs& args, std::shared_ptr<CreateLunJob>* job) {
+  job->reset();
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const auto now = Clock::now();
+  impl_->Advance(now);
+  Subsystem* s = nullptr;
+  Lun* lun = nullptr;
+  Outcome o = impl_->FindLun(args.lunId, &s, &lun);
+  if (!o.ok()) return o;
+  if (!(o = impl_->CheckIdle(*lun)).ok() || !(o = impl_->CheckOnline(*s)).ok()) return o;
+  JobRecord rec;
+  rec.kind = JobKind::kRecover;
+  if (!(o = PlanRecover(*s, *lun, WallClockMs(), &rec.rebuilt, &rec.bytesToWrite)).ok()) return o;
+  rec.lun = *lun;
+  if (!impl_->ApplyFaults(*s, &rec)) return Outcome::Ok();  // errantNullAsync: S_OK, no job, nothing changed
+  rec.subsystemId = s->id;
+  rec.rate = static_cast<double>(s->initRateBytesPerSec);
+  rec.start = now;
+  *job = impl_->StartJob(shared_from_this(), std::move(rec));
+  return Outcome::Ok();
+}
+
+Outcome Model::QueryExtents(const std::string& subsystemId, std::vector<ExtentInfo>* out) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Advance(Clock::now());
+  const Subsystem* s = impl_->FindSubsystem(subsystemId);
+  if (!s) return impl_->NotFound(subsystemId);
+  std::map<std::string, std::vector<OwnedSpan>> owned;
+  for (const auto& l : s->luns) {
+    for (const auto& e : l.extents) owned[e.driveId].push_back({e.offsetBytes, e.lengthBytes, l.id});
+  }
+  for (const auto& [key, job] : impl_->jobs) {
+    if (job.phase != Phase::kRunning || job.subsystemId != s->id) continue;
+    for (const auto& e : job.reserved) owned[e.driveId].push_back({e.offsetBytes, e.lengthBytes, job.lun.id});
+  }
+  out->clear();
+  for (size_t i : DrivesInBusSlotOrder(*s)) {
+    const Drive& d = s->drives[i];
+    AppendDriveExtents(d.id, d.sizeBytes, std::move(owned[d.id]), out);
+  }
+  return Outcome::Ok();
+}
+
+Outcome Model::GetLunIdentification(const std::string& lunId, LunIdentification* out) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  Subsystem* s = nullptr;
+  Lun* lun = nullptr;
+  Outcome o = impl_->FindLun(lunId, &s, &lun);
+  if (o.ok()) *out = IdentificationOf(lun->id);
+  return o;
+}
+
+Outcome Model::SetDriveIdentify(const std::string& driveId, bool on) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Advance(Clock::now());
+  Subsystem* s = nullptr;
+  Drive* d = nullptr;
+  Outcome o = impl_->FindDriveById(driveId, "driveId", &s, &d);
+  if (o.ok()) d->identifying = on;
+  return o;
+}
+
+Outcome Model::SetDriveHotSpare(const std::string& driveId, bool on) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Advance(Clock::now());
+  Subsystem* s = nullptr;
+  Drive* d = nullptr;
+  Outcome o = impl_->FindDriveById(driveId, "driveId", &s, &d);
+  if (!o.ok()) return o;
+  if (on == d->hotSpare && !on) return Outcome::Ok();
+  const std::string holds = LunNamesOnDrive(*s, d->id);
+  if (!holds.empty()) {
+    const std::string detail =
+        on ? "driveId: drive '" + d->name + "' holds extents of " + holds +
+                 ": only a drive without extents can become a hot spare"
+           : "driveId: hot spare '" + d->name + "' is in use: it holds extents of " + holds +
+                 " since it took over a failed drive; replace it with another drive first";
+    Outcome in = Outcome::Fail(hr::kVdsDeviceInUse, detail, "driveId");
+    in.action = on ? "Pick an unassigned drive, or move or delete those LUNs first."
+                   : "Replace the spare with an unassigned drive (replace-drive), then turn the spare off.";
+    return in;
+  }
+  if (on == d->hotSpare) return Outcome::Ok();
+  if (!(o = impl_->CheckDriveIdle(*s, *d, "driveId")).ok()) return o;
+  if (on && (d->status != kStatusOnline || d->health != kHealthHealthy)) {
+    return Outcome::Fail(
+        hr::kVdsObjectStatusFailed,
+        "driveId: drive '" + d->name + "' is not online and healthy: it cannot be a hot spare", "driveId");
+  }
+  d->hotSpare = on;
+  return Outcome::Ok();
+}
+
+Outcome Model::ReplaceDrive(const std::string& oldDriveId, const std::string& newDriveId,
+                            std::vector<std::string>* lunIdsToRecover) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Advance(Clock::now());
+  Subsystem* s = nullptr;
+  Drive* old = nullptr;
+  Outcome o = impl_->FindDriveById(oldDriveId, "driveId", &s, &old);
+  if (!o.ok()) return o;
+  Drive* replacement = nullptr;
+  for (auto& d : s->drives) {
+    if (d.id == newDriveId) replacement = &d;
+  }
+  if (!replacement) {
+    return Outcome::Fail(hr::kVdsObjectNotFound,
+                         "replacementDriveId: subsystem '" + s->name + "' has no drive '" + newDriveId + "'",
+                         "replacementDriveId");
+  }
+  if (!(o = CheckReplacement(*s, *old, *replacement)).ok()) return o;
+  if (!(o = impl_->CheckDriveIdle(*s, *old, "driveId")).ok()) return o;
+  if (!(o = impl_->CheckDriveIdle(*s, *replacement, "replacementDriveId")).ok()) return o;
+  sim::ReplaceDrive(s, old->id, replacement->id, lunIdsToRecover);
+  return Outcome::Ok();
+}
+
+Outcome Model::SetDriveFailed(const std::string& driveId, bool failed) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const auto now = Clock::now();
+  impl_->Advance(now);
+  Subsystem* s = nullptr;
+  Drive* d = nullptr;
+  Outcome o = impl_->FindDriveById(driveId, "driveId", &s, &d);
+  if (!o.ok()) return o;
+  if (failed) {
+    if (d->status != kStatusFailed || d->health != kHealthFailed) impl_->FailDriveNow(*s, d, now);
+  } else {
+    d->status = kStatusOnline;
+    d->health = kHealthHealthy;
+  }
+  return Outcome::Ok();
+}
+
+Outcome Model::RestoreDrive(const std::string& subsystemId, const Drive& drive) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->Advance(Clock::now());
+  Subsystem* s = impl_->FindSubsystem(subsystemId);
+  if (!s) return impl_->NotFound(subsystemId);
+  for (auto& d : s->drives) {
+    if (d.id != drive.id) continue;
+    if (d.sizeBytes != drive.sizeBytes) {
+      return Outcome::Fail(hr::kInvalidArg, "drive.sizeBytes: must stay " + std::to_string(d.sizeBytes),
+                           "drive.sizeBytes");
+    }
+    d = drive;
+    return Outcome::Ok();
+  }
+  return Outcome::Fail(hr::kVdsObjectNotFound, "drive.id: no drive '" + drive.id + "'", "drive.id");
 }
 
 }  // namespace lun::sim

@@ -19,7 +19,10 @@
 // hang → 0 % until canceled; cancelTooLate → Cancel always answers VDS_E_CANCEL_TOO_LATE; driveFailsAt → the
 // drive turns failed at that percent (and stays failed), and the job fails VDS_E_OBJECT_STATUS_FAILED if the
 // LUN has (or would have) extents on it. A failed or canceled extend or shrink changes nothing.
-// How extend and shrink choose drives and extents: resize.h.
+// How extend and shrink choose drives and extents: resize.h. Drive failure, hot spares, replacement and
+// recovery: repair.h (RecoverLun runs as a job like Extend, every fault applying as to an extend; health
+// `rebuilding` while it runs). A drive that fails (SetDriveFailed or driveFailsAt) fails every running job
+// that uses it with VDS_E_OBJECT_STATUS_FAILED.
 #pragma once
 
 #include <chrono>
@@ -36,6 +39,7 @@ namespace lun::sim {
 constexpr uint32_t kAsyncOutCreateLun = 50;   // VDS_ASYNCOUT_CREATELUN
 constexpr uint32_t kAsyncOutExtendLun = 54;   // VDS_ASYNCOUT_EXTENDLUN
 constexpr uint32_t kAsyncOutShrinkLun = 55;   // VDS_ASYNCOUT_SHRINKLUN
+constexpr uint32_t kAsyncOutRecoverLun = 56;  // VDS_ASYNCOUT_RECOVERLUN
 constexpr uint32_t kCommitPointPercent = 95;  // Cancel before this rolls back; at/after it is too late
 
 // VDS_ASYNC_OUTPUT as far as CreateLun fills it: lunId empty == cl.pLunUnk NULL. Extend and Shrink fill
@@ -110,6 +114,23 @@ class Model : public std::enable_shared_from_this<Model> {
   Outcome ShrinkLun(const ShrinkLunArgs& args, std::shared_ptr<CreateLunJob>* job);
   Outcome SetLunMask(const std::string& lunId, const std::string& unmaskingList);
   Outcome DeleteLun(const std::string& lunId);
+  // Drives and repairs (repair.h). Drives by id, in any subsystem.
+  Outcome RecoverLun(const RecoverLunArgs& args, std::shared_ptr<CreateLunJob>* job);
+  // Every drive's extents, free gaps included (extent_map.h); a running job's space counts as its LUN's.
+  Outcome QueryExtents(const std::string& subsystemId, std::vector<ExtentInfo>* out);
+  Outcome GetLunIdentification(const std::string& lunId, LunIdentification* out);
+  Outcome SetDriveIdentify(const std::string& driveId, bool on);
+  // On: refused (VDS_E_DEVICE_IN_USE naming the LUNs) for a drive holding extents, VDS_E_OBJECT_STATUS_FAILED
+  // for one not online and healthy. Off: refused while the spare is in use.
+  Outcome SetDriveHotSpare(const std::string& driveId, bool on);
+  Outcome ReplaceDrive(const std::string& oldDriveId, const std::string& newDriveId,
+                       std::vector<std::string>* lunIdsToRecover);
+  // fail-drive / restore-drive. Restoring leaves the LUNs it hurt stale until recovered.
+  Outcome SetDriveFailed(const std::string& driveId, bool failed);
+  // Puts a drive's own fields back as given (status, health, spare, identify): the host's rollback of a drive
+  // change whose state could not be saved. The drive must exist with the same size.
+  Outcome RestoreDrive(const std::string& subsystemId, const Drive& drive);
+
   // Puts a LUN back exactly as given (replacing the one with its id, or adding it): the host's rollback of
   // a change whose state could not be saved.
   Outcome RestoreLun(const std::string& subsystemId, const Lun& lun);

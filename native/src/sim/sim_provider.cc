@@ -23,6 +23,9 @@ const AsyncKind kExtend{kAsyncOutExtendLun, "VDS_ASYNCOUT_EXTENDLUN", "extend",
 const AsyncKind kShrink{kAsyncOutShrinkLun, "VDS_ASYNCOUT_SHRINKLUN", "shrink",
                         "the LUN may have its new size: refresh the LUN list to check",
                         "The shrink was canceled and rolled back: the LUN keeps its size."};
+const AsyncKind kRecover{kAsyncOutRecoverLun, "VDS_ASYNCOUT_RECOVERLUN", "recovery",
+                         "the LUN may be rebuilt: refresh the LUN list to check",
+                         "The recovery was canceled: the LUN stays degraded until it is recovered."};
 
 // One async call as the consumer sees it: the raw job plus the seed's checks on Wait.
 class SimOperation : public Operation {
@@ -140,6 +143,37 @@ Outcome SimProvider::SetLunMask(const std::string& lunId, const std::string& unm
 }
 
 Outcome SimProvider::DeleteLun(const std::string& lunId) { return model_->DeleteLun(lunId); }
+
+Outcome SimProvider::RecoverLun(const RecoverLunArgs& args, std::shared_ptr<Operation>* op) {
+  std::shared_ptr<CreateLunJob> job;
+  Outcome o = model_->RecoverLun(args, &job);
+  return Track(model_, o, std::move(job), kRecover, op);
+}
+
+Outcome SimProvider::ListExtents(const std::string& subsystemId, std::vector<ExtentInfo>* out) {
+  return model_->QueryExtents(subsystemId, out);
+}
+
+Outcome SimProvider::GetLunIdentification(const std::string& lunId, LunIdentification* out) {
+  return model_->GetLunIdentification(lunId, out);
+}
+
+Outcome SimProvider::SetDriveIdentify(const std::string& driveId, bool on) {
+  return model_->SetDriveIdentify(driveId, on);
+}
+
+Outcome SimProvider::SetDriveHotSpare(const std::string& driveId, bool on) {
+  return model_->SetDriveHotSpare(driveId, on);
+}
+
+Outcome SimProvider::ReplaceDrive(const std::string& oldDriveId, const std::string& newDriveId,
+                                  std::vector<std::string>* lunIdsToRecover) {
+  return model_->ReplaceDrive(oldDriveId, newDriveId, lunIdsToRecover);
+}
+
+Outcome SimProvider::SetDriveFailed(const std::string& driveId, bool failed) {
+  return model_->SetDriveFailed(driveId, failed);
+}
 
 std::unique_ptr<Provider> CreateSimProvider(State state, Outcome* error) {
   std::shared_ptr<Model> model;

@@ -25,6 +25,14 @@ class SimProvider : public Provider {
   Outcome ShrinkLun(const ShrinkLunArgs& args, std::shared_ptr<Operation>* op) override;
   Outcome SetLunMask(const std::string& lunId, const std::string& unmaskingList) override;
   Outcome DeleteLun(const std::string& lunId) override;
+  Outcome RecoverLun(const RecoverLunArgs& args, std::shared_ptr<Operation>* op) override;
+  Outcome ListExtents(const std::string& subsystemId, std::vector<ExtentInfo>* out) override;
+  Outcome GetLunIdentification(const std::string& lunId, LunIdentification* out) override;
+  Outcome SetDriveIdentify(const std::string& driveId, bool on) override;
+  Outcome SetDriveHotSpare(const std::string& driveId, bool on) override;
+  Outcome ReplaceDrive(const std::string& oldDriveId, const std::string& newDriveId,
+                       std::vector<std::string>* lunIdsToRecover) override;
+  Outcome SetDriveFailed(const std::string& driveId, bool failed) override;
 
   // Committed LUNs only.
   State ExportState() { return model_->Snapshot(); }
@@ -33,6 +41,10 @@ class SimProvider : public Provider {
   // Rollback of a change whose state could not be saved: the LUN exactly as it was.
   Outcome RestoreLun(const std::string& subsystemId, const Lun& lun) {
     return model_->RestoreLun(subsystemId, lun);
+  }
+  // Rollback of a drive change whose state could not be saved: the drive's own fields as they were.
+  Outcome RestoreDrive(const std::string& subsystemId, const Drive& drive) {
+    return model_->RestoreDrive(subsystemId, drive);
   }
 
  private:

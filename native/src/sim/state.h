@@ -61,6 +61,15 @@ struct Lun {
   std::string unmaskingList;
   std::vector<Extent> extents;  // allocation order; the LUN's drive order = first appearance
   std::string operationId;      // the host operation that created it (empty: unknown / before tags)
+  // Drives whose copy of this LUN's data is stale: hurt when the drive failed, carried over to the drive that
+  // replaced it; cleared by a recovery. Redundant types are degraded while any is left (failed beyond their
+  // fault tolerance), the others failed.
+  std::vector<std::string> staleDriveIds;
+  // An automatic hot-spare takeover being rebuilt by the array (no job): wall-clock start, bytes at the
+  // subsystem's init rate. bytes == 0: none.
+  std::vector<std::string> rebuildDriveIds;
+  int64_t rebuildStartedAtMs = 0;
+  uint64_t rebuildBytes = 0;
 };
 
 struct Drive {
@@ -71,7 +80,8 @@ struct Drive {
   int32_t slot = 0;
   int32_t status = kStatusOnline;   // VDS_DRS_*
   int32_t health = kHealthHealthy;  // VDS_H_*
-  bool hotSpare = false;
+  bool hotSpare = false;            // in use (a standby spare took over) when it holds extents
+  bool identifying = false;         // the identify light blinks (BlinkLight maintenance)
 };
 
 struct Subsystem {
@@ -81,6 +91,7 @@ struct Subsystem {
   std::vector<uint64_t> stripeSizes;    // bytes
   uint64_t initRateBytesPerSec = 0;     // > 0
   bool maskingCapable = true;
+  bool automaticHotSpare = false;  // a standby hot spare takes over a failed drive of a redundant LUN at once
   int32_t status = kStatusOnline;  // VDS_SSS_*
   int32_t health = kHealthHealthy;
   std::vector<Drive> drives;

@@ -90,6 +90,16 @@ Outcome ValidateState(const State& state) {
           return Bad(ef, "extent is empty, outside its drive or overlaps another extent");
         }
       }
+      const std::pair<const char*, const std::vector<std::string>*> lists[] = {
+          {"staleDriveIds", &l.staleDriveIds}, {"rebuildDriveIds", &l.rebuildDriveIds}};
+      for (const auto& [name, ids] : lists) {
+        for (size_t i = 0; i < ids->size(); ++i) {
+          if (!drives.count((*ids)[i])) {
+            return Bad(lf + "." + name + "[" + std::to_string(i) + "]",
+                       "no drive '" + (*ids)[i] + "' in this subsystem");
+          }
+        }
+      }
     }
   }
   return Outcome::Ok();
