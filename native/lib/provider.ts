@@ -5,20 +5,34 @@ import type {
   CreateLunRequest,
   DeleteLunRequest,
   Drive,
+  DriveExtent,
+  DriveRef,
   ExtendLunRequest,
+  IdentifyDriveRequest,
   Lun,
+  LunDetails,
+  LunIdentificationData,
   LunRef,
   MaxLunExtendRequest,
   MaxLunSizeRequest,
   ProviderName,
+  RecoverLunRequest,
+  ReplaceDriveRequest,
+  SetHotSpareRequest,
   SetLunMaskRequest,
   ShrinkLunRequest,
   Subsystem,
 } from '../../electron/contract/model';
 import {
   deleteLunRequestSchema,
+  driveRefSchema,
   extendLunRequestSchema,
+  identifyDriveRequestSchema,
+  lunDetailsRequestSchema,
   maxLunExtendRequestSchema,
+  recoverLunRequestSchema,
+  replaceDriveRequestSchema,
+  setHotSpareRequestSchema,
   setLunMaskRequestSchema,
   shrinkLunRequestSchema,
 } from '../../electron/contract/schemas';
@@ -32,8 +46,9 @@ import {
 } from './async-operation';
 import { errorFromHresult, hresultDescriber, toLunStudioError, type HresultDescriber } from './hresults';
 import { bytesToAdd, bytesToRemove, checkLunRequest, restateAmountError } from './lun-requests';
-import type { RawAddon, RawProvider, SimLun } from './raw-addon';
-import { requireReference, resolveLun, resolveSubsystem } from './resolve';
+import { buildLunDetails } from './lun-details';
+import type { RawAddon, RawProvider, SimDrive, SimLun } from './raw-addon';
+import { requireReference, resolveDrive, resolveLun, resolveSubsystem } from './resolve';
 import { loadOrCreateSimState, resolveSimStatePath, resolveTopologyPath } from './sim-state-file';
 import { SimPersistence } from './sim-persistence';
 import type { OperationOptions, OpenProviderOptions, StorageProvider } from './types';
@@ -48,6 +63,8 @@ import {
 
 export const DEFAULT_POLL_INTERVAL_MS = 250;
 const VDS_E_OBJECT_DELETED = HRESULT.VDS_E_OBJECT_DELETED;
+
+type Undo = () => { rollback: () => void; said: string };
 
 function checkOptions(options: OpenProviderOptions): { name: ProviderName; pollIntervalMs: number } {
   if (typeof options !== 'object' || options === null) throw invalidInput('options', 'must be an object');
@@ -271,6 +288,155 @@ class FacadeProvider implements StorageProvider {
       await this.raw.deleteLun(lun.id);
       await persistOrUndo(this.operationContext, undo());
       return lun;
+    });
+  }
+
+  recoverLun(request: RecoverLunRequest, options: OperationOptions = {}): Promise<Lun> {
+    return this.call(async () => {
+      this.refuseIfAborted(options, 'recovery');
+      const checked = checkLunRequest(recoverLunRequestSchema, request);
+      const { subsystem, lun } = await this.target(checked);
+      const rawRequest = { lunId: lun.id, ...this.tag(options) };
+      const spec: AsyncOperationSpec = {
+        noun: 'recovery',
+        reported: 'recovered',
+        subsystemId: subsystem.id,
+        start: (onProgress) => this.raw.recoverLun(rawRequest, onProgress),
+        undo: this.restorer(
+          subsystem.id,
+          lun.id,
+          'The LUN was put back as it was: it still needs a recovery.',
+        ),
+        canceledMessage: 'The recovery was canceled: the LUN stays degraded until it is recovered.',
+      };
+      return runAsyncOperation(this.operationContext, spec, options);
+    });
+  }
+
+  lunDetails(request: LunRef): Promise<LunDetails> {
+    return this.call(async () => {
+      const checked = checkLunRequest(lunDetailsRequestSchema, request);
+      const { subsystem, lun } = await this.target(checked);
+      const [extents, drives, identification] = await Promise.all([
+        this.raw.listExtents(subsystem.id),
+        this.raw.listDrives(subsystem.id),
+        this.identification(lun.id),
+      ]);
+      return buildLunDetails(lun, extents, drives, identification);
+    });
+  }
+
+  /** IVdsLun::GetIdentificationData, or undefined where the provider gives none (VDS_E_NOT_SUPPORTED). */
+  private async identification(lunId: string): Promise<LunIdentificationData | undefined> {
+    try {
+      return await this.raw.lunIdentification(lunId);
+    } catch (error) {
+      if (toLunStudioError(error, this.describe).hresult >>> 0 === HRESULT.VDS_E_NOT_SUPPORTED)
+        return undefined;
+      throw error;
+    }
+  }
+
+  listExtents(subsystem: string): Promise<DriveExtent[]> {
+    return this.call(async () => this.raw.listExtents((await this.subsystem(subsystem, 'subsystem')).id));
+  }
+
+  /** The subsystem, its drives and the drive a drive request names (field driveId). */
+  private async driveTarget(ref: DriveRef): Promise<{ subsystem: Subsystem; drives: Drive[]; drive: Drive }> {
+    const subsystem = await this.subsystem(ref.subsystemId);
+    const drives = await this.raw.listDrives(subsystem.id);
+    return { subsystem, drives, drive: resolveDrive(drives, ref.driveId, 'driveId', subsystem) };
+  }
+
+  private async rereadDrive(subsystemId: string, driveId: string): Promise<Drive> {
+    const drive = (await this.raw.listDrives(subsystemId)).find((candidate) => candidate.id === driveId);
+    if (!drive) {
+      throw errorFromHresult(
+        this.describe,
+        HRESULT.E_UNEXPECTED,
+        `The provider changed drive ${driveId}, but it is not in the subsystem's drive list.`,
+      );
+    }
+    return drive;
+  }
+
+  /** sim: puts these drives and the LUNs on them back as they are now, should the change fail to save. */
+  private driveRestorer(subsystemId: string, driveIds: readonly string[], said: string): Undo {
+    const subsystem = this.persistence
+      ? this.raw.exportState().subsystems.find((s) => s.id === subsystemId)
+      : undefined;
+    const wanted = new Set(driveIds);
+    const drives: SimDrive[] = subsystem?.drives.filter((d) => wanted.has(d.id)) ?? [];
+    const luns: SimLun[] =
+      subsystem?.luns.filter((l) => l.extents.some((extent) => wanted.has(extent.driveId))) ?? [];
+    const rollback = (): void => {
+      for (const lun of luns) this.raw.restoreLun(subsystemId, lun);
+      for (const drive of drives) this.raw.restoreDrive(subsystemId, drive);
+    };
+    return () => ({ rollback, said });
+  }
+
+  /** One synchronous drive change: resolve, change, save (undone when the save fails), re-read the drive. */
+  private async changeDrive(
+    ref: DriveRef,
+    said: string,
+    change: (drive: Drive) => Promise<void>,
+  ): Promise<Drive> {
+    const { subsystem, drive } = await this.driveTarget(ref);
+    const undo = this.driveRestorer(subsystem.id, [drive.id], said);
+    await change(drive);
+    await persistOrUndo(this.operationContext, undo());
+    return this.rereadDrive(subsystem.id, drive.id);
+  }
+
+  identifyDrive(request: IdentifyDriveRequest): Promise<Drive> {
+    return this.call(async () => {
+      const checked = checkLunRequest(identifyDriveRequestSchema, request);
+      return this.changeDrive(checked, 'The identify light was left as it was.', (drive) =>
+        this.raw.setDriveIdentify(drive.id, checked.on),
+      );
+    });
+  }
+
+  setHotSpare(request: SetHotSpareRequest): Promise<Drive> {
+    return this.call(async () => {
+      const checked = checkLunRequest(setHotSpareRequestSchema, request);
+      return this.changeDrive(checked, 'The drive was left as it was.', (drive) =>
+        this.raw.setDriveHotSpare(drive.id, checked.hotSpare),
+      );
+    });
+  }
+
+  simSetDriveFailed(request: DriveRef, failed: boolean): Promise<Drive> {
+    return this.call(async () => {
+      const checked = checkLunRequest(driveRefSchema, request);
+      if (typeof failed !== 'boolean') throw invalidInput('failed', 'must be true (fail) or false (restore)');
+      return this.changeDrive(checked, 'The drive and its LUNs were put back as they were.', (drive) =>
+        this.raw.setDriveFailed(drive.id, failed),
+      );
+    });
+  }
+
+  replaceDrive(request: ReplaceDriveRequest): Promise<{ drive: Drive; lunsToRecover: Lun[] }> {
+    return this.call(async () => {
+      const checked = checkLunRequest(replaceDriveRequestSchema, request);
+      const { subsystem, drives, drive } = await this.driveTarget(checked);
+      const replacement = resolveDrive(drives, checked.replacementDriveId, 'replacementDriveId', subsystem);
+      if (replacement.id === drive.id) {
+        throw invalidInput('replacementDriveId', 'must be a different drive than the one it replaces');
+      }
+      const undo = this.driveRestorer(
+        subsystem.id,
+        [drive.id, replacement.id],
+        'The drives and their LUNs were put back as they were: nothing was replaced.',
+      );
+      const lunIds = await this.raw.replaceDrive(drive.id, replacement.id);
+      await persistOrUndo(this.operationContext, undo());
+      const luns = new Map((await this.raw.listLuns(subsystem.id)).map((lun) => [lun.id, lun]));
+      return {
+        drive: await this.rereadDrive(subsystem.id, replacement.id),
+        lunsToRecover: lunIds.flatMap((id) => luns.get(id) ?? []),
+      };
     });
   }
 

@@ -2,7 +2,15 @@
 // This file is the contract between the C++ side (native/src) and the TypeScript facade (native/lib).
 // The facade validates every argument before calling in; the addon validates again (wrong JS types
 // reject with E_INVALIDARG, never crash).
-import type { Drive, LunHints, Lun, LunType, Subsystem } from '../../electron/contract/model';
+import type {
+  Drive,
+  DriveExtent,
+  LunHints,
+  LunIdentificationData,
+  Lun,
+  LunType,
+  Subsystem,
+} from '../../electron/contract/model';
 
 /** One row of the single HRESULT table (native/src/hresult_table.cc). */
 export interface RawHresultEntry {
@@ -59,6 +67,17 @@ export interface SimLun {
   extents: SimExtent[];
   /** The host operation that created it (absent in files from before operation tags). */
   operationId?: string;
+  /** Drives whose copy of this LUN's data is stale (hurt by a failure, or replaced) until a recovery; absent =
+   * none (and in files from before drive repairs). */
+  staleDriveIds?: string[];
+  /** An automatic hot-spare takeover the array is rebuilding: wall-clock start, bytes at the init rate. */
+  rebuild?: SimRebuild;
+}
+
+export interface SimRebuild {
+  driveIds: string[];
+  startedAtMs: number;
+  bytes: number;
 }
 
 export interface SimDrive {
@@ -70,6 +89,8 @@ export interface SimDrive {
   status: Drive['status'];
   health: Drive['health'];
   hotSpare: boolean;
+  /** The identify light blinks; absent = off. */
+  identifying?: boolean;
 }
 
 export interface SimSubsystem {
@@ -79,6 +100,8 @@ export interface SimSubsystem {
   stripeSizes: number[];
   initRateBytesPerSec: number;
   maskingCapable: boolean;
+  /** A standby hot spare takes over a failed drive of a redundant LUN at once (absent = false). */
+  automaticHotSpare?: boolean;
   status: Subsystem['status'];
   health: Subsystem['health'];
   drives: SimDrive[];
@@ -123,6 +146,12 @@ export interface RawShrinkLunRequest {
   operationId?: string;
 }
 
+/** IVdsLun::Recover as the addon takes it. */
+export interface RawRecoverLunRequest {
+  lunId: string;
+  operationId?: string;
+}
+
 /** Pushed by the poller thread (through a ThreadSafeFunction) whenever the status changed. */
 export interface RawProgress {
   /** VDS_E_OPERATION_PENDING while running; the final HRESULT once done. */
@@ -158,6 +187,26 @@ export interface RawProvider {
   setLunMask(lunId: string, unmaskingList: string): Promise<Lun>;
   /** IVdsLun::Delete; resolves once the LUN is gone. */
   deleteLun(lunId: string): Promise<void>;
+  /** IVdsLun::Recover: `done` resolves to the LUN re-read after Wait (output type checked: RECOVERLUN 56). */
+  recoverLun(
+    request: RawRecoverLunRequest,
+    onProgress: (progress: RawProgress) => void,
+  ): Promise<RawOperation>;
+  /** Every drive's extents of the subsystem, free ones included (lunId null), drives in bus/slot order. */
+  listExtents(subsystemId: string): Promise<DriveExtent[]>;
+  /** IVdsLun::GetIdentificationData; rejects VDS_E_NOT_SUPPORTED where the provider gives none. */
+  lunIdentification(lunId: string): Promise<LunIdentificationData>;
+  /** IVdsMaintenance BlinkLight on/off. */
+  setDriveIdentify(driveId: string, on: boolean): Promise<void>;
+  /** IVdsDrive SetFlags/ClearFlags(VDS_DRF_HOTSPARE). */
+  setDriveHotSpare(driveId: string, hotSpare: boolean): Promise<void>;
+  /** IVdsSubSystem::ReplaceDrive; resolves to the ids of the LUNs that now need a recovery. */
+  replaceDrive(driveId: string, replacementDriveId: string): Promise<string[]>;
+  /** Simulator fail-drive / restore-drive (VDS_E_NOT_SUPPORTED on vds). */
+  setDriveFailed(driveId: string, failed: boolean): Promise<void>;
+  /** sim only, synchronous: puts a drive's own fields back as `drive` describes them (the rollback of a drive
+   * change whose state file could not be saved). */
+  restoreDrive(subsystemId: string, drive: SimDrive): void;
   /** sim only, synchronous: puts a LUN back exactly as `lun` describes it (replacing the LUN with that id, or
    * adding it if it was deleted): the rollback of a change whose state file could not be saved. */
   restoreLun(subsystemId: string, lun: SimLun): void;

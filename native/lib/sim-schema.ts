@@ -94,6 +94,8 @@ const subsystemCommon = {
     .max(Number.MAX_SAFE_INTEGER)
     .default(DEFAULT_INIT_RATE_BYTES_PER_SEC),
   maskingCapable: z.boolean().default(true),
+  /** A standby hot spare takes over a failed drive of a redundant LUN at once (docs/SIMULATOR.md). */
+  automaticHotSpare: z.boolean().optional(),
   status: z.enum(SUBSYSTEM_STATUSES).default('online'),
   health: z.enum(HEALTHS).default('healthy'),
   faults: z.array(faultSchema).default([]),
@@ -115,6 +117,7 @@ const stateDriveSchema = z.object({
   status: z.enum(DRIVE_STATUSES),
   health: z.enum(HEALTHS),
   hotSpare: z.boolean(),
+  identifying: z.boolean().optional(),
 });
 
 const extentSchema = z.object({ driveId: idSchema, offsetBytes, lengthBytes: byteCount });
@@ -128,6 +131,14 @@ const stateLunSchema = z.object({
   unmaskingList: z.string(),
   extents: z.array(extentSchema).min(1),
   operationId: z.string().min(1).optional(),
+  staleDriveIds: z.array(idSchema).optional(),
+  rebuild: z
+    .object({
+      driveIds: z.array(idSchema).min(1),
+      startedAtMs: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+      bytes: byteCount,
+    })
+    .optional(),
 });
 
 export const simStateSchema = z.object({

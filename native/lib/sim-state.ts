@@ -50,6 +50,7 @@ export function simStateFromTopology(topology: Topology): SimState {
       stripeSizes: [...new Set(sub.stripeSizes)].sort((a, b) => a - b),
       initRateBytesPerSec: sub.initRateBytesPerSec,
       maskingCapable: sub.maskingCapable,
+      ...(sub.automaticHotSpare ? { automaticHotSpare: true } : {}),
       status: sub.status,
       health: sub.health,
       drives,
@@ -96,6 +97,14 @@ export function simStateProblems(state: SimState): string[] {
     });
     const used = new Map<string, Array<[number, number, string]>>();
     sub.luns.forEach((lun, l) => {
+      const lists = { staleDriveIds: lun.staleDriveIds, 'rebuild.driveIds': lun.rebuild?.driveIds };
+      for (const [name, ids] of Object.entries(lists)) {
+        ids?.forEach((id, i) => {
+          if (!sub.drives.some((d) => d.id === id)) {
+            problems.push(`${where}.luns[${l}].${name}[${i}]: no drive ${id} in this subsystem`);
+          }
+        });
+      }
       lun.extents.forEach((extent, e) => {
         const drive = sub.drives.find((d) => d.id === extent.driveId);
         const at = `${where}.luns[${l}].extents[${e}]`;

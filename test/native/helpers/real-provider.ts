@@ -26,6 +26,14 @@ function countingProvider(raw: RawProvider, counts: Partial<RawCallCounts>): Raw
     setLunMask: (lunId, list) => (count('setLunMask'), raw.setLunMask(lunId, list)),
     deleteLun: (lunId) => (count('deleteLun'), raw.deleteLun(lunId)),
     restoreLun: (subsystemId, lun) => (count('restoreLun'), raw.restoreLun(subsystemId, lun)),
+    recoverLun: (request, onProgress) => (count('recoverLun'), raw.recoverLun(request, onProgress)),
+    listExtents: (id) => (count('listExtents'), raw.listExtents(id)),
+    lunIdentification: (lunId) => (count('lunIdentification'), raw.lunIdentification(lunId)),
+    setDriveIdentify: (driveId, on) => (count('setDriveIdentify'), raw.setDriveIdentify(driveId, on)),
+    setDriveHotSpare: (driveId, on) => (count('setDriveHotSpare'), raw.setDriveHotSpare(driveId, on)),
+    replaceDrive: (driveId, newId) => (count('replaceDrive'), raw.replaceDrive(driveId, newId)),
+    setDriveFailed: (driveId, failed) => (count('setDriveFailed'), raw.setDriveFailed(driveId, failed)),
+    restoreDrive: (subsystemId, drive) => (count('restoreDrive'), raw.restoreDrive(subsystemId, drive)),
     close: () => (count('close'), raw.close()),
   };
 }

@@ -1,7 +1,13 @@
 // An in-memory stand-in for the compiled addon, for unit tests of the facade's own logic
 // (validation, persistence, progress relay, cancel). Never used to claim acceptance items:
 // those run against the real addon in test/native/.
-import type { Drive, Lun, Subsystem } from '../../../electron/contract/model';
+import type {
+  Drive,
+  DriveExtent,
+  Lun,
+  LunIdentificationData,
+  Subsystem,
+} from '../../../electron/contract/model';
 import type {
   RawAddon,
   RawCreateLunRequest,
@@ -10,7 +16,9 @@ import type {
   RawOperation,
   RawProgress,
   RawProvider,
+  RawRecoverLunRequest,
   RawShrinkLunRequest,
+  SimDrive,
   SimLun,
   SimState,
 } from '../../../native/lib/raw-addon';
@@ -120,6 +128,7 @@ export class FakeProvider implements RawProvider {
       status: d.status,
       health: d.health,
       flags: d.hotSpare ? ['hotSpare'] : [],
+      ...(d.identifying ? { identifying: true } : {}),
     }));
   }
 
@@ -245,6 +254,79 @@ export class FakeProvider implements RawProvider {
     const index = sub.luns.findIndex((l) => l.id === lun.id);
     if (index >= 0) sub.luns[index] = structuredClone(lun);
     else sub.luns.push(structuredClone(lun));
+  }
+
+  async recoverLun(
+    request: RawRecoverLunRequest,
+    onProgress: (p: RawProgress) => void,
+  ): Promise<RawOperation> {
+    if (this.script.refuse !== undefined) throw rawError(this.script.refuse);
+    const { lun } = this.simLun(request.lunId);
+    return this.scripted(`op-recover-${this.next++}`, onProgress, () => {
+      delete lun.staleDriveIds;
+      return this.lunNow(lun.id);
+    });
+  }
+
+  /** The fake's extents: each LUN extent as it is, no free gaps. */
+  async listExtents(subsystemId: string): Promise<DriveExtent[]> {
+    return this.sub(subsystemId).luns.flatMap((l) =>
+      l.extents.map((e) => ({
+        driveId: e.driveId,
+        lunId: l.id,
+        offsetBytes: e.offsetBytes,
+        sizeBytes: e.lengthBytes,
+      })),
+    );
+  }
+
+  /** The fake gives no identification data (as a provider answering VDS_E_NOT_SUPPORTED). */
+  async lunIdentification(): Promise<LunIdentificationData> {
+    throw rawError(0x80042400);
+  }
+
+  private simDrive(driveId: string): SimDrive {
+    for (const sub of this.state.subsystems) {
+      const drive = sub.drives.find((d) => d.id === driveId);
+      if (drive) return drive;
+    }
+    throw rawError(0x80042405, `driveId: no drive '${driveId}'`);
+  }
+
+  async setDriveIdentify(driveId: string, on: boolean): Promise<void> {
+    const drive = this.simDrive(driveId);
+    if (on) drive.identifying = true;
+    else delete drive.identifying;
+  }
+
+  async setDriveHotSpare(driveId: string, hotSpare: boolean): Promise<void> {
+    this.simDrive(driveId).hotSpare = hotSpare;
+  }
+
+  async replaceDrive(driveId: string, replacementDriveId: string): Promise<string[]> {
+    this.simDrive(replacementDriveId);
+    const moved: string[] = [];
+    for (const sub of this.state.subsystems)
+      for (const lun of sub.luns)
+        for (const e of lun.extents)
+          if (e.driveId === driveId) {
+            e.driveId = replacementDriveId;
+            if (!moved.includes(lun.id)) moved.push(lun.id);
+          }
+    return moved;
+  }
+
+  async setDriveFailed(driveId: string, failed: boolean): Promise<void> {
+    const drive = this.simDrive(driveId);
+    drive.status = failed ? 'failed' : 'online';
+    drive.health = failed ? 'failed' : 'healthy';
+  }
+
+  restoreDrive(subsystemId: string, drive: SimDrive): void {
+    const sub = this.sub(subsystemId);
+    const index = sub.drives.findIndex((d) => d.id === drive.id);
+    if (index < 0) throw rawError(0x80042405, `drive.id: no drive '${drive.id}'`);
+    sub.drives[index] = structuredClone(drive);
   }
 
   private luns(subsystemId: string): Lun[] {
