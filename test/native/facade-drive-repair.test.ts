@@ -1,60 +1,26 @@
 // Drives and repairs through the facade over the real addon: a drive failure degrades or fails the LUNs on it
-// by type, replace + recover rebuilds at the subsystem's rate, hot spares (refusals, flags, automatic
-// takeover), the identify flag, the capacity map (listExtents) and LUN details with identification data.
+// by type, replace + recover rebuilds at the subsystem's rate, the refusals of both, every fault on a recovery.
+import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Drive, DriveExtent } from '../../electron/contract/model';
+import type { SimFault, SimState } from '../../native/lib/raw-addon';
 import type { CreateLunProgress, StorageProvider } from '../../native/lib/types';
-import { openTestSim, type TestSim } from './helpers/real-provider';
-import { GiB, MiB, type TopologyDrive, type TopologySubsystem } from './helpers/topologies';
+import type { TestSim } from './helpers/real-provider';
+import {
+  ARRAY,
+  drivesByName,
+  freeByName,
+  lunHealth,
+  openRepairSim,
+  rejection,
+  repairDrives,
+} from './helpers/repair-sim';
+import { GiB, MiB, PROVIDER_FAILURE } from './helpers/topologies';
 
 let sim: TestSim | undefined;
 afterEach(async () => {
   await sim?.close();
   sim = undefined;
 });
-
-const ARRAY = 'Repair Array';
-
-/** D1–D6, 8 GiB each (D6 is 16 GiB), bus 0, slots in order. */
-function repairDrives(): TopologyDrive[] {
-  return [1, 2, 3, 4, 5, 6].map((n) => ({ name: `D${n}`, sizeBytes: (n === 6 ? 16 : 8) * GiB, slot: n }));
-}
-
-function repairArray(extra: Partial<TopologySubsystem> = {}): TopologySubsystem {
-  return {
-    name: ARRAY,
-    supportedTypes: ['simple', 'span', 'stripe', 'mirror', 'parity', 'raid10', 'raid6'],
-    stripeSizes: [65536],
-    initRateBytesPerSec: 2 * GiB,
-    drives: repairDrives(),
-    ...extra,
-  };
-}
-
-async function openRepairSim(extra: Partial<TopologySubsystem> = {}, pollIntervalMs = 20): Promise<TestSim> {
-  return openTestSim({ subsystems: [repairArray(extra)] }, { pollIntervalMs });
-}
-
-async function drivesByName(provider: StorageProvider): Promise<Record<string, Drive>> {
-  return Object.fromEntries((await provider.listDrives(ARRAY)).map((d) => [d.name, d]));
-}
-
-async function rejection(
-  promise: Promise<unknown>,
-): Promise<{ code: string; hresult: number; message: string; field?: string; action?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; hresult: number; message: string; field?: string; action?: string };
-  }
-  throw new Error('expected a rejection');
-}
-
-function usedOn(extents: readonly DriveExtent[], driveId: string): number {
-  return extents
-    .filter((e) => e.driveId === driveId && e.lunId !== null)
-    .reduce((n, e) => n + e.sizeBytes, 0);
-}
 
 describe('a failed mirror drive, replaced and recovered', () => {
   it('mirror on D1+D2; D2 fails → degraded naming D2; replace D2 by D5; recover (≥ 3 percents) → healthy on D1 + D5; free space exact', async () => {
@@ -125,49 +91,137 @@ describe('a failed mirror drive, replaced and recovered', () => {
   });
 });
 
-describe('the capacity map', () => {
-  it("covers every drive whole, in bus/slot order: its LUNs' extents and the free gaps between them", async () => {
+describe('what a failed drive does to the LUNs on it', () => {
+  const cases: [string, string[], number, [string, string]][] = [
+    ['mirror', ['D1', 'D2'], 1, ['online', 'degraded']],
+    ['mirror', ['D1', 'D2'], 2, ['failed', 'failed']],
+    ['parity', ['D1', 'D2', 'D3'], 1, ['online', 'degraded']],
+    ['parity', ['D1', 'D2', 'D3'], 2, ['failed', 'failed']],
+    ['raid10', ['D1', 'D2', 'D3', 'D4'], 1, ['online', 'degraded']],
+    ['raid6', ['D1', 'D2', 'D3', 'D4'], 2, ['online', 'degraded']],
+    ['raid6', ['D1', 'D2', 'D3', 'D4'], 3, ['failed', 'failed']],
+    ['simple', ['D1'], 1, ['failed', 'failed']],
+    ['span', ['D1', 'D2'], 1, ['failed', 'failed']],
+    ['stripe', ['D1', 'D2'], 1, ['failed', 'failed']],
+  ];
+  it.each(cases)('%s on %j with %i failed drive(s) is %j', async (type, driveNames, failures, expected) => {
     sim = await openRepairSim();
     const { provider } = sim;
-    const mirror = await provider.createLun({
+    const lun = await provider.createLun({
+      subsystemId: ARRAY,
+      type: type as 'mirror',
+      sizeBytes: GiB,
+      driveIds: driveNames,
+    });
+    const drives = await drivesByName(provider);
+    const failedNames = driveNames.slice(0, failures);
+    for (const name of failedNames)
+      await provider.simSetDriveFailed({ subsystemId: ARRAY, driveId: name }, true);
+    const details = await provider.lunDetails({ subsystemId: ARRAY, lunId: lun.id });
+    expect([details.status, details.health]).toEqual(expected);
+    expect(details.failedDriveIds).toEqual(failedNames.map((name) => drives[name]!.id));
+    // The drive failure is saved.
+    const reopened = await sim.reopen();
+    expect(await lunHealth(reopened, lun.id)).toEqual(expected);
+  });
+
+  it('a drive failing during an extend of another LUN (driveFailsAt) degrades the mirror on it, naming it', async () => {
+    sim = await openRepairSim();
+    const mirror = await sim.provider.createLun({
+      subsystemId: ARRAY,
+      type: 'mirror',
+      sizeBytes: GiB,
+      driveIds: ['D1', 'D2'],
+    });
+    const simple = await sim.provider.createLun({
+      subsystemId: ARRAY,
+      type: 'simple',
+      sizeBytes: GiB,
+      driveIds: ['D3'],
+    });
+    await sim.provider.close();
+    const state = JSON.parse(await readFile(sim.statePath, 'utf8')) as SimState;
+    state.subsystems[0]!.faults = [{ kind: 'driveFailsAt', percent: 30, drive: 'D2' }];
+    await writeFile(sim.statePath, JSON.stringify(state));
+    const provider = await sim.reopen();
+
+    const grown = await provider.extendLun({ subsystemId: ARRAY, lunId: simple.id, bytesToAdd: GiB });
+    expect(grown.sizeBytes).toBe(2 * GiB); // D3 is not the drive that failed
+    const d2 = (await drivesByName(provider)).D2!;
+    expect(d2).toMatchObject({ status: 'failed', health: 'failed' });
+    const details = await provider.lunDetails({ subsystemId: ARRAY, lunId: mirror.id });
+    expect(details).toMatchObject({ status: 'online', health: 'degraded', failedDriveIds: [d2.id] });
+  });
+});
+
+describe('replacing a drive', () => {
+  async function degradedMirror(): Promise<{ lunId: string }> {
+    sim = await openRepairSim();
+    const lun = await sim.provider.createLun({
       subsystemId: ARRAY,
       type: 'mirror',
       sizeBytes: 2 * GiB,
       driveIds: ['D1', 'D2'],
     });
-    const simple = await provider.createLun({
-      subsystemId: ARRAY,
-      type: 'simple',
-      sizeBytes: GiB,
-      driveIds: ['D1'],
+    await sim.provider.simSetDriveFailed({ subsystemId: ARRAY, driveId: 'D2' }, true);
+    return { lunId: lun.id };
+  }
+
+  it('refuses a replacement that is in use, failed, the same drive or unknown, and changes nothing', async () => {
+    await degradedMirror();
+    const { provider } = sim!;
+    await provider.createLun({ subsystemId: ARRAY, type: 'simple', sizeBytes: GiB, driveIds: ['D3'] });
+    await provider.simSetDriveFailed({ subsystemId: ARRAY, driveId: 'D4' }, true);
+    const state = await sim!.stateBytes();
+    const replace = (replacementDriveId: string) =>
+      rejection(provider.replaceDrive({ subsystemId: ARRAY, driveId: 'D2', replacementDriveId }));
+
+    expect(await replace('D3')).toMatchObject({ code: 'VDS_E_DEVICE_IN_USE', field: 'replacementDriveId' });
+    expect(await replace('D4')).toMatchObject({
+      code: 'VDS_E_OBJECT_STATUS_FAILED',
+      field: 'replacementDriveId',
     });
-    await provider.shrinkLun({ subsystemId: ARRAY, lunId: mirror.id, bytesToRemove: GiB }); // a gap on D1
-    const drives = await provider.listDrives(ARRAY);
-    const extents = await provider.listExtents(ARRAY);
-
-    expect([...new Set(extents.map((e) => e.driveId))]).toEqual(drives.map((d) => d.id));
-    for (const drive of drives) {
-      const own = extents.filter((e) => e.driveId === drive.id);
-      expect(own.reduce((n, e) => n + e.sizeBytes, 0)).toBe(drive.sizeBytes);
-      let offset = 0;
-      for (const e of own) {
-        expect(e.offsetBytes).toBe(offset);
-        offset += e.sizeBytes;
-      }
-      expect(drive.sizeBytes - usedOn(extents, drive.id)).toBe(drive.freeBytes);
-    }
-    const d1 = drives.find((d) => d.name === 'D1')!;
-    expect(extents.filter((e) => e.driveId === d1.id).map((e) => [e.lunId, e.sizeBytes])).toEqual([
-      [mirror.id, GiB],
-      [null, GiB],
-      [simple.id, GiB],
-      [null, 5 * GiB],
-    ]);
+    expect(await replace('d2')).toMatchObject({ code: 'E_INVALIDARG', field: 'replacementDriveId' });
+    const d2 = (await drivesByName(provider)).D2!;
+    expect(await replace(d2.id)).toMatchObject({ code: 'E_INVALIDARG', field: 'replacementDriveId' });
+    expect(await replace('D9')).toMatchObject({
+      code: 'VDS_E_OBJECT_NOT_FOUND',
+      field: 'replacementDriveId',
+    });
+    expect((await sim!.stateBytes()).equals(state)).toBe(true);
   });
-});
 
-describe('hot spares', () => {
-  it('a drive in use is refused naming its LUNs; an unused one becomes a standby spare and back', async () => {
+  it('refuses a replacement smaller than the extents it takes over, saying how much is needed', async () => {
+    sim = await openRepairSim({ drives: repairDrivesWithSmall() });
+    const { provider } = sim;
+    await provider.createLun({
+      subsystemId: ARRAY,
+      type: 'mirror',
+      sizeBytes: 2 * GiB,
+      driveIds: ['D1', 'D2'],
+    });
+    await provider.simSetDriveFailed({ subsystemId: ARRAY, driveId: 'D2' }, true);
+    const small = await rejection(
+      provider.replaceDrive({ subsystemId: ARRAY, driveId: 'D2', replacementDriveId: 'Small' }),
+    );
+    expect(small).toMatchObject({ code: 'VDS_E_NOT_ENOUGH_SPACE', field: 'replacementDriveId' });
+    expect(small.message).toContain(`at least ${2 * GiB} bytes`);
+  });
+
+  it('takes a standby hot spare, which becomes an ordinary member', async () => {
+    const { lunId } = await degradedMirror();
+    const { provider } = sim!;
+    await provider.setHotSpare({ subsystemId: ARRAY, driveId: 'D6', hotSpare: true });
+    const { drive, lunsToRecover } = await provider.replaceDrive({
+      subsystemId: ARRAY,
+      driveId: 'D2',
+      replacementDriveId: 'D6',
+    });
+    expect(drive).toMatchObject({ name: 'D6', flags: ['assigned'], freeBytes: 14 * GiB });
+    expect(lunsToRecover.map((l) => l.id)).toEqual([lunId]);
+  });
+
+  it('a simple LUN on a failed drive stays failed after the replacement, and recover refuses it', async () => {
     sim = await openRepairSim();
     const { provider } = sim;
     const lun = await provider.createLun({
@@ -176,19 +230,142 @@ describe('hot spares', () => {
       sizeBytes: GiB,
       driveIds: ['D1'],
     });
-    const inUse = await rejection(
-      provider.setHotSpare({ subsystemId: ARRAY, driveId: 'D1', hotSpare: true }),
+    await provider.simSetDriveFailed({ subsystemId: ARRAY, driveId: 'D1' }, true);
+    const { lunsToRecover } = await provider.replaceDrive({
+      subsystemId: ARRAY,
+      driveId: 'D1',
+      replacementDriveId: 'D3',
+    });
+    expect(lunsToRecover).toEqual([]);
+    expect(await lunHealth(provider, lun.id)).toEqual(['failed', 'failed']);
+    const refused = await rejection(provider.recoverLun({ subsystemId: ARRAY, lunId: lun.id }));
+    expect(refused).toMatchObject({ code: 'VDS_E_OPERATION_DENIED', hresult: 0x8004240a, field: 'lunId' });
+    expect(refused.message).toMatch(/no redundancy to rebuild from: delete it and create it again/);
+  });
+});
+
+describe('recover refusals', () => {
+  it('a healthy LUN: nothing to recover; a LUN still on a failed drive: replace it first; nothing reached a job', async () => {
+    sim = await openRepairSim();
+    const { provider } = sim;
+    const lun = await provider.createLun({
+      subsystemId: ARRAY,
+      type: 'mirror',
+      sizeBytes: GiB,
+      driveIds: ['D1', 'D2'],
+    });
+    const healthy = await rejection(provider.recoverLun({ subsystemId: ARRAY, lunId: lun.id }));
+    expect(healthy).toMatchObject({ code: 'VDS_E_OPERATION_DENIED', field: 'lunId' });
+    expect(healthy.message).toMatch(/is healthy: there is nothing to recover/);
+
+    await provider.simSetDriveFailed({ subsystemId: ARRAY, driveId: 'D2' }, true);
+    const started: string[] = [];
+    const first = await rejection(
+      provider.recoverLun({ subsystemId: ARRAY, lunId: lun.name }, { onStarted: (id) => started.push(id) }),
     );
-    expect(inUse).toMatchObject({ code: 'VDS_E_DEVICE_IN_USE', hresult: 0x80042413, field: 'driveId' });
-    expect(inUse.message).toContain(`'${lun.name}'`);
-    expect((await drivesByName(provider)).D1!.flags).toEqual(['assigned']);
+    expect(first).toMatchObject({ code: 'VDS_E_OPERATION_DENIED', field: 'lunId' });
+    expect(first.message).toMatch(/drive 'D2' .* is failed: replace drive 'D2' first/);
+    expect(first.action).toMatch(/Replace the failed drive/);
+    expect(started).toEqual([]);
+    expect(await lunHealth(provider, lun.id)).toEqual(['online', 'degraded']);
 
-    const spare = await provider.setHotSpare({ subsystemId: ARRAY, driveId: 'D3', hotSpare: true });
-    expect(spare.flags).toEqual(['hotSpare', 'hotSpareStandby']);
-    expect(await provider.setHotSpare({ subsystemId: ARRAY, driveId: 'D3', hotSpare: true })).toEqual(spare);
-    expect((await sim.readState()).subsystems[0]!.drives.find((d) => d.name === 'D3')!.hotSpare).toBe(true);
+    const unknown = await rejection(provider.recoverLun({ subsystemId: ARRAY, lunId: 'LUN 99' }));
+    expect(unknown).toMatchObject({ code: 'VDS_E_OBJECT_NOT_FOUND', field: 'lunId' });
+    const bad = await rejection(provider.recoverLun({ subsystemId: ARRAY } as never));
+    expect(bad).toMatchObject({ code: 'E_INVALIDARG', field: 'lunId' });
+  });
 
-    const back = await provider.setHotSpare({ subsystemId: ARRAY, driveId: spare.id, hotSpare: false });
-    expect(back.flags).toEqual(['unassigned']);
+  it('a restored drive leaves its LUNs degraded until recovered; the recovery writes only what was on it', async () => {
+    sim = await openRepairSim({ initRateBytesPerSec: GiB });
+    const { provider } = sim;
+    const hurt = await provider.createLun({
+      subsystemId: ARRAY,
+      type: 'mirror',
+      sizeBytes: GiB,
+      driveIds: ['D1', 'D2'],
+    });
+    const untouched = await provider.createLun({
+      subsystemId: ARRAY,
+      type: 'mirror',
+      sizeBytes: GiB,
+      driveIds: ['D3', 'D4'],
+    });
+    await provider.simSetDriveFailed({ subsystemId: ARRAY, driveId: 'D2' }, true);
+    const restored = await provider.simSetDriveFailed({ subsystemId: ARRAY, driveId: 'D2' }, false);
+    expect(restored).toMatchObject({ status: 'online', health: 'healthy' });
+    expect(await lunHealth(provider, hurt.id)).toEqual(['online', 'degraded']);
+    expect(await lunHealth(provider, untouched.id)).toEqual(['online', 'healthy']);
+    expect((await provider.lunDetails({ subsystemId: ARRAY, lunId: hurt.id })).failedDriveIds).toEqual([]);
+
+    const bytes: number[] = [];
+    const done = await provider.recoverLun(
+      { subsystemId: ARRAY, lunId: hurt.id },
+      { onProgress: (p: CreateLunProgress) => bytes.push(p.bytesDone) },
+    );
+    expect(done.health).toBe('healthy');
+    expect(bytes.at(-1)).toBe(GiB); // the mirror's copy on D2, not the whole LUN on both drives
+  });
+});
+
+/** A 2 GiB drive "Small" next to D1–D6. */
+function repairDrivesWithSmall() {
+  return [...repairDrives(), { name: 'Small', sizeBytes: GiB, slot: 7 }];
+}
+
+describe('every fault on a recovery', () => {
+  /** A 2 GiB mirror on D1+D2 whose D2 failed and was replaced by D5 (no faults), then the fault put into the
+   * state file and the file reopened. */
+  async function waitingForRecovery(fault: SimFault): Promise<{ provider: StorageProvider; lunId: string }> {
+    sim = await openRepairSim({ initRateBytesPerSec: 64 * GiB });
+    const lun = await sim.provider.createLun({
+      subsystemId: ARRAY,
+      type: 'mirror',
+      sizeBytes: 2 * GiB,
+      driveIds: ['D1', 'D2'],
+    });
+    await sim.provider.simSetDriveFailed({ subsystemId: ARRAY, driveId: 'D2' }, true);
+    await sim.provider.replaceDrive({ subsystemId: ARRAY, driveId: 'D2', replacementDriveId: 'D5' });
+    await sim.provider.close();
+    const state = JSON.parse(await readFile(sim.statePath, 'utf8')) as SimState;
+    state.subsystems[0]!.faults = [fault];
+    await writeFile(sim.statePath, JSON.stringify(state));
+    return { provider: await sim.reopen(), lunId: lun.id };
+  }
+
+  const FAILURE = { code: 'VDS_E_PROVIDER_FAILURE', hresult: PROVIDER_FAILURE };
+  const cases: [SimFault, { error?: object; healthy: boolean; abort?: boolean }][] = [
+    [{ kind: 'errantNullAsync' }, { error: { code: 'E_UNEXPECTED' }, healthy: false }],
+    [{ kind: 'wrongOutputType' }, { error: { code: 'E_UNEXPECTED' }, healthy: false }],
+    [{ kind: 'nullLun' }, { healthy: true }], // creation only: a recovery's output carries no LUN
+    [
+      { kind: 'failAt', percent: 40, hresult: PROVIDER_FAILURE },
+      { error: FAILURE, healthy: false },
+    ],
+    [{ kind: 'queryStatusFails', hresult: PROVIDER_FAILURE }, { healthy: true }],
+    [
+      { kind: 'waitFails', hresult: PROVIDER_FAILURE },
+      { error: FAILURE, healthy: true },
+    ],
+    [{ kind: 'hang' }, { error: { code: 'VDS_E_OPERATION_CANCELED' }, healthy: false, abort: true }],
+    [{ kind: 'cancelTooLate' }, { healthy: true, abort: true }],
+    [
+      { kind: 'driveFailsAt', percent: 30, drive: 'D5' },
+      { error: { code: 'VDS_E_OBJECT_STATUS_FAILED' }, healthy: false },
+    ],
+  ];
+  it.each(cases)('recoverLun under %j', async (fault, expected) => {
+    const { provider, lunId } = await waitingForRecovery(fault);
+    const free = await freeByName(provider);
+    const abort = new AbortController();
+    if (expected.abort) setTimeout(() => abort.abort(), 30);
+    const run = provider.recoverLun({ subsystemId: ARRAY, lunId }, { signal: abort.signal });
+    if (expected.error) expect(await rejection(run)).toMatchObject(expected.error);
+    else expect((await run).health).toBe('healthy');
+    const [status, health] = await lunHealth(provider, lunId);
+    expect(status).toBe('online');
+    expect(health).toBe(expected.healthy ? 'healthy' : 'degraded');
+    expect(await freeByName(provider)).toEqual(free); // a recovery never allocates
+    const reopened = await sim!.reopen();
+    expect((await lunHealth(reopened, lunId))[1]).toBe(health);
   });
 });

@@ -60,7 +60,7 @@ Outcome PlanExtend(const Subsystem& s, const std::vector<DriveView>& views, cons
                                                        "') this subsystem does not have");
     }
     const Drive& d = *it->drive;
-    if (!IsUsable(d)) {
+    if (d.status != kStatusOnline || d.health != kHealthHealthy) {  // a spare that took over is a member
       return Outcome::Fail(hr::kVdsObjectStatusFailed,
                            "lunId: drive '" + d.name + "' of LUN '" + lun.name +
                                "' is not online and healthy; replace it or bring it online before resizing",

@@ -4,8 +4,8 @@
 // Policies (these comments are their documentation):
 // - Sizes change in whole allocation units, the unit creation uses (layout.h AllocationUnit over the LUN's
 //   members and stripe size: 1 MiB for simple, span and mirror).
-// - Every drive the LUN already has must be usable (online, healthy): else VDS_E_OBJECT_STATUS_FAILED naming
-//   the drive (field lunId).
+// - Every drive the LUN already has must be online and healthy (a hot spare that took over counts as a
+//   member): else VDS_E_OBJECT_STATUS_FAILED naming the drive (field lunId).
 // - simple / span: the drives given are used in that order, each filled before the next (any usable drive of
 //   the subsystem). None given: a simple LUN grows on its own drive only; a span on its own drives (LUN
 //   order), then on the other usable drives with free space, most free first. A simple LUN that reaches a
