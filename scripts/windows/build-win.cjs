@@ -4,7 +4,7 @@
 //   test_vds_service.node  the test VDS service (test/windows/test-vds-service) over the sim model
 //   vtable_slots_test.exe  the vtable slot / IID check
 //   layout_check.exe       sizes, offsets, enum values, slots, IIDs: ours vs widl's header vs mingw-w64's vds.h
-//                          vs VDS-NOTES.md (test/windows/layout)
+//                          and vdslun.h vs VDS-NOTES.md (test/windows/layout)
 //   gen/lun_vds.h, gen/lun_vds_{i,p}.c, gen/dlldata.c   widl's output for native/src/vds/lun_vds.idl
 //   lun_vds_ps.dll         the proxy/stub DLL built from it (registered in the Wine prefix for the
 //                          cross-process leg)
@@ -214,8 +214,8 @@ async function main() {
   });
   const layoutDir = path.join(root, 'test', 'windows', 'layout');
   const layoutObjects = await compileAll(
-    ['layout_check.cc', 'layout_ours.cc', 'layout_widl.cc', 'layout_mingw.cc'].map((f) =>
-      path.join(layoutDir, f),
+    ['layout_check.cc', 'layout_ours.cc', 'layout_widl.cc', 'layout_mingw.cc', 'layout_mingw_vdslun.cc'].map(
+      (f) => path.join(layoutDir, f),
     ),
     defines,
   );

@@ -136,6 +136,11 @@ int main() {
   SLOT(IVdsLun, SetStatus, 18);
   SLOT(IVdsLun, QueryMaxLunExtendSize, 19);
 
+  // VDS-NOTES.md "After creation": StartMaintenance 3, StopMaintenance 4, PulseMaintenance 5.
+  SLOT(IVdsMaintenance, StartMaintenance, 3);
+  SLOT(IVdsMaintenance, StopMaintenance, 4);
+  SLOT(IVdsMaintenance, PulseMaintenance, 5);
+
   ExpectGuid("CLSID_VdsLoader", lun::vds::kClsidVdsLoader, "9c38ed61-d565-4728-aeee-c80952f0ecde");
   ExpectGuid("IID_IVdsServiceLoader", __uuidof(IVdsServiceLoader), "e0393303-90d4-4a97-ab71-e9b671ee2729");
   ExpectGuid("IID_IVdsService", __uuidof(IVdsService), "0818a8ef-9ba9-40d8-a6f9-e22833cc771e");
@@ -147,6 +152,7 @@ int main() {
   ExpectGuid("IID_IVdsSubSystem2", __uuidof(IVdsSubSystem2), "be666735-7800-4a77-9d9c-40f85b87e292");
   ExpectGuid("IID_IVdsDrive", __uuidof(IVdsDrive), "ff24efa4-aade-4b6b-898b-eaa6a20887c7");
   ExpectGuid("IID_IVdsLun", __uuidof(IVdsLun), "3540a9c7-e60f-4111-a840-8bba6c2c83d8");
+  ExpectGuid("IID_IVdsMaintenance", __uuidof(IVdsMaintenance), "daebeef3-8523-47ed-a2b9-05cecce2a1ae");
 
   std::printf("vtable: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

@@ -2,6 +2,8 @@
 // a Query* method returns is freed with CoTaskMemFree, on every path.
 #pragma once
 
+#include <initializer_list>
+
 #include "vds_api.h"
 
 namespace lun::vds {
@@ -33,7 +35,34 @@ inline void FreeStrings(VDS_PROVIDER_PROP* p) {
   FreeVdsString(&p->pwszVersion);
 }
 
-// A zero-initialised VDS_*_PROP whose strings are freed when it goes out of scope.
+// GetIdentificationData's output: the four strings, each identifier's bytes and then the identifier array,
+// each interconnect's port and address and then the interconnect array ([MS-VDS] 3.4.5.2.23.3).
+inline void FreeStrings(VDS_LUN_INFORMATION* p) {
+  for (char** s : {&p->m_szVendorId, &p->m_szProductId, &p->m_szProductRevision, &p->m_szSerialNumber}) {
+    if (*s) CoTaskMemFree(*s);
+    *s = nullptr;
+  }
+  VDS_STORAGE_DEVICE_ID_DESCRIPTOR& ids = p->m_deviceIdDescriptor;
+  if (ids.m_rgIdentifiers) {
+    for (ULONG i = 0; i < ids.m_cIdentifiers; ++i) {
+      if (ids.m_rgIdentifiers[i].m_rgbIdentifier) CoTaskMemFree(ids.m_rgIdentifiers[i].m_rgbIdentifier);
+    }
+    CoTaskMemFree(ids.m_rgIdentifiers);
+  }
+  ids.m_rgIdentifiers = nullptr;
+  ids.m_cIdentifiers = 0;
+  if (p->m_rgInterconnects) {
+    for (ULONG i = 0; i < p->m_cInterconnects; ++i) {
+      if (p->m_rgInterconnects[i].m_pbPort) CoTaskMemFree(p->m_rgInterconnects[i].m_pbPort);
+      if (p->m_rgInterconnects[i].m_pbAddress) CoTaskMemFree(p->m_rgInterconnects[i].m_pbAddress);
+    }
+    CoTaskMemFree(p->m_rgInterconnects);
+  }
+  p->m_rgInterconnects = nullptr;
+  p->m_cInterconnects = 0;
+}
+
+// A zero-initialised VDS_*_PROP (or VDS_LUN_INFORMATION) whose strings and arrays are freed when it goes out of scope.
 template <typename Prop>
 class ScopedProp {
  public:

@@ -173,6 +173,44 @@ typedef enum _VDS_PROVIDER_TYPE {
 typedef enum _VDS_STORAGE_BUS_TYPE { VDSBusTypeUnknown = 0 } VDS_STORAGE_BUS_TYPE;
 typedef enum _VDS_OBJECT_TYPE { VDS_OT_UNKNOWN = 0 } VDS_OBJECT_TYPE;
 
+// IVdsMaintenance's operations ([MS-VDS] 2.2.1.2.x); "identify this drive" is BlinkLight.
+typedef enum _VDS_MAINTENANCE_OPERATION {
+  BlinkLight = 1,
+  BeepAlarm = 2,
+  SpinDown = 3,
+  SpinUp = 4,
+  Ping = 5
+} VDS_MAINTENANCE_OPERATION;
+
+// The parts of a LUN's device identification (SCSI VPD page 0x83) that VDS_STORAGE_IDENTIFIER carries.
+typedef enum _VDS_STORAGE_IDENTIFIER_CODE_SET {
+  VDSStorageIdCodeSetReserved = 0,
+  VDSStorageIdCodeSetBinary = 1,
+  VDSStorageIdCodeSetAscii = 2,
+  VDSStorageIdCodeSetUtf8 = 3
+} VDS_STORAGE_IDENTIFIER_CODE_SET;
+
+typedef enum _VDS_STORAGE_IDENTIFIER_TYPE {
+  VDSStorageIdTypeVendorSpecific = 0,
+  VDSStorageIdTypeVendorId = 1,
+  VDSStorageIdTypeEUI64 = 2,
+  VDSStorageIdTypeFCPHName = 3,
+  VDSStorageIdTypePortRelative = 4,
+  VDSStorageIdTypeTargetPortGroup = 5,
+  VDSStorageIdTypeLogicalUnitGroup = 6,
+  VDSStorageIdTypeMD5LogicalUnitIdentifier = 7,
+  VDSStorageIdTypeScsiNameString = 8
+} VDS_STORAGE_IDENTIFIER_TYPE;
+
+typedef enum _VDS_INTERCONNECT_ADDRESS_TYPE {
+  VDS_IA_UNKNOWN = 0,
+  VDS_IA_FCFS = 1,
+  VDS_IA_FCPH = 2,
+  VDS_IA_FCPH3 = 3,
+  VDS_IA_MAC = 4,
+  VDS_IA_SCSI = 5
+} VDS_INTERCONNECT_ADDRESS_TYPE;
+
 // VDS_HINTS.ullHintMask bits.
 #define VDS_HINT_FASTCRASHRECOVERYREQUIRED 0x0000000000000001ULL
 #define VDS_HINT_MOSTLYREADS 0x0000000000000002ULL
@@ -319,6 +357,46 @@ typedef struct _VDS_HINTS2 {
   SHORT sRebuildPriority;
 } VDS_HINTS2;
 
+// IVdsLun::GetIdentificationData's output. The provider allocates every string and array (CoTaskMemAlloc);
+// the caller frees each one, the arrays after their elements' buffers (cotaskmem.h, FreeLunInformation).
+typedef struct _VDS_STORAGE_IDENTIFIER {
+  VDS_STORAGE_IDENTIFIER_CODE_SET m_CodeSet;
+  VDS_STORAGE_IDENTIFIER_TYPE m_Type;
+  ULONG m_cbIdentifier;
+  BYTE* m_rgbIdentifier;
+} VDS_STORAGE_IDENTIFIER;
+
+typedef struct _VDS_STORAGE_DEVICE_ID_DESCRIPTOR {
+  ULONG m_version;
+  ULONG m_cIdentifiers;
+  VDS_STORAGE_IDENTIFIER* m_rgIdentifiers;
+} VDS_STORAGE_DEVICE_ID_DESCRIPTOR;
+
+typedef struct _VDS_INTERCONNECT {
+  VDS_INTERCONNECT_ADDRESS_TYPE m_addressType;
+  ULONG m_cbPort;
+  BYTE* m_pbPort;
+  ULONG m_cbAddress;
+  BYTE* m_pbAddress;
+} VDS_INTERCONNECT;
+
+typedef struct _VDS_LUN_INFORMATION {
+  ULONG m_version;  // VER_VDS_LUN_INFORMATION
+  BYTE m_DeviceType;
+  BYTE m_DeviceTypeModifier;
+  BOOL m_bCommandQueueing;
+  VDS_STORAGE_BUS_TYPE m_BusType;
+  char* m_szVendorId;  // ANSI, as in the SCSI inquiry data
+  char* m_szProductId;
+  char* m_szProductRevision;
+  char* m_szSerialNumber;
+  GUID m_diskSignature;
+  VDS_STORAGE_DEVICE_ID_DESCRIPTOR m_deviceIdDescriptor;
+  ULONG m_cInterconnects;
+  VDS_INTERCONNECT* m_rgInterconnects;
+} VDS_LUN_INFORMATION;
+#define VER_VDS_LUN_INFORMATION 1
+
 // VDS_ASYNC_OUTPUT: `type` selects the union member; CreateLun fills `cl`.
 typedef struct _VDS_ASYNC_OUTPUT {
   VDS_ASYNC_OUTPUT_TYPE type;
@@ -349,9 +427,10 @@ typedef struct _VDS_ASYNC_OUTPUT {
 static_assert(sizeof(void*) != 8 || sizeof(VDS_HINTS) == 80, "VDS_HINTS layout");
 static_assert(sizeof(void*) != 8 || sizeof(VDS_HINTS2) == 136, "VDS_HINTS2 layout");
 static_assert(sizeof(void*) != 8 || sizeof(VDS_ASYNC_OUTPUT) == 32, "VDS_ASYNC_OUTPUT layout");
+static_assert(sizeof(void*) != 8 || sizeof(VDS_STORAGE_IDENTIFIER) == 24, "VDS_STORAGE_IDENTIFIER layout");
+static_assert(sizeof(void*) != 8 || sizeof(VDS_LUN_INFORMATION) == 96, "VDS_LUN_INFORMATION layout");
 
 // Opaque to this product.
-struct _VDS_LUN_INFORMATION;
 struct _VDS_DRIVE_LETTER_PROP;
 struct _VDS_FILE_SYSTEM_TYPE_PROP;
 struct IVdsAdviseSink;
@@ -467,7 +546,7 @@ struct IVdsDrive : public IUnknown {
 struct IVdsLun : public IUnknown {
   virtual HRESULT STDMETHODCALLTYPE GetProperties(VDS_LUN_PROP* pLunProp) = 0;                  // 3
   virtual HRESULT STDMETHODCALLTYPE GetSubSystem(IVdsSubSystem** ppSubSystem) = 0;              // 4
-  virtual HRESULT STDMETHODCALLTYPE GetIdentificationData(_VDS_LUN_INFORMATION* pLunInfo) = 0;  // 5
+  virtual HRESULT STDMETHODCALLTYPE GetIdentificationData(VDS_LUN_INFORMATION* pLunInfo) = 0;   // 5
   virtual HRESULT STDMETHODCALLTYPE QueryActiveControllers(IEnumVdsObject** ppEnum) = 0;        // 6
   virtual HRESULT STDMETHODCALLTYPE Extend(ULONGLONG ullNumberOfBytesToAdd, VDS_OBJECT_ID* pDriveIdArray,
                                            LONG lNumberOfDrives, IVdsAsync** ppAsync) = 0;                // 7
@@ -489,6 +568,14 @@ struct IVdsLun : public IUnknown {
                                                           ULONGLONG* pullMaxBytesToBeAdded) = 0;  // 19
 };
 
+// Exposed by drives (and subsystems, controllers, LUNs) whose provider can do maintenance: QI from IVdsDrive.
+struct IVdsMaintenance : public IUnknown {
+  virtual HRESULT STDMETHODCALLTYPE StartMaintenance(VDS_MAINTENANCE_OPERATION operation) = 0;  // 3
+  virtual HRESULT STDMETHODCALLTYPE StopMaintenance(VDS_MAINTENANCE_OPERATION operation) = 0;   // 4
+  virtual HRESULT STDMETHODCALLTYPE PulseMaintenance(VDS_MAINTENANCE_OPERATION operation,
+                                                     ULONG ulCount) = 0;  // 5
+};
+
 // IIDs ([MS-VDS] 1.9 / SDK metadata), reachable through __uuidof() as with the SDK's MIDL headers.
 __CRT_UUID_DECL(IVdsServiceLoader, 0xe0393303, 0x90d4, 0x4a97, 0xab, 0x71, 0xe9, 0xb6, 0x71, 0xee, 0x27, 0x29)
 __CRT_UUID_DECL(IVdsService, 0x0818a8ef, 0x9ba9, 0x40d8, 0xa6, 0xf9, 0xe2, 0x28, 0x33, 0xcc, 0x77, 0x1e)
@@ -500,3 +587,4 @@ __CRT_UUID_DECL(IVdsSubSystem, 0x6fcee2d3, 0x6d90, 0x4f91, 0x80, 0xe2, 0xa5, 0xc
 __CRT_UUID_DECL(IVdsSubSystem2, 0xbe666735, 0x7800, 0x4a77, 0x9d, 0x9c, 0x40, 0xf8, 0x5b, 0x87, 0xe2, 0x92)
 __CRT_UUID_DECL(IVdsDrive, 0xff24efa4, 0xaade, 0x4b6b, 0x89, 0x8b, 0xea, 0xa6, 0xa2, 0x08, 0x87, 0xc7)
 __CRT_UUID_DECL(IVdsLun, 0x3540a9c7, 0xe60f, 0x4111, 0xa8, 0x40, 0x8b, 0xba, 0x6c, 0x2c, 0x83, 0xd8)
+__CRT_UUID_DECL(IVdsMaintenance, 0xdaebeef3, 0x8523, 0x47ed, 0xa2, 0xb9, 0x05, 0xce, 0xcc, 0xe2, 0xa1, 0xae)

@@ -119,6 +119,15 @@
   LAYOUT_FIELD(VDS_HINTS2, bReserved2)                         \
   LAYOUT_FIELD(VDS_HINTS2, bReserved3)                         \
   LAYOUT_FIELD(VDS_HINTS2, sRebuildPriority)                   \
+  LAYOUT_SIZE(VDS_STORAGE_IDENTIFIER)                          \
+  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_CodeSet)              \
+  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_Type)                 \
+  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_cbIdentifier)         \
+  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_rgbIdentifier)        \
+  LAYOUT_SIZE(VDS_STORAGE_DEVICE_ID_DESCRIPTOR)                \
+  LAYOUT_FIELD(VDS_STORAGE_DEVICE_ID_DESCRIPTOR, m_version)    \
+  LAYOUT_FIELD(VDS_STORAGE_DEVICE_ID_DESCRIPTOR, m_cIdentifiers) \
+  LAYOUT_FIELD(VDS_STORAGE_DEVICE_ID_DESCRIPTOR, m_rgIdentifiers) \
   LAYOUT_SIZE(VDS_ASYNC_OUTPUT)                                \
   LAYOUT_FIELD(VDS_ASYNC_OUTPUT, type)                         \
   LAYOUT_FIELD(VDS_ASYNC_OUTPUT, cp.ullOffset)                 \
@@ -253,7 +262,56 @@
   LAYOUT_VALUE(VDS_HINT_REMAPENABLED)                   \
   LAYOUT_VALUE(VDS_HINT_WRITETHROUGHCACHINGENABLED)     \
   LAYOUT_VALUE(VDS_HINT_HARDWARECHECKSUMENABLED)        \
-  LAYOUT_VALUE(VDS_HINT_ISYANKABLE)
+  LAYOUT_VALUE(VDS_HINT_ISYANKABLE)                     \
+  LAYOUT_VALUE(BlinkLight)                              \
+  LAYOUT_VALUE(BeepAlarm)                               \
+  LAYOUT_VALUE(SpinDown)                                \
+  LAYOUT_VALUE(SpinUp)                                  \
+  LAYOUT_VALUE(Ping)
+
+// VDS_LUN_INFORMATION and what it holds: mingw-w64 declares these in <vdslun.h> (its <vds.h> lacks the LUN
+// information and has other names for some identifier values), so they are compared with that header.
+#define LAYOUT_LUN_INFORMATION                                     \
+  LAYOUT_SIZE(VDS_INTERCONNECT)                                    \
+  LAYOUT_FIELD(VDS_INTERCONNECT, m_addressType)                    \
+  LAYOUT_FIELD(VDS_INTERCONNECT, m_cbPort)                         \
+  LAYOUT_FIELD(VDS_INTERCONNECT, m_pbPort)                         \
+  LAYOUT_FIELD(VDS_INTERCONNECT, m_cbAddress)                      \
+  LAYOUT_FIELD(VDS_INTERCONNECT, m_pbAddress)                      \
+  LAYOUT_SIZE(VDS_LUN_INFORMATION)                                 \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_version)                     \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_DeviceType)                  \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_DeviceTypeModifier)          \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_bCommandQueueing)            \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_BusType)                     \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szVendorId)                  \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szProductId)                 \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szProductRevision)           \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szSerialNumber)              \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_diskSignature)               \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_deviceIdDescriptor)          \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_cInterconnects)              \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_rgInterconnects)             \
+  LAYOUT_VALUE(VER_VDS_LUN_INFORMATION)                            \
+  LAYOUT_VALUE(VDSStorageIdCodeSetReserved)                        \
+  LAYOUT_VALUE(VDSStorageIdCodeSetBinary)                          \
+  LAYOUT_VALUE(VDSStorageIdCodeSetAscii)                           \
+  LAYOUT_VALUE(VDSStorageIdCodeSetUtf8)                            \
+  LAYOUT_VALUE(VDSStorageIdTypeVendorSpecific)                     \
+  LAYOUT_VALUE(VDSStorageIdTypeVendorId)                           \
+  LAYOUT_VALUE(VDSStorageIdTypeEUI64)                              \
+  LAYOUT_VALUE(VDSStorageIdTypeFCPHName)                           \
+  LAYOUT_VALUE(VDSStorageIdTypePortRelative)                       \
+  LAYOUT_VALUE(VDSStorageIdTypeTargetPortGroup)                    \
+  LAYOUT_VALUE(VDSStorageIdTypeLogicalUnitGroup)                   \
+  LAYOUT_VALUE(VDSStorageIdTypeMD5LogicalUnitIdentifier)           \
+  LAYOUT_VALUE(VDSStorageIdTypeScsiNameString)                     \
+  LAYOUT_VALUE(VDS_IA_UNKNOWN)                                     \
+  LAYOUT_VALUE(VDS_IA_FCFS)                                        \
+  LAYOUT_VALUE(VDS_IA_FCPH)                                        \
+  LAYOUT_VALUE(VDS_IA_FCPH3)                                       \
+  LAYOUT_VALUE(VDS_IA_MAC)                                         \
+  LAYOUT_VALUE(VDS_IA_SCSI)
 
 #define LAYOUT_INTERFACES                              \
   LAYOUT_IID(IVdsServiceLoader)                        \
@@ -333,4 +391,8 @@
   LAYOUT_SLOT(IVdsLun, QueryHints)                     \
   LAYOUT_SLOT(IVdsLun, ApplyHints)                     \
   LAYOUT_SLOT(IVdsLun, SetStatus)                      \
-  LAYOUT_SLOT(IVdsLun, QueryMaxLunExtendSize)
+  LAYOUT_SLOT(IVdsLun, QueryMaxLunExtendSize)          \
+  LAYOUT_IID(IVdsMaintenance)                          \
+  LAYOUT_SLOT(IVdsMaintenance, StartMaintenance)       \
+  LAYOUT_SLOT(IVdsMaintenance, StopMaintenance)        \
+  LAYOUT_SLOT(IVdsMaintenance, PulseMaintenance)

@@ -4,7 +4,7 @@
 #include "layout_table.h"
 
 namespace {
-const layout::Entry kEntries[] = {LAYOUT_TYPES LAYOUT_VALUES LAYOUT_INTERFACES};
+const layout::Entry kEntries[] = {LAYOUT_TYPES LAYOUT_VALUES LAYOUT_LUN_INFORMATION LAYOUT_INTERFACES};
 }  // namespace
 
 extern const layout::Table kOurs = {"vds_api_mingw.h", kEntries, sizeof(kEntries) / sizeof(kEntries[0])};

@@ -8,7 +8,7 @@
 #include "lun_vds.h"
 
 namespace {
-const layout::Entry kEntries[] = {LAYOUT_TYPES LAYOUT_VALUES LAYOUT_INTERFACES};
+const layout::Entry kEntries[] = {LAYOUT_TYPES LAYOUT_VALUES LAYOUT_LUN_INFORMATION LAYOUT_INTERFACES};
 }  // namespace
 
 extern const layout::Table kWidl = {"lun_vds.idl (widl)", kEntries, sizeof(kEntries) / sizeof(kEntries[0])};
