@@ -75,6 +75,9 @@
               "src/vds/vds_create_lun.cc",
               "src/vds/vds_enum.cc",
               "src/vds/vds_lun_lifecycle.cc",
+              "src/vds/vds_lun_repair.cc",
+              "src/vds/vds_extents.cc",
+              "src/vds/vds_drive_maintenance.cc",
               "src/vds/vds_provider.cc",
               "src/vds/vds_session.cc"
             ],

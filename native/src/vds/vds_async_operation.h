@@ -1,4 +1,4 @@
-// One IVdsAsync call (CreateLun, IVdsLun::Extend, IVdsLun::Shrink) as a lun::Operation, with the seed's
+// One IVdsAsync call (CreateLun, IVdsLun::Extend, Shrink, Recover) as a lun::Operation, with the seed's
 // checks (SynchronousCreateLun sample; VDS-NOTES.md "The seed"): S_OK with a NULL async -> E_UNEXPECTED;
 // Wait's own failure wins over the operation's result; the output type must be the one the call produces;
 // every interface the output carries is released.
@@ -16,7 +16,7 @@ namespace lun::vds {
 
 // What one kind of call expects and how its messages name it.
 struct AsyncCall {
-  VDS_ASYNC_OUTPUT_TYPE outputType;  // VDS_ASYNCOUT_CREATELUN / EXTENDLUN / SHRINKLUN
+  VDS_ASYNC_OUTPUT_TYPE outputType;  // VDS_ASYNCOUT_CREATELUN / EXTENDLUN / SHRINKLUN / RECOVERLUN
   const char* outputTypeName;        // "VDS_ASYNCOUT_CREATELUN"
   const char* noun;                  // "creation": "the provider finished the creation with …"
   const char* during;                // "the LUN was being created": "the connection was lost while …"
@@ -27,6 +27,7 @@ struct AsyncCall {
 extern const AsyncCall kCreateLunCall;
 extern const AsyncCall kExtendLunCall;
 extern const AsyncCall kShrinkLunCall;
+extern const AsyncCall kRecoverLunCall;
 
 // Reads the LUN once Wait said success with the expected output type. `outputObject` is the interface the
 // output's arm carried (NULL when it carries none). Runs inside the MTA on the thread that called Wait.

@@ -89,6 +89,23 @@ std::vector<uint64_t> StripeSizes(ULONG stripeSizeFlags) {
   return sizes;
 }
 
+Outcome ReadDriveProps(const SubsystemHandle& subsystem, IVdsDrive* drive, DriveInfo* info) {
+  ScopedProp<VDS_DRIVE_PROP> prop;
+  HRESULT hr = drive->GetProperties(prop.Out());
+  if (FAILED(hr)) return CallFailed(hr, "IVdsDrive::GetProperties");
+  info->id = GuidToString(prop->id);
+  info->subsystemId = subsystem.id;
+  info->name = WideToUtf8(prop->pwszFriendlyName);
+  info->identification = WideToUtf8(prop->pwszIdentification);
+  info->sizeBytes = prop->ullSize;
+  info->bus = prop->sInternalBusNumber;
+  info->slot = prop->sSlotNumber;
+  info->status = prop->status;
+  info->health = prop->health;
+  info->flags = prop->ulFlags;
+  return Outcome::Ok();
+}
+
 // Drives of the subsystem with their free space, and for each LUN id the drives holding its extents
 // (in the subsystem's drive order), both from IVdsDrive::QueryExtents. The drive objects are kept in *held.
 Outcome ReadDrivesAndExtents(const SubsystemHandle& subsystem, std::vector<DriveInfo>* drives,
@@ -98,23 +115,10 @@ Outcome ReadDrivesAndExtents(const SubsystemHandle& subsystem, std::vector<Drive
   HRESULT hr = subsystem.subsystem->QueryDrives(objects.Put());
   if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::QueryDrives");
   return ForEachObject<IVdsDrive>(objects.Get(), "drives", true, [&](const ComPtr<IVdsDrive>& drive) {
-    ScopedProp<VDS_DRIVE_PROP> prop;
-    HRESULT hr = drive->GetProperties(prop.Out());
-    if (FAILED(hr)) return CallFailed(hr, "IVdsDrive::GetProperties");
     DriveInfo info;
-    info.id = GuidToString(prop->id);
-    info.subsystemId = subsystem.id;
-    info.name = WideToUtf8(prop->pwszFriendlyName);
-    info.identification = WideToUtf8(prop->pwszIdentification);
-    info.sizeBytes = prop->ullSize;
-    info.bus = prop->sInternalBusNumber;
-    info.slot = prop->sSlotNumber;
-    info.status = prop->status;
-    info.health = prop->health;
-    info.flags = prop->ulFlags;
-
+    if (Outcome o = ReadDriveProps(subsystem, drive.Get(), &info); !o.ok()) return o;
     CoTaskArray<VDS_DRIVE_EXTENT> extents;
-    hr = drive->QueryExtents(extents.Out(), extents.CountOut());
+    HRESULT hr = drive->QueryExtents(extents.Out(), extents.CountOut());
     if (FAILED(hr) && hr != E_NOTIMPL && hr != hr::kVdsNotSupported) {
       return CallFailed(hr, "IVdsDrive::QueryExtents");
     }
@@ -271,6 +275,23 @@ Outcome FindLun(const SubsystemHandle& subsystem, const std::string& lunId, ComP
     if (hr == hr::kVdsObjectDeleted) return Outcome::Ok();  // deleted while listed: not the one
     if (FAILED(hr)) return CallFailed(hr, "IVdsLun::GetProperties");
     if (GuidToString(prop->id) == lunId) *out = lun;
+    return Outcome::Ok();
+  });
+}
+
+Outcome FindDrive(const SubsystemHandle& subsystem, const std::string& driveId, ComPtr<IVdsDrive>* out,
+                  DriveInfo* info) {
+  out->Reset();
+  ComPtr<IEnumVdsObject> drives;
+  HRESULT hr = subsystem.subsystem->QueryDrives(drives.Put());
+  if (FAILED(hr)) return CallFailed(hr, "IVdsSubSystem::QueryDrives");
+  return ForEachObject<IVdsDrive>(drives.Get(), "drives", true, [&](const ComPtr<IVdsDrive>& drive) {
+    if (*out) return Outcome::Ok();  // found: the rest are only released
+    DriveInfo read;
+    if (Outcome o = ReadDriveProps(subsystem, drive.Get(), &read); !o.ok()) return o;
+    if (read.id != driveId) return Outcome::Ok();
+    *out = drive;
+    *info = std::move(read);
     return Outcome::Ok();
   });
 }

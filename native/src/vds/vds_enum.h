@@ -41,5 +41,9 @@ Outcome ReadLun(const SubsystemHandle& subsystem, IVdsLun* lun, LunInfo* out);
 // The subsystem's LUN whose id is `lunId` (a GUID string as GuidToString writes it): QueryLuns, then
 // GetProperties of each until one matches. *out stays empty when the subsystem has no such LUN.
 Outcome FindLun(const SubsystemHandle& subsystem, const std::string& lunId, ComPtr<IVdsLun>* out);
+// The subsystem's drive whose id is `driveId` (GUID string), with its properties as read; *out stays empty
+// when the subsystem has no such drive.
+Outcome FindDrive(const SubsystemHandle& subsystem, const std::string& driveId, ComPtr<IVdsDrive>* out,
+                  DriveInfo* info);
 
 }  // namespace lun::vds

@@ -12,8 +12,8 @@ VDS_OBJECT_ID* DriveArray(std::vector<VDS_OBJECT_ID>& drives) {
   return drives.empty() ? nullptr : drives.data();
 }
 
-// After Wait said EXTENDLUN / SHRINKLUN: the output carries no object; the LUN is read again, as the array
-// now has it (the provider may have rounded the size).
+}  // namespace
+
 ReadResult RereadLun(LunHandle lun) {
   return [lun = std::move(lun)](ComPtr<IUnknown>, LunInfo* out) {
     Outcome reread = ReadLun(lun.subsystem, lun.lun.Get(), out);
@@ -24,8 +24,6 @@ ReadResult RereadLun(LunHandle lun) {
     return Outcome::Ok();
   };
 }
-
-}  // namespace
 
 Outcome QueryMaxLunExtendSize(const LunHandle& lun, const std::vector<std::string>& driveIds,
                               uint64_t* maxBytes) {

@@ -10,6 +10,7 @@
 
 #include "../provider.h"
 #include "com_ptr.h"
+#include "vds_async_operation.h"
 #include "vds_enum.h"
 #include "vds_session.h"
 
@@ -20,6 +21,10 @@ struct LunHandle {
   SubsystemHandle subsystem;
   ComPtr<IVdsLun> lun;
 };
+
+// After Wait said EXTENDLUN / SHRINKLUN / RECOVERLUN: the output carries no object; the LUN is read again, as
+// the array now has it (the size the provider rounded to, the health after a rebuild).
+ReadResult RereadLun(LunHandle lun);
 
 // Drives in the order given (empty = the provider picks); a malformed drive id is an E_INVALIDARG on
 // driveIds[i].

@@ -4,18 +4,23 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "../hresult_table.h"
 #include "vds_convert.h"
 #include "vds_create_lun.h"
+#include "vds_drive_maintenance.h"
 #include "vds_enum.h"
+#include "vds_extents.h"
 #include "vds_lun_lifecycle.h"
+#include "vds_lun_repair.h"
 #include "vds_session.h"
 
 namespace lun {
 
 namespace {
 
+using vds::DriveHandle;
 using vds::LunHandle;
 using vds::MtaScope;
 using vds::SubsystemHandle;
@@ -51,6 +56,13 @@ Outcome NotFound(const std::string& subsystemId) {
 
 Outcome LunNotFound(const std::string& lunId) {
   return Outcome::Fail(hr::kVdsObjectNotFound, "No LUN has the id '" + lunId + "'.", "lunId");
+}
+
+Outcome DriveNotFound(const std::string& driveId, const char* field, const std::string& where = {}) {
+  return Outcome::Fail(hr::kVdsObjectNotFound,
+                       "No drive" + (where.empty() ? std::string() : " of " + where) + " has the id '" + driveId +
+                           "'.",
+                       field);
 }
 
 // A change is never repeated after a lost connection (it may have reached the array).
@@ -100,6 +112,8 @@ class VdsProvider : public Provider {
         SnapshotPtr snapshot;
         if (Outcome o = Snapshot(handle, &snapshot); !o.ok()) return o;
         *out = snapshot->drives;
+        std::lock_guard<std::mutex> lock(mu_);
+        for (DriveInfo& drive : *out) drive.identifying = identifying_.count(drive.id) > 0;
         return Outcome::Ok();
       });
     });
@@ -174,7 +188,112 @@ class VdsProvider : public Provider {
                   [&](LunHandle lun, std::function<void()>) { return vds::DeleteLun(lun); });
   }
 
+  Outcome RecoverLun(const RecoverLunArgs& args, std::shared_ptr<Operation>* op) override {
+    return Change(args.lunId, "recovery", "the LUN's health", [&](LunHandle lun, std::function<void()> done) {
+      return vds::StartRecoverLun(CurrentSession(), std::move(lun), args, op, std::move(done));
+    });
+  }
+
+  Outcome ListExtents(const std::string& subsystemId, std::vector<ExtentInfo>* out) override {
+    return Read([&] {
+      return WithSubsystem(subsystemId, [&](const SubsystemHandle& handle) {
+        SnapshotPtr snapshot;
+        if (Outcome o = Snapshot(handle, &snapshot); !o.ok()) return o;
+        return vds::ListExtents(*snapshot, out);
+      });
+    });
+  }
+
+  Outcome GetLunIdentification(const std::string& lunId, LunIdentification* out) override {
+    return Read([&] {
+      LunHandle lun;
+      if (Outcome o = LookUpLun(lunId, &lun); !o.ok()) return o;
+      return vds::ReadLunIdentification(lun, out);
+    });
+  }
+
+  Outcome SetDriveIdentify(const std::string& driveId, bool on) override {
+    return DriveChange(driveId, "driveId", "identify request", [&](const DriveHandle& drive) {
+      Outcome o = vds::SetDriveIdentify(drive, on);
+      if (o.ok()) {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (on)
+          identifying_.insert(drive.info.id);
+        else
+          identifying_.erase(drive.info.id);
+      }
+      return o;
+    });
+  }
+
+  Outcome SetDriveHotSpare(const std::string& driveId, bool on) override {
+    return DriveChange(driveId, "driveId", "hot spare change", [&](const DriveHandle& drive) {
+      return vds::SetDriveHotSpare(drive, on);
+    });
+  }
+
+  Outcome ReplaceDrive(const std::string& oldDriveId, const std::string& newDriveId,
+                       std::vector<std::string>* lunIdsToRecover) override {
+    return DriveChange(oldDriveId, "driveId", "drive replacement", [&](const DriveHandle& oldDrive) {
+      DriveHandle newDrive;
+      GUID wanted;
+      if (!vds::ParseGuid(newDriveId, &wanted))
+        return DriveNotFound(newDriveId, "replacementDriveId", oldDrive.subsystem.props.name);
+      Outcome found = vds::FindDrive(oldDrive.subsystem, vds::GuidToString(wanted), &newDrive.drive, &newDrive.info);
+      if (!found.ok()) return found;
+      if (!newDrive.drive) {
+        Outcome missing = DriveNotFound(newDriveId, "replacementDriveId", "subsystem '" + oldDrive.subsystem.props.name + "'");
+        missing.action = "Pick a replacement drive of the same subsystem as the drive it replaces.";
+        return missing;
+      }
+      newDrive.subsystem = oldDrive.subsystem;
+      return vds::ReplaceDrive(oldDrive, newDrive, lunIdsToRecover);
+    });
+  }
+
+  Outcome SetDriveFailed(const std::string&, bool failed) override {
+    return Outcome::Fail(hr::kVdsNotSupported,
+                         std::string("Only the simulated array can be broken on purpose: the vds provider ") +
+                             "manages real drives and cannot " + (failed ? "fail" : "restore") +
+                             " one (use the simulator's sim fail-drive / restore-drive).");
+  }
+
  private:
+  // The drive with this id in any subsystem, looked up afresh. Call inside Read().
+  Outcome LookUpDrive(const std::string& driveId, const char* field, DriveHandle* out) {
+    GUID wanted;
+    if (!vds::ParseGuid(driveId, &wanted)) return DriveNotFound(driveId, field);
+    const std::string id = vds::GuidToString(wanted);
+    std::vector<SubsystemHandle> handles;
+    if (Outcome o = RefreshHandles(&handles); !o.ok()) return o;
+    for (SubsystemHandle& handle : handles) {
+      vds::ComPtr<IVdsDrive> drive;
+      DriveInfo info;
+      if (Outcome o = vds::FindDrive(handle, id, &drive, &info); !o.ok()) return o;
+      if (drive) {
+        out->subsystem = std::move(handle);
+        out->drive = std::move(drive);
+        out->info = std::move(info);
+        return Outcome::Ok();
+      }
+    }
+    return DriveNotFound(driveId, field);
+  }
+
+  // Like Change, for a synchronous change of a drive: looked up (and only the lookup may reopen the
+  // session), then `fn(drive)` once; what was read before is stale afterwards.
+  template <typename Fn>
+  Outcome DriveChange(const std::string& driveId, const char* field, const char* change, Fn&& fn) {
+    MtaScope mta;
+    if (Outcome o = mta.status(); !o.ok()) return o;
+    DriveHandle drive;
+    if (Outcome o = Read([&] { return LookUpDrive(driveId, field, &drive); }); !o.ok()) return o;
+    Changed();
+    Outcome done = fn(drive);
+    Changed();
+    return NotRetried(std::move(done), change, "whether the drive changed");
+  }
+
   // The LUN with this id in any subsystem, looked up afresh (a LUN id does not say which subsystem has it).
   // Call inside Read(): it may run again on a reopened session.
   Outcome LookUpLun(const std::string& lunId, LunHandle* out) {
@@ -349,6 +468,7 @@ class VdsProvider : public Provider {
   bool handlesValid_ = false;
   std::vector<SubsystemHandle> handles_;
   std::map<std::string, Cached> snapshots_;
+  std::set<std::string> identifying_;  // drives whose BlinkLight maintenance this provider started
   std::shared_ptr<std::atomic<uint64_t>> generation_;  // shared with the operations: they end a change
 };
 
