@@ -4,7 +4,8 @@
 #   2. cross-build: addon (all of native/binding.gyp incl. the OS=="win" block), test VDS service, vtable test
 #   3. throwaway Wine prefix under build-win/ (win10, no Mono/Gecko)
 #   4. vtable_slots_test.exe, then the shared provider cases, the LUN lifecycle cases (extend, shrink, set-mask,
-#      delete: test/windows/lifecycle-cases.cjs) and the VDS-only cases against the `vds` provider,
+#      delete: test/windows/lifecycle-cases.cjs), the drive and repair cases (identify, hot spare, replace,
+#      recover, extents, identification: test/windows/repair-cases.cjs) and the VDS-only cases against the `vds` provider,
 #      with the test VDS service loaded into the client process (in-process: fast, no marshaling)
 #   5. the cross-process leg: the test VDS service in its own node.exe, the product in another, every call
 #      through the proxies of lun_vds_ps.dll (widl, from native/src/vds/lun_vds.idl). First without the proxy

@@ -1,5 +1,6 @@
-// Runs under Windows node.exe (Wine): the shared provider cases and the LUN lifecycle cases (extend, shrink,
-// set-mask, delete: lifecycle-cases.cjs) against the `vds` provider, reached through the product's unchanged
+// Runs under Windows node.exe (Wine): the shared provider cases, the LUN lifecycle cases (extend, shrink,
+// set-mask, delete: lifecycle-cases.cjs) and the drive and repair cases (identify, hot spare, replace,
+// recover, extents, identification data: repair-cases.cjs) against the `vds` provider, reached through the product's unchanged
 // CoCreateInstance(CLSID_VdsLoader, LOCAL_SERVER); then the service-level cases only VDS has
 // (access denied, never ready, no IVdsSubSystem2, not registered) and the check that every COM object handed out
 // was released. Three modes:
@@ -21,6 +22,7 @@ const addon = require(addonPath);
 const serviceClient = require('./service-client.cjs');
 const shared = require('../native/shared-cases.cjs');
 const lifecycle = require('./lifecycle-cases.cjs');
+const repair = require('./repair-cases.cjs');
 const { topology, inventory, startCreate, rejection, assertError, HR, GiB, POLL_MS } = shared;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -42,6 +44,16 @@ let service; // the test VDS service: in this process, or a client of the other 
 
 function openVds(state, knobs = {}, config = {}) {
   return service.configure(state, knobs).then(() => addon.openProvider('vds', config, POLL_MS));
+}
+
+/** A repair case gets the provider and the test VDS service (to break a drive, to read the array). */
+async function runRepairCase(testCase) {
+  const provider = await openVds(testCase.state ?? topology(), testCase.knobs ?? {});
+  try {
+    await testCase.run(provider, service);
+  } finally {
+    provider.close();
+  }
 }
 
 const vdsOnlyCases = [
@@ -624,6 +636,7 @@ async function main() {
       : []),
     ...shared.cases.map((c) => ({ name: c.name, fn: () => shared.runCase(c, (state) => openVds(state)) })),
     ...lifecycle.cases.map((c) => ({ name: c.name, fn: () => shared.runCase(c, (state) => openVds(state)) })),
+    ...repair.cases.map((c) => ({ name: c.name, fn: () => runRepairCase(c) })),
     ...vdsOnlyCases.map((c) => ({ name: c.name, fn: () => c.run() })),
     ...(crossProcess ? crossProcessCases : []).map((c) => ({ name: c.name, fn: () => c.run() })),
     {

@@ -18,6 +18,8 @@ function inProcess(modulePath) {
     resetCalls: async () => service.resetCalls(),
     stallQueryStatus: async (ms) => service.stallQueryStatus(ms),
     expireSubsystems: async () => service.expireSubsystems(),
+    setDriveFailed: async (driveId, failed) => service.setDriveFailed(driveId, failed),
+    simState: async () => service.simState(),
     revoke: async () => service.revoke(),
     enterSingleThreadedApartment: () => service.enterSingleThreadedApartment(),
     kill: async () => {
@@ -96,6 +98,8 @@ async function startProcess({ hostScript, modulePath, logDir }) {
     resetCalls: () => call('resetCalls'),
     stallQueryStatus: (ms) => call('stallQueryStatus', ms),
     expireSubsystems: () => call('expireSubsystems'),
+    setDriveFailed: (driveId, failed) => call('setDriveFailed', driveId, failed),
+    simState: () => call('simState'),
     revoke: () => call('revoke'),
     /** Ends the service process the hard way (TerminateProcess), as a crash of vds.exe would. Wine's rpcss
      * keeps the class registration of a killed process (nothing cleans it up), so that a new service could

@@ -20,6 +20,8 @@ const ops = {
   resetCalls: () => service.resetCalls(),
   stallQueryStatus: (ms) => service.stallQueryStatus(ms),
   expireSubsystems: () => service.expireSubsystems(),
+  setDriveFailed: (driveId, failed) => service.setDriveFailed(driveId, failed),
+  simState: () => service.simState(),
   revoke: () => service.revoke(),
   pid: () => process.pid,
 };

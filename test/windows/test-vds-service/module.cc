@@ -5,6 +5,8 @@
 //   boolean, pendingPercent?: number}) liveObjects() -> COM objects of the service still referenced;
 //   revoke() -> unregisters (idempotent); calls() / resetCalls() -> VDS method calls received;
 //   stallQueryStatus(ms) -> every QueryStatus starting in the next ms waits until then.
+//   knobs also: noMaintenance, noIdentification, recoverNullAsync, recoverOutputType (see service_state.h);
+//   setDriveFailed(simDriveId, failed) -> a drive of the array fails (or is mended); simState() -> the array.
 #include <napi.h>
 
 #include <condition_variable>
@@ -16,6 +18,7 @@
 #include "../../../native/src/js_convert.h"
 #include "../../../native/src/js_errors.h"
 #include "../../../native/src/sim/model.h"
+#include "../../../native/src/vds/vds_convert.h"
 #include "com_object.h"
 #include "service_state.h"
 #include "vds_objects.h"
@@ -89,6 +92,11 @@ Napi::Value Configure(const Napi::CallbackInfo& info) {
     config.knobs.loadingForever = opts.Get("loadingForever").ToBoolean().Value();
     config.knobs.offerSubsystem2 = !opts.Get("noSubsystem2").ToBoolean().Value();
     config.knobs.outputInTargetArm = opts.Get("outputInTargetArm").ToBoolean().Value();
+    config.knobs.noMaintenance = opts.Get("noMaintenance").ToBoolean().Value();
+    config.knobs.noIdentification = opts.Get("noIdentification").ToBoolean().Value();
+    config.knobs.recoverNullAsync = opts.Get("recoverNullAsync").ToBoolean().Value();
+    Napi::Value recoverType = opts.Get("recoverOutputType");
+    if (recoverType.IsNumber()) config.knobs.recoverOutputType = recoverType.As<Napi::Number>().Uint32Value();
     Napi::Value percent = opts.Get("pendingPercent");
     if (percent.IsNumber()) {
       config.knobs.overridePercent = true;
@@ -97,6 +105,29 @@ Napi::Value Configure(const Napi::CallbackInfo& info) {
   }
   SetConfig(std::move(config));
   return env.Undefined();
+}
+
+// setDriveFailed(simDriveId, failed): breaks (or mends) a drive of the array, as a disk failing in the
+// enclosure would: nothing the client asked for.
+Napi::Value SetDriveFailed(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  ServiceConfig config = GetConfig();
+  if (!config.model) throw Napi::Error::New(env, "setDriveFailed: configure() the service first");
+  // The drive as the client knows it (its VDS id) or as the model does.
+  std::string driveId = info[0].ToString().Utf8Value();
+  GUID vdsId;
+  if (lun::vds::ParseGuid(driveId, &vdsId)) driveId = FromVdsId(vdsId);
+  lun::Outcome o = config.model->SetDriveFailed(driveId, info[1].ToBoolean().Value());
+  if (!o.ok()) throw lun::MakeError(env, o);
+  return env.Undefined();
+}
+
+// simState(): the array as the model has it now (committed LUNs), in the state file's shape.
+Napi::Value SimState(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  ServiceConfig config = GetConfig();
+  if (!config.model) throw Napi::Error::New(env, "simState: configure() the service first");
+  return lun::js::StateToJs(env, config.model->Snapshot());
 }
 
 Napi::Value CallCount(const Napi::CallbackInfo& info) {
@@ -145,6 +176,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("liveObjects", Napi::Function::New(env, LiveObjectCount));
   exports.Set("revoke", Napi::Function::New(env, Revoke));
   exports.Set("calls", Napi::Function::New(env, CallCount));
+  exports.Set("setDriveFailed", Napi::Function::New(env, SetDriveFailed));
+  exports.Set("simState", Napi::Function::New(env, SimState));
   exports.Set("resetCalls", Napi::Function::New(env, ResetCallCount));
   exports.Set("stallQueryStatus", Napi::Function::New(env, StallQueryStatus));
   exports.Set("expireSubsystems", Napi::Function::New(env, ExpireSubsystemObjects));

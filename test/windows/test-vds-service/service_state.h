@@ -19,6 +19,12 @@ struct ServiceKnobs {
   bool overridePercent = false;     // QueryStatus of a pending operation reports pendingPercent instead
   bool outputInTargetArm = false;  // Wait hands the new LUN back as VDS_ASYNCOUT_CREATETARGET's ct.pTargetUnk
   ULONG pendingPercent = 0;        // e.g. 0xFFFFFFFF ("no value", CreateLun's IDL) or 253 (seen in the field)
+  bool noMaintenance = false;      // drives answer E_NOINTERFACE for IVdsMaintenance (no identify light)
+  bool noIdentification = false;   // IVdsLun::GetIdentificationData answers VDS_E_NOT_SUPPORTED
+  // An errant IVdsLun::Recover: S_OK with a NULL async (nothing started), or a Wait output type other than
+  // VDS_ASYNCOUT_RECOVERLUN (the recovery itself runs).
+  bool recoverNullAsync = false;
+  uint32_t recoverOutputType = 0;  // 0 = the model's own
 };
 
 struct ServiceConfig {

@@ -12,6 +12,7 @@
 #include "../../../native/src/hresult_table.h"
 #include "../../../native/src/vds/vds_convert.h"
 #include "com_object.h"
+#include "lun_information.h"
 #include "service_state.h"
 
 namespace testvds {
@@ -109,8 +110,9 @@ IUnknown* NewLunObject(const ModelPtr& model, const std::string& simId);
 
 class Async : public ComObject<IVdsAsync> {
  public:
-  Async(ModelPtr model, std::shared_ptr<lun::sim::CreateLunJob> job)
-      : model_(std::move(model)), job_(std::move(job)) {}
+  // outputType: when non-zero, what Wait reports instead of the model's type (an errant provider).
+  Async(ModelPtr model, std::shared_ptr<lun::sim::CreateLunJob> job, uint32_t outputType = 0)
+      : model_(std::move(model)), job_(std::move(job)), outputType_(outputType) {}
 
   HRESULT STDMETHODCALLTYPE Cancel() override {
     CountCall();
@@ -125,7 +127,7 @@ class Async : public ComObject<IVdsAsync> {
     lun::HResult call = job_->Wait(&result, &raw);
     *opHr = result;
     if (FAILED(call)) return call;
-    output->type = static_cast<VDS_ASYNC_OUTPUT_TYPE>(raw.type);
+    output->type = static_cast<VDS_ASYNC_OUTPUT_TYPE>(outputType_ ? outputType_ : raw.type);
     // Only a CREATELUN output carries the new LUN (and only on success); under nullLun it stays NULL.
     if (SUCCEEDED(result) && raw.type == VDS_ASYNCOUT_CREATELUN && !raw.lunId.empty()) {
       IUnknown* lun = NewLunObject(model_, raw.lunId);
@@ -155,14 +157,15 @@ class Async : public ComObject<IVdsAsync> {
  private:
   ModelPtr model_;
   std::shared_ptr<lun::sim::CreateLunJob> job_;
+  uint32_t outputType_;
 };
 
 // Hands the model's job out as an IVdsAsync, or nothing: under errantNullAsync the model answers S_OK without
 // a job, and so does this provider (*async stays NULL).
 HRESULT HandOut(const ModelPtr& model, const lun::Outcome& started,
-                std::shared_ptr<lun::sim::CreateLunJob> job, IVdsAsync** async) {
+                std::shared_ptr<lun::sim::CreateLunJob> job, IVdsAsync** async, uint32_t outputType = 0) {
   if (!started.ok()) return started.hr;
-  if (job) *async = (new Async(model, std::move(job)))->As<IVdsAsync>();
+  if (job) *async = (new Async(model, std::move(job), outputType))->As<IVdsAsync>();
   return S_OK;
 }
 
@@ -249,9 +252,16 @@ class Lun : public ComObject<IVdsLun> {
     CountCall();
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE GetIdentificationData(_VDS_LUN_INFORMATION*) override {
+  HRESULT STDMETHODCALLTYPE GetIdentificationData(VDS_LUN_INFORMATION* info) override {
     CountCall();
-    return E_NOTIMPL;
+    if (!info) return E_POINTER;
+    *info = VDS_LUN_INFORMATION{};
+    if (HRESULT hr = Read(nullptr); FAILED(hr)) return hr;
+    if (GetConfig().knobs.noIdentification) return lun::hr::kVdsNotSupported;
+    lun::LunIdentification identification;
+    lun::Outcome o = model_->GetLunIdentification(simId_, &identification);
+    if (!o.ok()) return o.hr;
+    return FillLunInformation(identification, info);
   }
   HRESULT STDMETHODCALLTYPE QueryActiveControllers(IEnumVdsObject**) override {
     CountCall();
@@ -269,9 +279,18 @@ class Lun : public ComObject<IVdsLun> {
     CountCall();
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE Recover(IVdsAsync**) override {
+  HRESULT STDMETHODCALLTYPE Recover(IVdsAsync** async) override {
     CountCall();
-    return E_NOTIMPL;
+    if (!async) return E_POINTER;
+    *async = nullptr;
+    if (HRESULT hr = Read(nullptr); FAILED(hr)) return hr;
+    const ServiceKnobs knobs = GetConfig().knobs;
+    if (knobs.recoverNullAsync) return S_OK;  // errant: accepted, nothing to track, nothing started
+    lun::RecoverLunArgs args;
+    args.lunId = simId_;
+    std::shared_ptr<lun::sim::CreateLunJob> job;
+    lun::Outcome started = model_->RecoverLun(args, &job);
+    return HandOut(model_, started, std::move(job), async, knobs.recoverOutputType);
   }
   HRESULT STDMETHODCALLTYPE AssociateControllers(VDS_OBJECT_ID*, LONG, VDS_OBJECT_ID*, LONG) override {
     CountCall();
@@ -308,10 +327,18 @@ IUnknown* NewLunObject(const ModelPtr& model, const std::string& simId) {
   return (new Lun(model, simId))->As<IVdsLun>();
 }
 
-class Drive : public ComObject<IVdsDrive> {
+class Drive : public ComObject<IVdsDrive, IVdsMaintenance> {
  public:
   Drive(ModelPtr model, std::string subsystemId, lun::DriveInfo info)
       : model_(std::move(model)), subsystemId_(std::move(subsystemId)), info_(std::move(info)) {}
+
+  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** out) override {
+    if (riid == __uuidof(IVdsMaintenance) && GetConfig().knobs.noMaintenance) {
+      if (out) *out = nullptr;
+      return E_NOINTERFACE;
+    }
+    return ComObject::QueryInterface(riid, out);
+  }
 
   HRESULT STDMETHODCALLTYPE GetProperties(VDS_DRIVE_PROP* prop) override {
     CountCall();
@@ -336,28 +363,21 @@ class Drive : public ComObject<IVdsDrive> {
     prop->sSlotNumber = static_cast<SHORT>(current.slot);
     return S_OK;
   }
-  // One used extent per committed LUN extent on this drive, then the free space as one unused extent.
+  // The drive's extents in its own order, free gaps included (bUsed FALSE): what the model lists for it.
   HRESULT STDMETHODCALLTYPE QueryExtents(VDS_DRIVE_EXTENT** array, LONG* count) override {
     CountCall();
     if (!array || !count) return E_POINTER;
+    *array = nullptr;
+    *count = 0;
+    std::vector<lun::ExtentInfo> all;
+    lun::Outcome o = model_->QueryExtents(subsystemId_, &all);
+    if (!o.ok()) return o.hr;
     std::vector<VDS_DRIVE_EXTENT> extents;
-    lun::sim::State state = model_->Snapshot();
-    for (const auto& subsystem : state.subsystems) {
-      if (subsystem.id != subsystemId_) continue;
-      for (const auto& lun : subsystem.luns) {
-        for (const auto& extent : lun.extents) {
-          if (extent.driveId != info_.id) continue;
-          extents.push_back({ToVdsId(info_.id), ToVdsId(lun.id), extent.lengthBytes, TRUE});
-        }
-      }
-    }
-    std::vector<lun::DriveInfo> drives;
-    if (model_->QueryDrives(subsystemId_, &drives).ok()) {
-      for (const auto& drive : drives) {
-        if (drive.id == info_.id && drive.freeBytes > 0) {
-          extents.push_back({ToVdsId(info_.id), GUID{}, drive.freeBytes, FALSE});
-        }
-      }
+    for (const lun::ExtentInfo& extent : all) {
+      if (extent.driveId != info_.id) continue;
+      const bool used = !extent.lunId.empty();
+      extents.push_back({ToVdsId(info_.id), used ? ToVdsId(extent.lunId) : GUID{}, extent.sizeBytes,
+                         used ? TRUE : FALSE});
     }
     auto* out =
         static_cast<VDS_DRIVE_EXTENT*>(CoTaskMemAlloc(sizeof(VDS_DRIVE_EXTENT) * (extents.size() + 1)));
@@ -367,15 +387,33 @@ class Drive : public ComObject<IVdsDrive> {
     *count = static_cast<LONG>(extents.size());
     return S_OK;
   }
+  // VDS_DRF_HOTSPARE is the one flag a client sets or clears.
+  HRESULT STDMETHODCALLTYPE SetFlags(ULONG flags) override {
+    CountCall();
+    if (flags != VDS_DRF_HOTSPARE) return E_INVALIDARG;
+    return model_->SetDriveHotSpare(info_.id, true).hr;
+  }
+  HRESULT STDMETHODCALLTYPE ClearFlags(ULONG flags) override {
+    CountCall();
+    if (flags != VDS_DRF_HOTSPARE) return E_INVALIDARG;
+    return model_->SetDriveHotSpare(info_.id, false).hr;
+  }
+  // IVdsMaintenance: the array can blink a drive's light, nothing else.
+  HRESULT STDMETHODCALLTYPE StartMaintenance(VDS_MAINTENANCE_OPERATION operation) override {
+    CountCall();
+    if (operation != BlinkLight) return lun::hr::kVdsNotSupported;
+    return model_->SetDriveIdentify(info_.id, true).hr;
+  }
+  HRESULT STDMETHODCALLTYPE StopMaintenance(VDS_MAINTENANCE_OPERATION operation) override {
+    CountCall();
+    if (operation != BlinkLight) return lun::hr::kVdsNotSupported;
+    return model_->SetDriveIdentify(info_.id, false).hr;
+  }
+  HRESULT STDMETHODCALLTYPE PulseMaintenance(VDS_MAINTENANCE_OPERATION, ULONG) override {
+    CountCall();
+    return lun::hr::kVdsNotSupported;
+  }
   HRESULT STDMETHODCALLTYPE GetSubSystem(IVdsSubSystem**) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE SetFlags(ULONG) override {
-    CountCall();
-    return E_NOTIMPL;
-  }
-  HRESULT STDMETHODCALLTYPE ClearFlags(ULONG) override {
     CountCall();
     return E_NOTIMPL;
   }
@@ -604,9 +642,11 @@ class Subsystem : public ComObject<IVdsSubSystem, IVdsSubSystem2> {
     CountCall();
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE ReplaceDrive(VDS_OBJECT_ID, VDS_OBJECT_ID) override {
+  HRESULT STDMETHODCALLTYPE ReplaceDrive(VDS_OBJECT_ID oldDrive, VDS_OBJECT_ID newDrive) override {
     CountCall();
-    return E_NOTIMPL;
+    if (Expired()) return lun::hr::kVdsObjectDeleted;
+    std::vector<std::string> lunsToRecover;  // the client reads them from the drives' extents, as with VDS
+    return model_->ReplaceDrive(FromVdsId(oldDrive), FromVdsId(newDrive), &lunsToRecover).hr;
   }
   HRESULT STDMETHODCALLTYPE SetStatus(VDS_SUB_SYSTEM_STATUS) override {
     CountCall();
