@@ -178,11 +178,22 @@ const cases = [
       const { subsystem, mirror } = await degradedMirror(provider, service);
       const error = await rejection(startRecover(provider, mirror.id));
       assertError(error, 'VDS_E_OPERATION_DENIED', OPERATION_DENIED);
-      assert.match(error.message, /replace/i);
+      assert.match(error.message, /still has extents on failed drive 'Bay 2'/);
+      assert.match(error.action, /Replace drive 'Bay 2' first/);
       assert.equal(
         (await provider.listLuns(subsystem.id)).find((l) => l.id === mirror.id).health,
         'degraded',
       );
+    },
+  },
+  {
+    name: 'recovering a healthy LUN -> VDS_E_OPERATION_DENIED, "nothing to recover"',
+    async run(provider) {
+      const { subsystem } = await drives(provider);
+      const existing = (await provider.listLuns(subsystem.id)).find((l) => l.name === 'Existing');
+      const error = await rejection(startRecover(provider, existing.id));
+      assertError(error, 'VDS_E_OPERATION_DENIED', OPERATION_DENIED);
+      assert.match(error.message, /LUN 'Existing'.*healthy, there is nothing to recover/);
     },
   },
   {

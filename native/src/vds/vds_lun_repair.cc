@@ -1,9 +1,11 @@
 #include "vds_lun_repair.h"
 
 #include <string>
+#include <vector>
 
 #include "../hresult_table.h"
 #include "cotaskmem.h"
+#include "vds_enum.h"
 
 namespace lun::vds {
 
@@ -17,13 +19,43 @@ std::string InquiryString(const char* s) {
   return text;
 }
 
+constexpr HResult kVdsOperationDenied = Hr(0x8004240A);  // VDS_E_OPERATION_DENIED
+
+// A refused Recover says only its HRESULT: say why, from what the array shows (the LUN's health, the drives
+// it is on), where that explains it.
+Outcome ExplainRefusal(const LunHandle& lun, HRESULT refused) {
+  Outcome outcome = Outcome::Fail(refused);
+  LunInfo info;
+  if (!ReadLun(lun.subsystem, lun.lun.Get(), &info).ok()) return outcome;
+  std::vector<std::string> failedDrives;
+  for (const std::string& driveId : info.driveIds) {
+    ComPtr<IVdsDrive> drive;
+    DriveInfo driveInfo;
+    if (FindDrive(lun.subsystem, driveId, &drive, &driveInfo).ok() && drive &&
+        driveInfo.status == VDS_DRS_FAILED)
+      failedDrives.push_back("'" + driveInfo.name + "'");
+  }
+  const std::string name = "LUN '" + info.name + "'";
+  if (!failedDrives.empty()) {
+    std::string drives;
+    for (const std::string& d : failedDrives) drives += (drives.empty() ? "" : ", ") + d;
+    outcome.detail = "The provider refused to recover " + name + " (" + FormatHResult(refused) +
+                     "): it still has extents on failed drive " + drives + ".";
+    outcome.action = "Replace drive " + drives + " first (replace-drive), then recover the LUN.";
+  } else if (info.health == VDS_H_HEALTHY && refused == kVdsOperationDenied) {
+    outcome.detail = "The provider refused to recover " + name + " (" + FormatHResult(refused) +
+                     "): it is healthy, there is nothing to recover.";
+  }
+  return outcome;
+}
+
 }  // namespace
 
 Outcome StartRecoverLun(std::shared_ptr<VdsSession> session, LunHandle lun, const RecoverLunArgs&,
                         std::shared_ptr<Operation>* op, std::function<void()> finished) {
   ComPtr<IVdsAsync> async;
   HRESULT hr = lun.lun->Recover(async.Put());
-  if (FAILED(hr)) return Outcome::Fail(hr);
+  if (FAILED(hr)) return ExplainRefusal(lun, hr);
   return WrapAsync(kRecoverLunCall, std::move(session), std::move(async), RereadLun(std::move(lun)),
                    std::move(finished), op);
 }
