@@ -137,6 +137,39 @@ const cases = [
     },
   },
   {
+    name: 'a standby hot spare takes over a failed mirror drive by itself: in use, the mirror rebuilt onto it; turning it off is refused naming the mirror',
+    state: (() => {
+      const state = topology({ rate: 4 * GiB });
+      state.subsystems[0].automaticHotSpare = true;
+      return state;
+    })(),
+    async run(provider, service) {
+      const { subsystem, drive } = await drives(provider);
+      await provider.setDriveHotSpare(drive('Bay 3').id, true);
+      const { op } = await startCreate(provider, {
+        subsystemId: subsystem.id,
+        type: 'mirror',
+        driveIds: [drive('Bay 1').id, drive('Bay 2').id],
+        sizeBytes: GiB,
+      });
+      const mirror = await op.done;
+      await service.setDriveFailed(drive('Bay 2').id, true);
+      const spare = (await drives(provider)).drive('Bay 3');
+      assert.deepEqual([...spare.flags].sort(), ['hotSpare', 'hotSpareInUse']);
+      const taken = (await provider.listLuns(subsystem.id)).find((l) => l.id === mirror.id);
+      assert.deepEqual(taken.driveIds, [drive('Bay 1').id, drive('Bay 3').id], 'the spare in place of Bay 2');
+      assert.ok(['rebuilding', 'healthy'].includes(taken.health), `health ${taken.health}`);
+      const error = await rejection(provider.setDriveHotSpare(spare.id, false));
+      assertError(error, 'VDS_E_DEVICE_IN_USE', DEVICE_IN_USE);
+      assert.match(error.message, /Hot spare 'Bay 3' is in use: it holds extents of LUN '/);
+      assert.match(error.action, /Replace the spare/);
+      assert.deepEqual([...(await drives(provider)).drive('Bay 3').flags].sort(), [
+        'hotSpare',
+        'hotSpareInUse',
+      ]);
+    },
+  },
+  {
     name: 'replace a failed drive (IVdsSubSystem::ReplaceDrive), then recover the mirror with live progress: healthy, its extents on Bay 1 and Bay 3',
     state: topology({ rate: GiB }), // the rebuild writes 1 GiB: a second of progress
     async run(provider, service) {

@@ -76,8 +76,17 @@ Outcome SetDriveHotSpare(const DriveHandle& drive, bool on) {
     }
   }
   HRESULT hr = on ? drive.drive->SetFlags(VDS_DRF_HOTSPARE) : drive.drive->ClearFlags(VDS_DRF_HOTSPARE);
-  if (FAILED(hr)) return Outcome::Fail(hr);
-  return Outcome::Ok();
+  if (SUCCEEDED(hr)) return Outcome::Ok();
+  Outcome refused = Outcome::Fail(hr);
+  std::vector<std::string> lunIds;
+  if (!on && (drive.info.flags & VDS_DRF_HOTSPARE_IN_USE) && LunsOnDrive(drive, &lunIds).ok() && !lunIds.empty()) {
+    refused.detail = "Hot spare " + Quoted(drive.info.name) + " is in use: it holds extents of " +
+                     (lunIds.size() == 1 ? "LUN " : "LUNs ") + LunNames(drive.subsystem, lunIds) +
+                     " since it took over a failed drive (" + FormatHResult(hr) + ").";
+    refused.field = "driveId";
+    refused.action = "Replace the spare with an unassigned drive (replace-drive), then turn the spare off.";
+  }
+  return refused;
 }
 
 Outcome ReplaceDrive(const DriveHandle& oldDrive, const DriveHandle& newDrive,
