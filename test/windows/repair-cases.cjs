@@ -264,6 +264,7 @@ const cases = [
       const error = await rejection(provider.replaceDrive(drive('Bay 2').id, missing));
       assertError(error, 'VDS_E_OBJECT_NOT_FOUND', HR.NOT_FOUND);
       assert.equal(error.field, 'replacementDriveId');
+      assert.match(error.message, /No drive of subsystem 'Test Array' has the id/);
       const lun = (await provider.listLuns(subsystem.id)).find((l) => l.id === mirror.id);
       assert.deepEqual(lun.driveIds, [drive('Bay 1').id, drive('Bay 2').id]);
     },

@@ -62,7 +62,8 @@ inline void FreeStrings(VDS_LUN_INFORMATION* p) {
   p->m_cInterconnects = 0;
 }
 
-// A zero-initialised VDS_*_PROP (or VDS_LUN_INFORMATION) whose strings and arrays are freed when it goes out of scope.
+// A zero-initialised VDS_*_PROP (or VDS_LUN_INFORMATION) whose strings and arrays are freed when it goes out
+// of scope.
 template <typename Prop>
 class ScopedProp {
  public:

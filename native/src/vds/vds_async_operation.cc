@@ -14,7 +14,7 @@ const AsyncCall kExtendLunCall = {VDS_ASYNCOUT_EXTENDLUN,       "VDS_ASYNCOUT_EX
 const AsyncCall kShrinkLunCall = {VDS_ASYNCOUT_SHRINKLUN,     "VDS_ASYNCOUT_SHRINKLUN",  "shrink",
                                   "the LUN was being shrunk", "the LUN may have shrunk", "the LUN's size"};
 const AsyncCall kRecoverLunCall = {
-    VDS_ASYNCOUT_RECOVERLUN,      "VDS_ASYNCOUT_RECOVERLUN",         "recovery",
+    VDS_ASYNCOUT_RECOVERLUN,       "VDS_ASYNCOUT_RECOVERLUN",       "recovery",
     "the LUN was being recovered", "the LUN may have been rebuilt", "the LUN's health"};
 
 namespace {

@@ -50,10 +50,11 @@ Outcome SetDriveIdentify(const DriveHandle& drive, bool on) {
   ComPtr<IVdsMaintenance> maintenance;
   HRESULT hr = drive.drive.As(&maintenance);
   if (hr == E_NOINTERFACE || (SUCCEEDED(hr) && !maintenance)) {
-    return Outcome::Fail(hr::kVdsNotSupported,
-                         "The storage provider offers no maintenance operations (IVdsMaintenance) for drive " +
-                             Quoted(drive.info.name) + ": it cannot blink the drive's light.",
-                         "driveId");
+    return Outcome::Fail(
+        hr::kVdsNotSupported,
+        "The storage provider offers no maintenance operations (IVdsMaintenance) for drive " +
+            Quoted(drive.info.name) + ": it cannot blink the drive's light.",
+        "driveId");
   }
   if (FAILED(hr)) return Outcome::Fail(hr);
   hr = on ? maintenance->StartMaintenance(BlinkLight) : maintenance->StopMaintenance(BlinkLight);
@@ -66,11 +67,12 @@ Outcome SetDriveHotSpare(const DriveHandle& drive, bool on) {
     std::vector<std::string> lunIds;
     if (Outcome o = LunsOnDrive(drive, &lunIds); !o.ok()) return o;
     if (!lunIds.empty()) {
-      Outcome refused = Outcome::Fail(
-          kVdsDeviceInUse,
-          "Drive " + Quoted(drive.info.name) + " holds extents of " + (lunIds.size() == 1 ? "LUN " : "LUNs ") +
-              LunNames(drive.subsystem, lunIds) + ": only a drive without LUN extents can be a hot spare.",
-          "driveId");
+      Outcome refused =
+          Outcome::Fail(kVdsDeviceInUse,
+                        "Drive " + Quoted(drive.info.name) + " holds extents of " +
+                            (lunIds.size() == 1 ? "LUN " : "LUNs ") + LunNames(drive.subsystem, lunIds) +
+                            ": only a drive without LUN extents can be a hot spare.",
+                        "driveId");
       refused.action = "Pick an unassigned drive, or move or delete those LUNs first.";
       return refused;
     }
@@ -79,7 +81,8 @@ Outcome SetDriveHotSpare(const DriveHandle& drive, bool on) {
   if (SUCCEEDED(hr)) return Outcome::Ok();
   Outcome refused = Outcome::Fail(hr);
   std::vector<std::string> lunIds;
-  if (!on && (drive.info.flags & VDS_DRF_HOTSPARE_IN_USE) && LunsOnDrive(drive, &lunIds).ok() && !lunIds.empty()) {
+  if (!on && (drive.info.flags & VDS_DRF_HOTSPARE_IN_USE) && LunsOnDrive(drive, &lunIds).ok() &&
+      !lunIds.empty()) {
     refused.detail = "Hot spare " + Quoted(drive.info.name) + " is in use: it holds extents of " +
                      (lunIds.size() == 1 ? "LUN " : "LUNs ") + LunNames(drive.subsystem, lunIds) +
                      " since it took over a failed drive (" + FormatHResult(hr) + ").";

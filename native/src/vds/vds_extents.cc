@@ -13,8 +13,8 @@ Outcome ReadDriveExtents(IVdsDrive* drive, const std::string& driveId, std::vect
   CoTaskArray<VDS_DRIVE_EXTENT> extents;
   HRESULT hr = drive->QueryExtents(extents.Out(), extents.CountOut());
   if (FAILED(hr)) {
-    return Outcome::Fail(hr, "The storage provider failed IVdsDrive::QueryExtents for drive " + driveId + " (" +
-                                 FormatHResult(hr) + ").");
+    return Outcome::Fail(hr, "The storage provider failed IVdsDrive::QueryExtents for drive " + driveId +
+                                 " (" + FormatHResult(hr) + ").");
   }
   uint64_t offset = 0;
   for (const VDS_DRIVE_EXTENT& extent : extents) {

@@ -81,7 +81,8 @@ Outcome ReadLunIdentification(const LunHandle& lun, LunIdentification* out) {
     identifier.type = id.m_Type;
     // VDS_STORAGE_IDENTIFIER has no association field: these are the logical unit's own identifiers.
     identifier.association = 0;
-    if (id.m_rgbIdentifier) identifier.value.assign(id.m_rgbIdentifier, id.m_rgbIdentifier + id.m_cbIdentifier);
+    if (id.m_rgbIdentifier)
+      identifier.value.assign(id.m_rgbIdentifier, id.m_rgbIdentifier + id.m_cbIdentifier);
     out->identifiers.push_back(std::move(identifier));
   }
   return Outcome::Ok();

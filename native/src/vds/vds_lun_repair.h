@@ -1,6 +1,7 @@
-// Repairs of an existing LUN over IVdsLun: Recover (async, through the shared operation wrapper: Wait's output
-// must be VDS_ASYNCOUT_RECOVERLUN, then the LUN is re-read) and GetIdentificationData (VDS_LUN_INFORMATION
-// with its device identification descriptor, every string and array freed as [MS-VDS] says).
+// Repairs of an existing LUN over IVdsLun: Recover (async, through the shared operation wrapper: Wait's
+// output must be VDS_ASYNCOUT_RECOVERLUN, then the LUN is re-read) and GetIdentificationData
+// (VDS_LUN_INFORMATION with its device identification descriptor, every string and array freed as [MS-VDS]
+// says).
 #pragma once
 
 #include <functional>

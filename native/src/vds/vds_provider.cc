@@ -59,10 +59,10 @@ Outcome LunNotFound(const std::string& lunId) {
 }
 
 Outcome DriveNotFound(const std::string& driveId, const char* field, const std::string& where = {}) {
-  return Outcome::Fail(hr::kVdsObjectNotFound,
-                       "No drive" + (where.empty() ? std::string() : " of " + where) + " has the id '" + driveId +
-                           "'.",
-                       field);
+  return Outcome::Fail(
+      hr::kVdsObjectNotFound,
+      "No drive" + (where.empty() ? std::string() : " of " + where) + " has the id '" + driveId + "'.",
+      field);
 }
 
 // A change is never repeated after a lost connection (it may have reached the array).
@@ -227,9 +227,8 @@ class VdsProvider : public Provider {
   }
 
   Outcome SetDriveHotSpare(const std::string& driveId, bool on) override {
-    return DriveChange(driveId, "driveId", "hot spare change", [&](const DriveHandle& drive) {
-      return vds::SetDriveHotSpare(drive, on);
-    });
+    return DriveChange(driveId, "driveId", "hot spare change",
+                       [&](const DriveHandle& drive) { return vds::SetDriveHotSpare(drive, on); });
   }
 
   Outcome ReplaceDrive(const std::string& oldDriveId, const std::string& newDriveId,
@@ -237,12 +236,14 @@ class VdsProvider : public Provider {
     return DriveChange(oldDriveId, "driveId", "drive replacement", [&](const DriveHandle& oldDrive) {
       DriveHandle newDrive;
       GUID wanted;
-      if (!vds::ParseGuid(newDriveId, &wanted))
-        return DriveNotFound(newDriveId, "replacementDriveId", oldDrive.subsystem.props.name);
-      Outcome found = vds::FindDrive(oldDrive.subsystem, vds::GuidToString(wanted), &newDrive.drive, &newDrive.info);
-      if (!found.ok()) return found;
+      if (vds::ParseGuid(newDriveId, &wanted)) {
+        Outcome found =
+            vds::FindDrive(oldDrive.subsystem, vds::GuidToString(wanted), &newDrive.drive, &newDrive.info);
+        if (!found.ok()) return found;
+      }
       if (!newDrive.drive) {
-        Outcome missing = DriveNotFound(newDriveId, "replacementDriveId", "subsystem '" + oldDrive.subsystem.props.name + "'");
+        Outcome missing = DriveNotFound(newDriveId, "replacementDriveId",
+                                        "subsystem '" + oldDrive.subsystem.props.name + "'");
         missing.action = "Pick a replacement drive of the same subsystem as the drive it replaces.";
         return missing;
       }

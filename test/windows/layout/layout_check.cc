@@ -229,7 +229,8 @@ int main() {
   Comparison vdslun = Compare(kOurs, kMingwVdsLun, Coverage::kOthersEntries);
   std::printf("layout: %s vs %s: %zu entries, %zu differences\n", kOurs.source, kMingwVdsLun.source,
               vdslun.compared, vdslun.differences.size());
-  verdict(vdslun.differences.empty(), "VDS_LUN_INFORMATION and its parts must agree with mingw-w64's vdslun.h");
+  verdict(vdslun.differences.empty(),
+          "VDS_LUN_INFORMATION and its parts must agree with mingw-w64's vdslun.h");
 
   Comparison mingw = Compare(kOurs, kMingw, Coverage::kTypesAndValues, &kMingwVdsLun);
   std::set<std::string> mingwDiffs(mingw.differences.begin(), mingw.differences.end());

@@ -2,140 +2,140 @@
 // LAYOUT_VALUE(enumerator or #define); LAYOUT_SLOT(interface, method) and LAYOUT_IID(interface) only where
 // the header declares interfaces (ours and widl's, not mingw-w64's vds.h). Generated once from the lists of
 // the types and interfaces the product and the test VDS service use; edit by hand from now on.
-#define LAYOUT_TYPES                                           \
-  LAYOUT_SIZE(VDS_SERVICE_PROP)                                \
-  LAYOUT_FIELD(VDS_SERVICE_PROP, pwszVersion)                  \
-  LAYOUT_FIELD(VDS_SERVICE_PROP, ulFlags)                      \
-  LAYOUT_SIZE(VDS_PROVIDER_PROP)                               \
-  LAYOUT_FIELD(VDS_PROVIDER_PROP, id)                          \
-  LAYOUT_FIELD(VDS_PROVIDER_PROP, pwszName)                    \
-  LAYOUT_FIELD(VDS_PROVIDER_PROP, guidVersionId)               \
-  LAYOUT_FIELD(VDS_PROVIDER_PROP, pwszVersion)                 \
-  LAYOUT_FIELD(VDS_PROVIDER_PROP, type)                        \
-  LAYOUT_FIELD(VDS_PROVIDER_PROP, ulFlags)                     \
-  LAYOUT_FIELD(VDS_PROVIDER_PROP, ulStripeSizeFlags)           \
-  LAYOUT_FIELD(VDS_PROVIDER_PROP, sRebuildPriority)            \
-  LAYOUT_SIZE(VDS_SUB_SYSTEM_PROP)                             \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, id)                        \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, pwszFriendlyName)          \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, pwszIdentification)        \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, ulFlags)                   \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, ulStripeSizeFlags)         \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, status)                    \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, health)                    \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, sNumberOfInternalBuses)    \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, sMaxNumberOfSlotsEachBus)  \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, sMaxNumberOfControllers)   \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, sRebuildPriority)          \
-  LAYOUT_SIZE(VDS_SUB_SYSTEM_PROP2)                            \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, id)                       \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, pwszFriendlyName)         \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, pwszIdentification)       \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, ulFlags)                  \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, ulStripeSizeFlags)        \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, ulSupportedRaidTypeFlags) \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, status)                   \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, health)                   \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, sNumberOfInternalBuses)   \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, sMaxNumberOfSlotsEachBus) \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, sMaxNumberOfControllers)  \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, sRebuildPriority)         \
-  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, ulNumberOfEnclosures)     \
-  LAYOUT_SIZE(VDS_DRIVE_PROP)                                  \
-  LAYOUT_FIELD(VDS_DRIVE_PROP, id)                             \
-  LAYOUT_FIELD(VDS_DRIVE_PROP, ullSize)                        \
-  LAYOUT_FIELD(VDS_DRIVE_PROP, pwszFriendlyName)               \
-  LAYOUT_FIELD(VDS_DRIVE_PROP, pwszIdentification)             \
-  LAYOUT_FIELD(VDS_DRIVE_PROP, ulFlags)                        \
-  LAYOUT_FIELD(VDS_DRIVE_PROP, status)                         \
-  LAYOUT_FIELD(VDS_DRIVE_PROP, health)                         \
-  LAYOUT_FIELD(VDS_DRIVE_PROP, sInternalBusNumber)             \
-  LAYOUT_FIELD(VDS_DRIVE_PROP, sSlotNumber)                    \
-  LAYOUT_SIZE(VDS_DRIVE_EXTENT)                                \
-  LAYOUT_FIELD(VDS_DRIVE_EXTENT, id)                           \
-  LAYOUT_FIELD(VDS_DRIVE_EXTENT, LunId)                        \
-  LAYOUT_FIELD(VDS_DRIVE_EXTENT, ullSize)                      \
-  LAYOUT_FIELD(VDS_DRIVE_EXTENT, bUsed)                        \
-  LAYOUT_SIZE(VDS_LUN_PROP)                                    \
-  LAYOUT_FIELD(VDS_LUN_PROP, id)                               \
-  LAYOUT_FIELD(VDS_LUN_PROP, ullSize)                          \
-  LAYOUT_FIELD(VDS_LUN_PROP, pwszFriendlyName)                 \
-  LAYOUT_FIELD(VDS_LUN_PROP, pwszIdentification)               \
-  LAYOUT_FIELD(VDS_LUN_PROP, pwszUnmaskingList)                \
-  LAYOUT_FIELD(VDS_LUN_PROP, ulFlags)                          \
-  LAYOUT_FIELD(VDS_LUN_PROP, type)                             \
-  LAYOUT_FIELD(VDS_LUN_PROP, status)                           \
-  LAYOUT_FIELD(VDS_LUN_PROP, health)                           \
-  LAYOUT_FIELD(VDS_LUN_PROP, TransitionState)                  \
-  LAYOUT_FIELD(VDS_LUN_PROP, sRebuildPriority)                 \
-  LAYOUT_SIZE(VDS_HINTS)                                       \
-  LAYOUT_FIELD(VDS_HINTS, ullHintMask)                         \
-  LAYOUT_FIELD(VDS_HINTS, ullExpectedMaximumSize)              \
-  LAYOUT_FIELD(VDS_HINTS, ulOptimalReadSize)                   \
-  LAYOUT_FIELD(VDS_HINTS, ulOptimalReadAlignment)              \
-  LAYOUT_FIELD(VDS_HINTS, ulOptimalWriteSize)                  \
-  LAYOUT_FIELD(VDS_HINTS, ulOptimalWriteAlignment)             \
-  LAYOUT_FIELD(VDS_HINTS, ulMaximumDriveCount)                 \
-  LAYOUT_FIELD(VDS_HINTS, ulStripeSize)                        \
-  LAYOUT_FIELD(VDS_HINTS, bFastCrashRecoveryRequired)          \
-  LAYOUT_FIELD(VDS_HINTS, bMostlyReads)                        \
-  LAYOUT_FIELD(VDS_HINTS, bOptimizeForSequentialReads)         \
-  LAYOUT_FIELD(VDS_HINTS, bOptimizeForSequentialWrites)        \
-  LAYOUT_FIELD(VDS_HINTS, bRemapEnabled)                       \
-  LAYOUT_FIELD(VDS_HINTS, bReadBackVerifyEnabled)              \
-  LAYOUT_FIELD(VDS_HINTS, bWriteThroughCachingEnabled)         \
-  LAYOUT_FIELD(VDS_HINTS, bHardwareChecksumEnabled)            \
-  LAYOUT_FIELD(VDS_HINTS, bIsYankable)                         \
-  LAYOUT_FIELD(VDS_HINTS, sRebuildPriority)                    \
-  LAYOUT_SIZE(VDS_HINTS2)                                      \
-  LAYOUT_FIELD(VDS_HINTS2, ullHintMask)                        \
-  LAYOUT_FIELD(VDS_HINTS2, ullExpectedMaximumSize)             \
-  LAYOUT_FIELD(VDS_HINTS2, ulOptimalReadSize)                  \
-  LAYOUT_FIELD(VDS_HINTS2, ulOptimalReadAlignment)             \
-  LAYOUT_FIELD(VDS_HINTS2, ulOptimalWriteSize)                 \
-  LAYOUT_FIELD(VDS_HINTS2, ulOptimalWriteAlignment)            \
-  LAYOUT_FIELD(VDS_HINTS2, ulMaximumDriveCount)                \
-  LAYOUT_FIELD(VDS_HINTS2, ulStripeSize)                       \
-  LAYOUT_FIELD(VDS_HINTS2, ulReserved1)                        \
-  LAYOUT_FIELD(VDS_HINTS2, ulReserved2)                        \
-  LAYOUT_FIELD(VDS_HINTS2, ulReserved3)                        \
-  LAYOUT_FIELD(VDS_HINTS2, bFastCrashRecoveryRequired)         \
-  LAYOUT_FIELD(VDS_HINTS2, bMostlyReads)                       \
-  LAYOUT_FIELD(VDS_HINTS2, bOptimizeForSequentialReads)        \
-  LAYOUT_FIELD(VDS_HINTS2, bOptimizeForSequentialWrites)       \
-  LAYOUT_FIELD(VDS_HINTS2, bRemapEnabled)                      \
-  LAYOUT_FIELD(VDS_HINTS2, bReadBackVerifyEnabled)             \
-  LAYOUT_FIELD(VDS_HINTS2, bWriteThroughCachingEnabled)        \
-  LAYOUT_FIELD(VDS_HINTS2, bHardwareChecksumEnabled)           \
-  LAYOUT_FIELD(VDS_HINTS2, bIsYankable)                        \
-  LAYOUT_FIELD(VDS_HINTS2, bAllocateHotSpare)                  \
-  LAYOUT_FIELD(VDS_HINTS2, bUseMirroredCache)                  \
-  LAYOUT_FIELD(VDS_HINTS2, bReadCachingEnabled)                \
-  LAYOUT_FIELD(VDS_HINTS2, bWriteCachingEnabled)               \
-  LAYOUT_FIELD(VDS_HINTS2, bMediaScanEnabled)                  \
-  LAYOUT_FIELD(VDS_HINTS2, bConsistencyCheckEnabled)           \
-  LAYOUT_FIELD(VDS_HINTS2, BusType)                            \
-  LAYOUT_FIELD(VDS_HINTS2, bReserved1)                         \
-  LAYOUT_FIELD(VDS_HINTS2, bReserved2)                         \
-  LAYOUT_FIELD(VDS_HINTS2, bReserved3)                         \
-  LAYOUT_FIELD(VDS_HINTS2, sRebuildPriority)                   \
-  LAYOUT_SIZE(VDS_STORAGE_IDENTIFIER)                          \
-  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_CodeSet)              \
-  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_Type)                 \
-  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_cbIdentifier)         \
-  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_rgbIdentifier)        \
-  LAYOUT_SIZE(VDS_STORAGE_DEVICE_ID_DESCRIPTOR)                \
-  LAYOUT_FIELD(VDS_STORAGE_DEVICE_ID_DESCRIPTOR, m_version)    \
-  LAYOUT_FIELD(VDS_STORAGE_DEVICE_ID_DESCRIPTOR, m_cIdentifiers) \
+#define LAYOUT_TYPES                                              \
+  LAYOUT_SIZE(VDS_SERVICE_PROP)                                   \
+  LAYOUT_FIELD(VDS_SERVICE_PROP, pwszVersion)                     \
+  LAYOUT_FIELD(VDS_SERVICE_PROP, ulFlags)                         \
+  LAYOUT_SIZE(VDS_PROVIDER_PROP)                                  \
+  LAYOUT_FIELD(VDS_PROVIDER_PROP, id)                             \
+  LAYOUT_FIELD(VDS_PROVIDER_PROP, pwszName)                       \
+  LAYOUT_FIELD(VDS_PROVIDER_PROP, guidVersionId)                  \
+  LAYOUT_FIELD(VDS_PROVIDER_PROP, pwszVersion)                    \
+  LAYOUT_FIELD(VDS_PROVIDER_PROP, type)                           \
+  LAYOUT_FIELD(VDS_PROVIDER_PROP, ulFlags)                        \
+  LAYOUT_FIELD(VDS_PROVIDER_PROP, ulStripeSizeFlags)              \
+  LAYOUT_FIELD(VDS_PROVIDER_PROP, sRebuildPriority)               \
+  LAYOUT_SIZE(VDS_SUB_SYSTEM_PROP)                                \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, id)                           \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, pwszFriendlyName)             \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, pwszIdentification)           \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, ulFlags)                      \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, ulStripeSizeFlags)            \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, status)                       \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, health)                       \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, sNumberOfInternalBuses)       \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, sMaxNumberOfSlotsEachBus)     \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, sMaxNumberOfControllers)      \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP, sRebuildPriority)             \
+  LAYOUT_SIZE(VDS_SUB_SYSTEM_PROP2)                               \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, id)                          \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, pwszFriendlyName)            \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, pwszIdentification)          \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, ulFlags)                     \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, ulStripeSizeFlags)           \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, ulSupportedRaidTypeFlags)    \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, status)                      \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, health)                      \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, sNumberOfInternalBuses)      \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, sMaxNumberOfSlotsEachBus)    \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, sMaxNumberOfControllers)     \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, sRebuildPriority)            \
+  LAYOUT_FIELD(VDS_SUB_SYSTEM_PROP2, ulNumberOfEnclosures)        \
+  LAYOUT_SIZE(VDS_DRIVE_PROP)                                     \
+  LAYOUT_FIELD(VDS_DRIVE_PROP, id)                                \
+  LAYOUT_FIELD(VDS_DRIVE_PROP, ullSize)                           \
+  LAYOUT_FIELD(VDS_DRIVE_PROP, pwszFriendlyName)                  \
+  LAYOUT_FIELD(VDS_DRIVE_PROP, pwszIdentification)                \
+  LAYOUT_FIELD(VDS_DRIVE_PROP, ulFlags)                           \
+  LAYOUT_FIELD(VDS_DRIVE_PROP, status)                            \
+  LAYOUT_FIELD(VDS_DRIVE_PROP, health)                            \
+  LAYOUT_FIELD(VDS_DRIVE_PROP, sInternalBusNumber)                \
+  LAYOUT_FIELD(VDS_DRIVE_PROP, sSlotNumber)                       \
+  LAYOUT_SIZE(VDS_DRIVE_EXTENT)                                   \
+  LAYOUT_FIELD(VDS_DRIVE_EXTENT, id)                              \
+  LAYOUT_FIELD(VDS_DRIVE_EXTENT, LunId)                           \
+  LAYOUT_FIELD(VDS_DRIVE_EXTENT, ullSize)                         \
+  LAYOUT_FIELD(VDS_DRIVE_EXTENT, bUsed)                           \
+  LAYOUT_SIZE(VDS_LUN_PROP)                                       \
+  LAYOUT_FIELD(VDS_LUN_PROP, id)                                  \
+  LAYOUT_FIELD(VDS_LUN_PROP, ullSize)                             \
+  LAYOUT_FIELD(VDS_LUN_PROP, pwszFriendlyName)                    \
+  LAYOUT_FIELD(VDS_LUN_PROP, pwszIdentification)                  \
+  LAYOUT_FIELD(VDS_LUN_PROP, pwszUnmaskingList)                   \
+  LAYOUT_FIELD(VDS_LUN_PROP, ulFlags)                             \
+  LAYOUT_FIELD(VDS_LUN_PROP, type)                                \
+  LAYOUT_FIELD(VDS_LUN_PROP, status)                              \
+  LAYOUT_FIELD(VDS_LUN_PROP, health)                              \
+  LAYOUT_FIELD(VDS_LUN_PROP, TransitionState)                     \
+  LAYOUT_FIELD(VDS_LUN_PROP, sRebuildPriority)                    \
+  LAYOUT_SIZE(VDS_HINTS)                                          \
+  LAYOUT_FIELD(VDS_HINTS, ullHintMask)                            \
+  LAYOUT_FIELD(VDS_HINTS, ullExpectedMaximumSize)                 \
+  LAYOUT_FIELD(VDS_HINTS, ulOptimalReadSize)                      \
+  LAYOUT_FIELD(VDS_HINTS, ulOptimalReadAlignment)                 \
+  LAYOUT_FIELD(VDS_HINTS, ulOptimalWriteSize)                     \
+  LAYOUT_FIELD(VDS_HINTS, ulOptimalWriteAlignment)                \
+  LAYOUT_FIELD(VDS_HINTS, ulMaximumDriveCount)                    \
+  LAYOUT_FIELD(VDS_HINTS, ulStripeSize)                           \
+  LAYOUT_FIELD(VDS_HINTS, bFastCrashRecoveryRequired)             \
+  LAYOUT_FIELD(VDS_HINTS, bMostlyReads)                           \
+  LAYOUT_FIELD(VDS_HINTS, bOptimizeForSequentialReads)            \
+  LAYOUT_FIELD(VDS_HINTS, bOptimizeForSequentialWrites)           \
+  LAYOUT_FIELD(VDS_HINTS, bRemapEnabled)                          \
+  LAYOUT_FIELD(VDS_HINTS, bReadBackVerifyEnabled)                 \
+  LAYOUT_FIELD(VDS_HINTS, bWriteThroughCachingEnabled)            \
+  LAYOUT_FIELD(VDS_HINTS, bHardwareChecksumEnabled)               \
+  LAYOUT_FIELD(VDS_HINTS, bIsYankable)                            \
+  LAYOUT_FIELD(VDS_HINTS, sRebuildPriority)                       \
+  LAYOUT_SIZE(VDS_HINTS2)                                         \
+  LAYOUT_FIELD(VDS_HINTS2, ullHintMask)                           \
+  LAYOUT_FIELD(VDS_HINTS2, ullExpectedMaximumSize)                \
+  LAYOUT_FIELD(VDS_HINTS2, ulOptimalReadSize)                     \
+  LAYOUT_FIELD(VDS_HINTS2, ulOptimalReadAlignment)                \
+  LAYOUT_FIELD(VDS_HINTS2, ulOptimalWriteSize)                    \
+  LAYOUT_FIELD(VDS_HINTS2, ulOptimalWriteAlignment)               \
+  LAYOUT_FIELD(VDS_HINTS2, ulMaximumDriveCount)                   \
+  LAYOUT_FIELD(VDS_HINTS2, ulStripeSize)                          \
+  LAYOUT_FIELD(VDS_HINTS2, ulReserved1)                           \
+  LAYOUT_FIELD(VDS_HINTS2, ulReserved2)                           \
+  LAYOUT_FIELD(VDS_HINTS2, ulReserved3)                           \
+  LAYOUT_FIELD(VDS_HINTS2, bFastCrashRecoveryRequired)            \
+  LAYOUT_FIELD(VDS_HINTS2, bMostlyReads)                          \
+  LAYOUT_FIELD(VDS_HINTS2, bOptimizeForSequentialReads)           \
+  LAYOUT_FIELD(VDS_HINTS2, bOptimizeForSequentialWrites)          \
+  LAYOUT_FIELD(VDS_HINTS2, bRemapEnabled)                         \
+  LAYOUT_FIELD(VDS_HINTS2, bReadBackVerifyEnabled)                \
+  LAYOUT_FIELD(VDS_HINTS2, bWriteThroughCachingEnabled)           \
+  LAYOUT_FIELD(VDS_HINTS2, bHardwareChecksumEnabled)              \
+  LAYOUT_FIELD(VDS_HINTS2, bIsYankable)                           \
+  LAYOUT_FIELD(VDS_HINTS2, bAllocateHotSpare)                     \
+  LAYOUT_FIELD(VDS_HINTS2, bUseMirroredCache)                     \
+  LAYOUT_FIELD(VDS_HINTS2, bReadCachingEnabled)                   \
+  LAYOUT_FIELD(VDS_HINTS2, bWriteCachingEnabled)                  \
+  LAYOUT_FIELD(VDS_HINTS2, bMediaScanEnabled)                     \
+  LAYOUT_FIELD(VDS_HINTS2, bConsistencyCheckEnabled)              \
+  LAYOUT_FIELD(VDS_HINTS2, BusType)                               \
+  LAYOUT_FIELD(VDS_HINTS2, bReserved1)                            \
+  LAYOUT_FIELD(VDS_HINTS2, bReserved2)                            \
+  LAYOUT_FIELD(VDS_HINTS2, bReserved3)                            \
+  LAYOUT_FIELD(VDS_HINTS2, sRebuildPriority)                      \
+  LAYOUT_SIZE(VDS_STORAGE_IDENTIFIER)                             \
+  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_CodeSet)                 \
+  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_Type)                    \
+  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_cbIdentifier)            \
+  LAYOUT_FIELD(VDS_STORAGE_IDENTIFIER, m_rgbIdentifier)           \
+  LAYOUT_SIZE(VDS_STORAGE_DEVICE_ID_DESCRIPTOR)                   \
+  LAYOUT_FIELD(VDS_STORAGE_DEVICE_ID_DESCRIPTOR, m_version)       \
+  LAYOUT_FIELD(VDS_STORAGE_DEVICE_ID_DESCRIPTOR, m_cIdentifiers)  \
   LAYOUT_FIELD(VDS_STORAGE_DEVICE_ID_DESCRIPTOR, m_rgIdentifiers) \
-  LAYOUT_SIZE(VDS_ASYNC_OUTPUT)                                \
-  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, type)                         \
-  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, cp.ullOffset)                 \
-  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, cp.volumeId)                  \
-  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, cv.pVolumeUnk)                \
-  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, bvp.pVolumeUnk)               \
-  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, cl.pLunUnk)                   \
-  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, ct.pTargetUnk)                \
+  LAYOUT_SIZE(VDS_ASYNC_OUTPUT)                                   \
+  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, type)                            \
+  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, cp.ullOffset)                    \
+  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, cp.volumeId)                     \
+  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, cv.pVolumeUnk)                   \
+  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, bvp.pVolumeUnk)                  \
+  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, cl.pLunUnk)                      \
+  LAYOUT_FIELD(VDS_ASYNC_OUTPUT, ct.pTargetUnk)                   \
   LAYOUT_FIELD(VDS_ASYNC_OUTPUT, cpg.pPortalGroupUnk)
 
 #define LAYOUT_VALUES                                   \
@@ -271,46 +271,46 @@
 
 // VDS_LUN_INFORMATION and what it holds: mingw-w64 declares these in <vdslun.h> (its <vds.h> lacks the LUN
 // information and has other names for some identifier values), so they are compared with that header.
-#define LAYOUT_LUN_INFORMATION                                     \
-  LAYOUT_SIZE(VDS_INTERCONNECT)                                    \
-  LAYOUT_FIELD(VDS_INTERCONNECT, m_addressType)                    \
-  LAYOUT_FIELD(VDS_INTERCONNECT, m_cbPort)                         \
-  LAYOUT_FIELD(VDS_INTERCONNECT, m_pbPort)                         \
-  LAYOUT_FIELD(VDS_INTERCONNECT, m_cbAddress)                      \
-  LAYOUT_FIELD(VDS_INTERCONNECT, m_pbAddress)                      \
-  LAYOUT_SIZE(VDS_LUN_INFORMATION)                                 \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_version)                     \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_DeviceType)                  \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_DeviceTypeModifier)          \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_bCommandQueueing)            \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_BusType)                     \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szVendorId)                  \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szProductId)                 \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szProductRevision)           \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szSerialNumber)              \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_diskSignature)               \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_deviceIdDescriptor)          \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_cInterconnects)              \
-  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_rgInterconnects)             \
-  LAYOUT_VALUE(VER_VDS_LUN_INFORMATION)                            \
-  LAYOUT_VALUE(VDSStorageIdCodeSetReserved)                        \
-  LAYOUT_VALUE(VDSStorageIdCodeSetBinary)                          \
-  LAYOUT_VALUE(VDSStorageIdCodeSetAscii)                           \
-  LAYOUT_VALUE(VDSStorageIdCodeSetUtf8)                            \
-  LAYOUT_VALUE(VDSStorageIdTypeVendorSpecific)                     \
-  LAYOUT_VALUE(VDSStorageIdTypeVendorId)                           \
-  LAYOUT_VALUE(VDSStorageIdTypeEUI64)                              \
-  LAYOUT_VALUE(VDSStorageIdTypeFCPHName)                           \
-  LAYOUT_VALUE(VDSStorageIdTypePortRelative)                       \
-  LAYOUT_VALUE(VDSStorageIdTypeTargetPortGroup)                    \
-  LAYOUT_VALUE(VDSStorageIdTypeLogicalUnitGroup)                   \
-  LAYOUT_VALUE(VDSStorageIdTypeMD5LogicalUnitIdentifier)           \
-  LAYOUT_VALUE(VDSStorageIdTypeScsiNameString)                     \
-  LAYOUT_VALUE(VDS_IA_UNKNOWN)                                     \
-  LAYOUT_VALUE(VDS_IA_FCFS)                                        \
-  LAYOUT_VALUE(VDS_IA_FCPH)                                        \
-  LAYOUT_VALUE(VDS_IA_FCPH3)                                       \
-  LAYOUT_VALUE(VDS_IA_MAC)                                         \
+#define LAYOUT_LUN_INFORMATION                            \
+  LAYOUT_SIZE(VDS_INTERCONNECT)                           \
+  LAYOUT_FIELD(VDS_INTERCONNECT, m_addressType)           \
+  LAYOUT_FIELD(VDS_INTERCONNECT, m_cbPort)                \
+  LAYOUT_FIELD(VDS_INTERCONNECT, m_pbPort)                \
+  LAYOUT_FIELD(VDS_INTERCONNECT, m_cbAddress)             \
+  LAYOUT_FIELD(VDS_INTERCONNECT, m_pbAddress)             \
+  LAYOUT_SIZE(VDS_LUN_INFORMATION)                        \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_version)            \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_DeviceType)         \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_DeviceTypeModifier) \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_bCommandQueueing)   \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_BusType)            \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szVendorId)         \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szProductId)        \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szProductRevision)  \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_szSerialNumber)     \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_diskSignature)      \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_deviceIdDescriptor) \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_cInterconnects)     \
+  LAYOUT_FIELD(VDS_LUN_INFORMATION, m_rgInterconnects)    \
+  LAYOUT_VALUE(VER_VDS_LUN_INFORMATION)                   \
+  LAYOUT_VALUE(VDSStorageIdCodeSetReserved)               \
+  LAYOUT_VALUE(VDSStorageIdCodeSetBinary)                 \
+  LAYOUT_VALUE(VDSStorageIdCodeSetAscii)                  \
+  LAYOUT_VALUE(VDSStorageIdCodeSetUtf8)                   \
+  LAYOUT_VALUE(VDSStorageIdTypeVendorSpecific)            \
+  LAYOUT_VALUE(VDSStorageIdTypeVendorId)                  \
+  LAYOUT_VALUE(VDSStorageIdTypeEUI64)                     \
+  LAYOUT_VALUE(VDSStorageIdTypeFCPHName)                  \
+  LAYOUT_VALUE(VDSStorageIdTypePortRelative)              \
+  LAYOUT_VALUE(VDSStorageIdTypeTargetPortGroup)           \
+  LAYOUT_VALUE(VDSStorageIdTypeLogicalUnitGroup)          \
+  LAYOUT_VALUE(VDSStorageIdTypeMD5LogicalUnitIdentifier)  \
+  LAYOUT_VALUE(VDSStorageIdTypeScsiNameString)            \
+  LAYOUT_VALUE(VDS_IA_UNKNOWN)                            \
+  LAYOUT_VALUE(VDS_IA_FCFS)                               \
+  LAYOUT_VALUE(VDS_IA_FCPH)                               \
+  LAYOUT_VALUE(VDS_IA_FCPH3)                              \
+  LAYOUT_VALUE(VDS_IA_MAC)                                \
   LAYOUT_VALUE(VDS_IA_SCSI)
 
 #define LAYOUT_INTERFACES                              \

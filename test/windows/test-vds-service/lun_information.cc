@@ -24,12 +24,14 @@ HRESULT FillLunInformation(const lun::LunIdentification& identification, VDS_LUN
   out->m_szProductId = CoTaskAnsi(identification.productId);
   out->m_szProductRevision = CoTaskAnsi(identification.productRevision);
   out->m_szSerialNumber = CoTaskAnsi(identification.serialNumber);
-  bool complete = out->m_szVendorId && out->m_szProductId && out->m_szProductRevision && out->m_szSerialNumber;
+  bool complete =
+      out->m_szVendorId && out->m_szProductId && out->m_szProductRevision && out->m_szSerialNumber;
   VDS_STORAGE_DEVICE_ID_DESCRIPTOR& ids = out->m_deviceIdDescriptor;
   ids.m_version = 1;
   const size_t count = identification.identifiers.size();
   if (complete && count > 0) {
-    ids.m_rgIdentifiers = static_cast<VDS_STORAGE_IDENTIFIER*>(CoTaskMemAlloc(sizeof(VDS_STORAGE_IDENTIFIER) * count));
+    ids.m_rgIdentifiers =
+        static_cast<VDS_STORAGE_IDENTIFIER*>(CoTaskMemAlloc(sizeof(VDS_STORAGE_IDENTIFIER) * count));
     complete = ids.m_rgIdentifiers != nullptr;
     if (complete) {
       std::memset(ids.m_rgIdentifiers, 0, sizeof(VDS_STORAGE_IDENTIFIER) * count);

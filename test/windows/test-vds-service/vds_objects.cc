@@ -376,8 +376,8 @@ class Drive : public ComObject<IVdsDrive, IVdsMaintenance> {
     for (const lun::ExtentInfo& extent : all) {
       if (extent.driveId != info_.id) continue;
       const bool used = !extent.lunId.empty();
-      extents.push_back({ToVdsId(info_.id), used ? ToVdsId(extent.lunId) : GUID{}, extent.sizeBytes,
-                         used ? TRUE : FALSE});
+      extents.push_back(
+          {ToVdsId(info_.id), used ? ToVdsId(extent.lunId) : GUID{}, extent.sizeBytes, used ? TRUE : FALSE});
     }
     auto* out =
         static_cast<VDS_DRIVE_EXTENT*>(CoTaskMemAlloc(sizeof(VDS_DRIVE_EXTENT) * (extents.size() + 1)));
