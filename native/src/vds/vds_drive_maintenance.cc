@@ -11,8 +11,6 @@ namespace lun::vds {
 
 namespace {
 
-constexpr HResult kVdsDeviceInUse = Hr(0x80042413);  // VDS_E_DEVICE_IN_USE
-
 std::string Quoted(const std::string& s) { return "'" + s + "'"; }
 
 // The LUNs with an extent on the drive, each once, in the drive's order.
@@ -68,7 +66,7 @@ Outcome SetDriveHotSpare(const DriveHandle& drive, bool on) {
     if (Outcome o = LunsOnDrive(drive, &lunIds); !o.ok()) return o;
     if (!lunIds.empty()) {
       Outcome refused =
-          Outcome::Fail(kVdsDeviceInUse,
+          Outcome::Fail(hr::kVdsDeviceInUse,
                         "Drive " + Quoted(drive.info.name) + " holds extents of " +
                             (lunIds.size() == 1 ? "LUN " : "LUNs ") + LunNames(drive.subsystem, lunIds) +
                             ": only a drive without LUN extents can be a hot spare.",

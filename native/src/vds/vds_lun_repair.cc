@@ -19,8 +19,6 @@ std::string InquiryString(const char* s) {
   return text;
 }
 
-constexpr HResult kVdsOperationDenied = Hr(0x8004240A);  // VDS_E_OPERATION_DENIED
-
 // A refused Recover says only its HRESULT: say why, from what the array shows (the LUN's health, the drives
 // it is on), where that explains it.
 Outcome ExplainRefusal(const LunHandle& lun, HRESULT refused) {
@@ -42,7 +40,7 @@ Outcome ExplainRefusal(const LunHandle& lun, HRESULT refused) {
     outcome.detail = "The provider refused to recover " + name + " (" + FormatHResult(refused) +
                      "): it still has extents on failed drive " + drives + ".";
     outcome.action = "Replace drive " + drives + " first (replace-drive), then recover the LUN.";
-  } else if (info.health == VDS_H_HEALTHY && refused == kVdsOperationDenied) {
+  } else if (info.health == VDS_H_HEALTHY && refused == hr::kVdsOperationDenied) {
     outcome.detail = "The provider refused to recover " + name + " (" + FormatHResult(refused) +
                      "): it is healthy, there is nothing to recover.";
   }
