@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const compiler = process.env.CXX ?? 'g++';
 const haveCompiler = spawnSync(compiler, ['--version']).status === 0;
 
-const TESTS = ['model_test.cc', 'lifecycle_test.cc'];
+const TESTS = ['model_test.cc', 'lifecycle_test.cc', 'repair_test.cc'];
 
 describe('sim model, raw layer (C++)', () => {
   it.runIf(haveCompiler).each(TESTS)('passes every check of %s', { timeout: 240_000 }, (test) => {
