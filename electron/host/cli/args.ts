@@ -14,6 +14,12 @@ export const COMMAND_NAMES = [
   'delete-lun',
   'set-mask',
   'max-extend',
+  'lun',
+  'recover-lun',
+  'identify',
+  'hot-spare',
+  'replace-drive',
+  'sim',
   'operations',
   'status',
   'logs',
@@ -62,7 +68,7 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   count: { takesValue: true, commands: CREATE },
   by: { takesValue: true, commands: RESIZE },
   to: { takesValue: true, commands: RESIZE },
-  yes: { takesValue: false, commands: ['shrink-lun', 'delete-lun'] },
+  yes: { takesValue: false, commands: ['shrink-lun', 'delete-lun', 'replace-drive'] },
   'even-if-unmasked': { takesValue: false, commands: ['delete-lun'] },
   kind: { takesValue: true, commands: ['operations'] },
   state: { takesValue: true, commands: ['operations'] },
@@ -72,10 +78,28 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
 
 export const SHORT_ALIASES: Readonly<Record<string, string>> = { '-h': 'help', '-V': 'version' };
 
-/** Commands that act on one subsystem (and on one of its LUNs) and the options they require. */
-export const COMMAND_REQUIREMENTS: Readonly<
-  Record<CommandName, { subsystem: boolean; lun?: boolean; required: CommandOption[] }>
-> = {
+/** A positional argument after SUBSYSTEM (and LUN): a drive (id or unique name) or one of a few words. */
+export interface OperandSpec {
+  /** As the usage and the errors name it: DRIVE, OLD, NEW, on|off. */
+  name: string;
+  drive?: boolean;
+  choices?: readonly string[];
+}
+
+export interface CommandRequirements {
+  subsystem: boolean;
+  lun?: boolean;
+  /** A word before SUBSYSTEM that picks what the command does (`sim fail-drive …`). */
+  actions?: readonly string[];
+  operands?: readonly OperandSpec[];
+  required: CommandOption[];
+}
+
+const ON_OFF: OperandSpec = { name: 'on|off', choices: ['on', 'off'] };
+const DRIVE: OperandSpec = { name: 'DRIVE', drive: true };
+
+/** Commands that act on one subsystem (and on one of its LUNs or drives) and the options they require. */
+export const COMMAND_REQUIREMENTS: Readonly<Record<CommandName, CommandRequirements>> = {
   subsystems: { subsystem: false, required: [] },
   drives: { subsystem: true, required: [] },
   luns: { subsystem: true, required: [] },
@@ -86,6 +110,19 @@ export const COMMAND_REQUIREMENTS: Readonly<
   'delete-lun': { subsystem: true, lun: true, required: [] },
   'set-mask': { subsystem: true, lun: true, required: ['unmask'] },
   'max-extend': { subsystem: true, lun: true, required: [] },
+  lun: { subsystem: true, lun: true, required: [] },
+  'recover-lun': { subsystem: true, lun: true, required: [] },
+  identify: { subsystem: true, operands: [DRIVE, ON_OFF], required: [] },
+  'hot-spare': { subsystem: true, operands: [DRIVE, ON_OFF], required: [] },
+  'replace-drive': {
+    subsystem: true,
+    operands: [
+      { name: 'OLD', drive: true },
+      { name: 'NEW', drive: true },
+    ],
+    required: [],
+  },
+  sim: { subsystem: true, actions: ['fail-drive', 'restore-drive'], operands: [DRIVE], required: [] },
   operations: { subsystem: false, required: [] },
   status: { subsystem: false, required: [] },
   logs: { subsystem: false, required: [] },
@@ -113,6 +150,10 @@ export type ParsedArgs =
       subsystem?: string;
       /** The LUN (id or a name unique in the subsystem) of the commands on one LUN. */
       lun?: string;
+      /** The word before SUBSYSTEM of a command with actions (`sim fail-drive`). */
+      action?: string;
+      /** The positionals after SUBSYSTEM (and LUN), in the order of the command's operands. */
+      operands?: string[];
       options: Partial<Record<CommandOption, string>>;
     };
 
@@ -207,6 +248,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     options[name as CommandOption] = value === true ? '' : value; // a flag: present
   }
 
+  let action: string | undefined;
+  if (requirements.actions) {
+    action = rest.shift();
+    const choices = requirements.actions.join(' or ');
+    if (action === undefined) {
+      throw inputError('ACTION', `"${command}" needs what to do: ${choices}`, { usage: true });
+    }
+    if (!requirements.actions.includes(action)) {
+      throw inputError('ACTION', `"${command} ${action}" is not known (one of: ${choices})`, { usage: true });
+    }
+  }
   let subsystem: string | undefined;
   if (requirements.subsystem) {
     subsystem = rest.shift();
@@ -224,6 +276,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       });
     }
   }
+  const operands = (requirements.operands ?? []).map((operand) =>
+    operandFrom(rest.shift(), operand, command),
+  );
   if (rest.length > 0) {
     throw inputError(rest[0] as string, `is an unexpected argument after "${command}"`, { usage: true });
   }
@@ -244,7 +299,22 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const parsed: ParsedArgs = { kind: 'command', command, global, options };
   if (subsystem !== undefined) parsed.subsystem = subsystem;
   if (lun !== undefined) parsed.lun = lun;
+  if (action !== undefined) parsed.action = action;
+  if (operands.length > 0) parsed.operands = operands;
   return parsed;
+}
+
+function operandFrom(value: string | undefined, operand: OperandSpec, command: string): string {
+  const what = operand.drive ? 'a drive (id or name)' : operand.choices!.join(' or ');
+  if (value === undefined) {
+    throw inputError(operand.name, `"${command}" needs ${operand.name}: ${what}`, { usage: true });
+  }
+  if (operand.drive && value.trim() === '')
+    throw inputError(operand.name, 'is empty; give a drive id or name');
+  if (operand.choices && !operand.choices.includes(value.trim().toLowerCase())) {
+    throw inputError(operand.name, `must be ${what} (got "${value}")`, { usage: true });
+  }
+  return operand.choices ? value.trim().toLowerCase() : value;
 }
 
 /** The option as the user wrote it, without an =value (argv[index] is the token's own argument). */

@@ -2,7 +2,8 @@
 // (args.ts: commands, options per command, which take a value) and the contract's value lists (LUN types,
 // providers, operation kinds and states), so a new command or option is completed without touching this file.
 // SUBSYSTEM is completed with the names `lun-studio subsystems --json` prints, LUN with the names
-// `lun-studio luns SUBSYSTEM --json` prints (they go through the owner, like any command).
+// `lun-studio luns SUBSYSTEM --json` prints, DRIVE (OLD) with those of `lun-studio drives SUBSYSTEM --json`
+// (they go through the owner, like any command); on|off and sim's actions from the parser's operands.
 import { LUN_TYPES, OPERATION_KINDS, OPERATION_STATES } from '../../contract/model';
 import {
   COMMAND_NAMES,
@@ -23,6 +24,10 @@ interface Tables {
   values: Record<string, readonly string[]>;
   subsystemCommands: string[];
   lunCommands: string[];
+  /** Commands whose argument after SUBSYSTEM is a drive. */
+  driveCommands: string[];
+  /** Commands whose second argument after SUBSYSTEM is one of a few words (on|off). */
+  choiceCommands: string[];
 }
 
 export function completionTables(): Tables {
@@ -49,9 +54,18 @@ export function completionTables(): Tables {
       '--state': OPERATION_STATES,
       help: COMMAND_NAMES,
       completion: COMPLETION_SHELLS,
+      sim: COMMAND_REQUIREMENTS.sim.actions ?? [],
+      'on|off': ['on', 'off'],
     },
-    subsystemCommands: COMMAND_NAMES.filter((command) => COMMAND_REQUIREMENTS[command].subsystem),
+    subsystemCommands: COMMAND_NAMES.filter(
+      (command) => COMMAND_REQUIREMENTS[command].subsystem && !COMMAND_REQUIREMENTS[command].actions,
+    ),
     lunCommands: COMMAND_NAMES.filter((command) => COMMAND_REQUIREMENTS[command].lun),
+    driveCommands: COMMAND_NAMES.filter(
+      (command) =>
+        !COMMAND_REQUIREMENTS[command].actions && COMMAND_REQUIREMENTS[command].operands?.[0]?.drive,
+    ),
+    choiceCommands: COMMAND_NAMES.filter((command) => COMMAND_REQUIREMENTS[command].operands?.[1]?.choices),
   };
 }
 
@@ -76,6 +90,9 @@ _lun_studio_subsystems() {
 }
 _lun_studio_luns() {
   lun-studio luns "$1" --json 2>/dev/null | tr '{' '\\n' | sed -n 's/.*"name":"\\([^"]*\\)".*/\\1/p'
+}
+_lun_studio_drives() {
+  lun-studio drives "$1" --json 2>/dev/null | tr '{' '\\n' | sed -n 's/.*"name":"\\([^"]*\\)".*/\\1/p'
 }
 _lun_studio() {
   local cur prev cmd word i sub
@@ -112,6 +129,7 @@ ${optionCases}
     case "$cmd" in
       help) COMPREPLY=($(compgen -W "${words(t.values.help!)}" -- "$cur")) ;;
       completion) COMPREPLY=($(compgen -W "${words(t.values.completion!)}" -- "$cur")) ;;
+      sim) COMPREPLY=($(compgen -W "${words(t.values.sim!)}" -- "$cur")) ;;
       ${t.subsystemCommands.join('|')})
         local IFS=$'\\n'
         COMPREPLY=($(compgen -W "$(_lun_studio_subsystems)" -- "$cur"))
@@ -124,6 +142,15 @@ ${optionCases}
         sub=$(printf '%s' "$sub" | tr -d '\\134\\042\\047') # the typed word without \\ " '
         COMPREPLY=($(compgen -W "$(_lun_studio_luns "$sub")" -- "$cur"))
         for i in "\${!COMPREPLY[@]}"; do COMPREPLY[i]=$(printf '%q' "\${COMPREPLY[i]}"); done ;;
+      ${t.driveCommands.join('|')})
+        local IFS=$'\\n'
+        sub=$(printf '%s' "$sub" | tr -d '\\134\\042\\047')
+        COMPREPLY=($(compgen -W "$(_lun_studio_drives "$sub")" -- "$cur"))
+        for i in "\${!COMPREPLY[@]}"; do COMPREPLY[i]=$(printf '%q' "\${COMPREPLY[i]}"); done ;;
+    esac
+  elif [[ $nargs -eq 2 ]]; then
+    case "$cmd" in
+      ${t.choiceCommands.join('|')}) COMPREPLY=($(compgen -W "${words(t.values['on|off']!)}" -- "$cur")) ;;
     esac
   fi
 }
@@ -151,9 +178,12 @@ $lunStudioValues = @{
   '--state' = ${psList(t.values['--state']!)}
   'help' = ${psList(t.values.help!)}
   'completion' = ${psList(t.values.completion!)}
+  'sim' = ${psList(t.values.sim!)}
 }
 $lunStudioSubsystemCommands = ${psList(t.subsystemCommands)}
 $lunStudioLunCommands = ${psList(t.lunCommands)}
+$lunStudioDriveCommands = ${psList(t.driveCommands)}
+$lunStudioChoiceCommands = ${psList(t.choiceCommands)}
 Register-ArgumentCompleter -Native -CommandName 'lun-studio', 'lun-studio.cmd' -ScriptBlock {
   param($wordToComplete, $commandAst, $cursorPosition)
   # The words before the one being completed (its own extent ends at the cursor).
@@ -182,6 +212,10 @@ Register-ArgumentCompleter -Native -CommandName 'lun-studio', 'lun-studio.cmd' -
     $candidates = @(& lun-studio subsystems --json 2>$null | ConvertFrom-Json | ForEach-Object { $_.name })
   } elseif ($positionals -eq 1 -and $lunStudioLunCommands -contains $command) {
     $candidates = @(& lun-studio luns $subsystem --json 2>$null | ConvertFrom-Json | ForEach-Object { $_.name })
+  } elseif ($positionals -eq 1 -and $lunStudioDriveCommands -contains $command) {
+    $candidates = @(& lun-studio drives $subsystem --json 2>$null | ConvertFrom-Json | ForEach-Object { $_.name })
+  } elseif ($positionals -eq 2 -and $lunStudioChoiceCommands -contains $command) {
+    $candidates = ${psList(t.values['on|off']!)}
   }
   $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
     $text = if ($_ -match '\\s') { "'" + $_.Replace("'", "''") + "'" } else { $_ }

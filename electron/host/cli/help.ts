@@ -22,6 +22,17 @@ Commands:
                                    change which hosts see a LUN
   max-extend SUBSYSTEM LUN [--drives ID,…]
                                    how much a LUN can grow
+  lun        SUBSYSTEM LUN         a LUN's details: its extents on each drive, the drives that hurt it,
+                                   its identification data
+  recover-lun SUBSYSTEM LUN        rebuild a degraded LUN after its failed drive was replaced, showing progress
+  identify   SUBSYSTEM DRIVE on|off
+                                   blink a drive's identify light (or stop it)
+  hot-spare  SUBSYSTEM DRIVE on|off
+                                   make an unused drive a hot spare (or a regular drive again)
+  replace-drive SUBSYSTEM OLD NEW --yes
+                                   move a failed drive's extents to an unassigned drive or a hot spare
+  sim fail-drive|restore-drive SUBSYSTEM DRIVE
+                                   simulated array only: break a drive on purpose, or bring it back
   operations [--kind KIND] [--state STATE]
                                    the history of operations (every kind), newest first
   status                           who owns the state, its control endpoint, journal and state paths
@@ -37,8 +48,9 @@ Options:
   --sim-state FILE     where the simulated array keeps its state (env LUN_STUDIO_SIM_STATE)
   --sim-topology FILE  the array to start from when the state file does not exist yet
                        (env LUN_STUDIO_SIM_TOPOLOGY)
-  --json               machine-readable output (JSON arrays; NDJSON events, each with its "kind", for
-                       create-lun, extend-lun, shrink-lun, delete-lun and set-mask)
+  --json               machine-readable output (JSON arrays and objects; NDJSON events, each with its
+                       "kind", for create-lun, extend-lun, shrink-lun, delete-lun, set-mask, recover-lun,
+                       identify, hot-spare and replace-drive)
   -h, --help           this text
   -V, --version        the version
 
@@ -46,13 +58,14 @@ One process per user owns the state: the desktop app or \`npm run serve\` when o
 then goes through it: its queue, its journal, its progress monitor), else the command itself while it runs.
 LUN_STUDIO_HOME puts every per-user file (state, journal, control endpoint) under one folder.
 
-SUBSYSTEM is an id or a case-insensitive unique name; LUN is an id or a name unique in that subsystem.
+SUBSYSTEM is an id or a case-insensitive unique name; LUN is an id or a name unique in that subsystem;
+DRIVE (OLD, NEW) is a drive id or a name unique in that subsystem.
 SIZE is bytes, or a number with a unit: KB MB GB TB PB (powers of 1000) or KiB MiB GiB TiB PiB
 (powers of 1024); units are case-insensitive, decimals must give a whole number of bytes (1.5GiB).
 
 Exit codes: 0 ok, 1 provider or operation error, 2 usage or invalid input (including an unknown
-subsystem, LUN or drive, and shrink-lun / delete-lun without --yes: they say what would be lost and change
-nothing), 130 canceled (Ctrl-C cancels the running operation and waits for the provider).`;
+subsystem, LUN or drive, shrink-lun / delete-lun / replace-drive without --yes: they say what would be lost
+or moved and change nothing, and sim on the vds provider), 130 canceled (Ctrl-C cancels the running operation and waits for the provider).`;
 
 const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
   subsystems: `Usage: lun-studio subsystems [--json]
@@ -62,7 +75,9 @@ Lists every storage subsystem: name, status, health, LUN types, capacity, free s
   drives: `Usage: lun-studio drives SUBSYSTEM [--json]
 
 Lists the drives of SUBSYSTEM (id or name), DiskRAID style: Drive ###, name, status, health, size, free,
-bus, slot, flags and the id to use with --drives. --json prints one JSON array of drives.`,
+bus, slot, flags (Unassigned, Hot spare, Hot spare standby, Hot spare in use, …, and Identifying while the
+identify light blinks) and the id to use with --drives. --json prints one JSON array of drives ("flags",
+"identifying":true while the light blinks).`,
   luns: `Usage: lun-studio luns SUBSYSTEM [--json]
 
 Lists the LUNs of SUBSYSTEM (id or name): name, type, size, status, health, unmasking list, drives.
@@ -127,11 +142,62 @@ Sets which hosts see LUN (IVdsLun::SetMask), replacing its unmasking list.
 
 How many bytes LUN can grow by now (on the given drives, in that order, or on the drives the provider picks).
 --json prints {"maxBytes":N}.`,
+  lun: `Usage: lun-studio lun SUBSYSTEM LUN [--json]
+
+The details of LUN (id, or a name unique in SUBSYSTEM): type, size, stripe size, status, health, unmasking
+list, identification, its drives and the extents on each (drive, offset, size), the failed drives that hurt
+it, and its identification data (vendor, product, revision, serial number and the device identifiers such as
+its NAA name) where the provider gives it.
+--json prints one object: the LUN's fields (as \`luns --json\`) plus
+"extents":[{"driveId","offsetBytes","sizeBytes"},…] (grouped by drive in the LUN's drive order),
+"failedDriveIds":[…] and "identificationData":{"vendorId",…,"identifiers":[{"type","codeSet",
+"association","value"},…]} (absent when the provider gives none).`,
+  'recover-lun': `Usage: lun-studio recover-lun SUBSYSTEM LUN [--json]
+
+Rebuilds LUN (IVdsLun::Recover) after the failed drive that made it degraded was replaced (replace-drive) or
+came back, showing its progress like extend-lun; the LUN is rebuilding while it runs and healthy at the end.
+Refused (exit 1, VDS_E_OPERATION_DENIED) while it still has an extent on a failed drive (replace it first),
+when it is healthy (nothing to recover) and for a LUN without redundancy that failed (its data is gone:
+delete it and create it again); E_LUN_BUSY while another operation runs or waits on it.
+--json prints NDJSON events, each with kind "recoverLun" and operationId: {"event":"started"}
+{"event":"progress","percent":N|null} then {"event":"done","lun":{…}}, {"event":"error",…} or
+{"event":"canceled"}. Ctrl-C cancels it (the LUN stays degraded) and exits 130.`,
+  identify: `Usage: lun-studio identify SUBSYSTEM DRIVE on|off [--json]
+
+Turns the identify light of DRIVE (id or name) on, so it can be found in the rack, or off again (IVdsMaintenance
+BlinkLight); \`drives\` shows "Identifying" in its flags ("identifying":true with --json) while it is on.
+--json: {"event":"started"} then {"event":"done","drive":{…}}, each with kind "identifyDrive".
+E_DRIVE_BUSY (exit 1) while another operation runs or waits on the drive.`,
+  'hot-spare': `Usage: lun-studio hot-spare SUBSYSTEM DRIVE on|off [--json]
+
+on: makes DRIVE a hot spare (flags Hot spare, Hot spare standby): it stands in for a drive that fails where the
+array does that by itself, and its space is not offered for new LUNs. Only a drive with no LUN on it that has
+not failed: a drive in use is refused (exit 1, VDS_E_DEVICE_IN_USE) naming its LUNs. off: a regular unassigned
+drive again (refused while the spare stands in for a failed drive).
+--json: {"event":"started"} then {"event":"done","drive":{…}}, each with kind "setHotSpare".`,
+  'replace-drive': `Usage: lun-studio replace-drive SUBSYSTEM OLD NEW --yes [--json]
+
+Replaces drive OLD (usually failed) by NEW, an unassigned drive or a standby hot spare at least as large as the
+extents it takes over (IVdsSubSystem::ReplaceDrive): every extent of OLD moves to NEW and OLD is left
+unassigned. The LUNs it hurt stay degraded until \`lun-studio recover-lun\` rebuilds them; the command lists
+them. Without --yes nothing changes: it says which LUNs would move and exits 2.
+Refused (exit 1, E_LUN_BUSY) while an operation runs or waits on a LUN with an extent on OLD; too small a NEW
+is refused with VDS_E_NOT_ENOUGH_SPACE saying how much it needs.
+--json: {"event":"started"} then {"event":"done","drive":{…},"lunsToRecover":[…]}, each with kind
+"replaceDrive".`,
+  sim: `Usage: lun-studio sim fail-drive|restore-drive SUBSYSTEM DRIVE [--json]
+
+Simulated array only (demos, training, tests): fail-drive breaks DRIVE on purpose (status and health failed):
+a mirror, parity, raid10 or raid6 LUN on it becomes degraded, a simple, span or stripe LUN fails.
+restore-drive brings it back online; a LUN it hurt stays degraded until recover-lun. Not an operation
+(nothing in \`operations\`), but written to the audit trail. Refused with exit 2 on the vds provider.
+--json prints the drive after it.`,
   operations: `Usage: lun-studio operations [--kind KIND] [--state STATE] [--json]
 
 The owner's history of operations: running and queued ones first, then the finished ones, newest first (the
-progress monitor's order): kind, LUN, state, progress, start and end, result or error code, id.
-  --kind KIND     only createLun, extendLun, shrinkLun, deleteLun or setLunMask
+progress monitor's order): kind, LUN or drive, state, progress, start and end, result or error code, id.
+  --kind KIND     only createLun, extendLun, shrinkLun, deleteLun, setLunMask, recoverLun, identifyDrive,
+                  setHotSpare or replaceDrive
   --state STATE   only queued, running, succeeded, failed, canceled or interrupted
 --json prints one JSON array of operations (as the API returns them).`,
   status: `Usage: lun-studio status [--json]

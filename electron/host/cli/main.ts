@@ -30,6 +30,12 @@ import { maxExtendCommand } from './commands/max-extend';
 import { operationsCommand } from './commands/operations';
 import { setMaskCommand } from './commands/set-mask';
 import { shrinkLunCommand } from './commands/shrink-lun';
+import { lunDetailsCommand } from './commands/lun-details';
+import { recoverLunCommand } from './commands/recover-lun';
+import { identifyCommand } from './commands/identify';
+import { hotSpareCommand } from './commands/hot-spare';
+import { replaceDriveCommand } from './commands/replace-drive';
+import { notOnVds, simCommand, type SimAction } from './commands/sim';
 import type { ListOperationsFilter } from '../../contract/api';
 import { parseOperationKind, parseOperationState } from './inputs';
 import { packageVersion } from './version';
@@ -79,6 +85,7 @@ async function runCommand(args: CommandArgs, io: CliIo): Promise<ExitCode> {
   // Bad values fail before the provider is opened: nothing is read, nothing changes.
   if (args.command === 'max-size') checkSizingOptions(args.options);
   if (args.command === 'create-lun') checkCreateLunOptions(args.options);
+  if (args.command === 'sim' && options.provider === 'vds') throw notOnVds(args.action as SimAction);
   const prepared = prepare(args);
 
   const session = await openSession({ options, explicitProvider: args.global.provider !== undefined }, io);
@@ -112,11 +119,12 @@ function dispatch(ctx: CommandContext, args: CommandArgs): Promise<ExitCode> {
   }
 }
 
-/** The commands on one LUN and `operations`: their request, checked with the contract's schemas before the
+/** The commands on one LUN or drive, `sim` and `operations`: their request, checked with the contract's schemas before the
  * provider is opened, and the run that takes it. */
 function prepare(args: CommandArgs): ((ctx: CommandContext) => Promise<ExitCode>) | undefined {
   const subsystem = args.subsystem ?? '';
   const lun = args.lun ?? '';
+  const operands = args.operands ?? [];
   const { options } = args;
   const yes = options.yes !== undefined;
   switch (args.command) {
@@ -140,6 +148,18 @@ function prepare(args: CommandArgs): ((ctx: CommandContext) => Promise<ExitCode>
       const request = maxExtendRequestFrom(subsystem, lun, options);
       return (ctx) => maxExtendCommand(ctx, subsystem, lun, request);
     }
+    case 'lun':
+      return (ctx) => lunDetailsCommand(ctx, subsystem, lun);
+    case 'recover-lun':
+      return (ctx) => recoverLunCommand(ctx, subsystem, lun);
+    case 'identify':
+      return (ctx) => identifyCommand(ctx, subsystem, operands[0]!, operands[1] === 'on');
+    case 'hot-spare':
+      return (ctx) => hotSpareCommand(ctx, subsystem, operands[0]!, operands[1] === 'on');
+    case 'replace-drive':
+      return (ctx) => replaceDriveCommand(ctx, subsystem, operands[0]!, operands[1]!, yes);
+    case 'sim':
+      return (ctx) => simCommand(ctx, args.action as SimAction, subsystem, operands[0]!);
     case 'operations': {
       const filter: ListOperationsFilter = {};
       if (options.kind !== undefined) filter.kind = parseOperationKind(options.kind);

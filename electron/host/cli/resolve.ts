@@ -98,3 +98,24 @@ export async function resolveLun(
     },
   );
 }
+
+/** DRIVE (or OLD, NEW: `argument`) = its id, or a name unique in the subsystem. */
+export async function resolveDrive(
+  provider: StorageProvider,
+  subsystem: Subsystem,
+  text: string,
+  argument = 'DRIVE',
+): Promise<Drive> {
+  const drives = await provider.listDrives(subsystem.id);
+  const result = match(drives, text);
+  if ('found' in result) return result.found;
+  if ('ambiguous' in result) {
+    throw inputError(
+      argument,
+      `"${text}" names several drives; use the id of one: ${listing(result.ambiguous)}`,
+    );
+  }
+  throw inputError(argument, `subsystem "${subsystem.name}" has no drive with the id or name "${text}"`, {
+    code: 'VDS_E_OBJECT_NOT_FOUND',
+  });
+}

@@ -102,6 +102,22 @@ describe('lun-studio completion', () => {
     expect(bashComplete(['operations', '--state', 'r'])).toEqual(['running']);
   });
 
+  it('bash: completes the drive commands: a drive of the subsystem typed, on|off, sim actions, --yes', () => {
+    expect(bashComplete(['ide'])).toEqual(['identify']);
+    expect(bashComplete(['re'])).toEqual(['recover-lun', 'replace-drive']);
+    expect(bashComplete(['sim', ''])).toEqual(['fail-drive', 'restore-drive']);
+    // The stand-in answers `drives SUBSYSTEM --json` like `subsystems --json`: the drives' names here.
+    const drives = JSON.stringify([{ name: 'Bay 01' }, { name: 'Bay 02' }]);
+    expect(bashComplete(['identify', 'A', 'Bay\\ 0'], drives)).toEqual(['Bay\\ 01', 'Bay\\ 02']);
+    expect(bashComplete(['replace-drive', 'A', ''], drives)).toEqual(['Bay\\ 01', 'Bay\\ 02']);
+    expect(bashComplete(['identify', 'A', 'Bay\\ 01', ''])).toEqual(['on', 'off']);
+    expect(bashComplete(['hot-spare', 'A', 'D', 'o'])).toEqual(['on', 'off']);
+    expect(bashComplete(['replace-drive', 'A', 'D2', 'D5', '--'])).toContain('--yes');
+    expect(bashComplete(['recover-lun', 'A', 'L', '--'])).not.toContain('--yes');
+    const luns = JSON.stringify([{ name: 'Mirror' }]);
+    expect(bashComplete(['lun', 'A', ''], '[]', luns)).toEqual(['Mirror']);
+  });
+
   it('zsh: loads the same completion through bashcompinit', () => {
     const script = completionScript('zsh');
     expect(script.startsWith('#compdef lun-studio\nautoload -U +X bashcompinit && bashcompinit\n')).toBe(

@@ -237,7 +237,7 @@ describe('lun-studio delete-lun / set-mask / operations', () => {
     expect((JSON.parse(only.out) as { kind: string }[]).map((op) => op.kind)).toEqual(['setLunMask']);
     const table = testIo(provider, { env: io.env });
     expect(await run(['operations', '--state', 'succeeded'], table)).toBe(0);
-    expect(table.out).toMatch(/Kind +LUN +State +Progress +Started +Ended +Result +ID/);
+    expect(table.out).toMatch(/Kind +LUN \/ drive +State +Progress +Started +Ended +Result +ID/);
     expect(table.out).toMatch(/extend LUN +Data +Succeeded +100 % .* 11 GiB +[0-9a-f-]{36}/);
   });
 });

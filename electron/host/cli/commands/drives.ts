@@ -6,7 +6,8 @@ import { resolveSubsystem } from '../resolve';
 import { formatSize } from '../size';
 import { renderTable, type Column } from '../table';
 
-/** DiskRAID's `list drives` columns, then the id to use with --drives. */
+/** DiskRAID's `list drives` columns (Flags also says when the identify light blinks), then the id to use with
+ * --drives. */
 export const DRIVE_COLUMNS: readonly Column<Drive & { index: number }>[] = [
   { header: 'Drive ###', value: (d) => `Drive ${d.index}` },
   { header: 'Name', value: (d) => d.name },
@@ -16,7 +17,10 @@ export const DRIVE_COLUMNS: readonly Column<Drive & { index: number }>[] = [
   { header: 'Free', align: 'right', value: (d) => formatSize(d.freeBytes) },
   { header: 'Bus', align: 'right', value: (d) => String(d.bus) },
   { header: 'Slot', align: 'right', value: (d) => String(d.slot) },
-  { header: 'Flags', value: (d) => d.flags.map(humanize).join(', ') },
+  {
+    header: 'Flags',
+    value: (d) => [...d.flags.map(humanize), ...(d.identifying ? ['Identifying'] : [])].join(', '),
+  },
   { header: 'ID', value: (d) => d.id },
 ];
 

@@ -1,6 +1,6 @@
-// One operation on an existing LUN, followed to its end: NDJSON events with its kind (or a progress bar for
-// the async kinds), Ctrl-C cancels it through the facade's AbortSignal like create-lun. The part extend-lun,
-// shrink-lun, set-mask and delete-lun share.
+// One operation on an existing LUN or a drive, followed to its end: NDJSON events with its kind (or a progress
+// bar for the async kinds), Ctrl-C cancels it through the facade's AbortSignal like create-lun. The part
+// extend-lun, shrink-lun, set-mask, delete-lun, recover-lun, identify, hot-spare and replace-drive share.
 import type { Lun, OperationKind, Subsystem } from '../../../contract/model';
 import type { OperationOptions } from '../../../../native/lib/types';
 import { writeHeader, writeLine, type CommandContext } from '../command-context';
@@ -27,23 +27,34 @@ export async function lunContext(
   return { subsystem, lun: await resolveLun(ctx.provider, subsystem, lunText) };
 }
 
-export interface LunOperationRun {
+export interface OperationRun<T> {
   kind: OperationKind;
   /** What the human output says while it runs ("Extending LUN "Data" (lun-1) by 1 GiB"). */
   heading: string;
   /** The bytes it writes (the bar's rate); undefined: a synchronous kind (no bar). */
   totalBytes?: number;
-  start(options: OperationOptions): Promise<Lun>;
-  /** The human line once it succeeded. */
-  doneLine(lun: Lun, took: string): string;
+  /** The bar's label. Default "LUN". */
+  label?: string;
+  start(options: OperationOptions): Promise<T>;
+  /** The fields of the NDJSON "done" event besides event, kind, operationId and index. */
+  doneFields(result: T): Record<string, unknown>;
+  /** The human line(s) once it succeeded. */
+  doneLine(result: T, took: string): string;
+}
+
+export type LunOperationRun = Omit<OperationRun<Lun>, 'doneFields'>;
+
+/** A LUN kind: its "done" event carries the LUN. */
+export function runLunOperation(ctx: CommandContext, run: LunOperationRun): Promise<ExitCode> {
+  return runOperation(ctx, { ...run, doneFields: (lun) => ({ lun }) });
 }
 
 /** Runs it; exit 0 when it succeeded (also after a cancel that came too late), 130 when canceled, else the
  * error's exit code. */
-export async function runLunOperation(ctx: CommandContext, run: LunOperationRun): Promise<ExitCode> {
+export async function runOperation<T>(ctx: CommandContext, run: OperationRun<T>): Promise<ExitCode> {
   const live: LiveBar = {};
   const interrupts = new InterruptWatcher(ctx.io, () => live.bar?.breakLine());
-  const view = new OperationView(ctx, run.kind, 'LUN', 0, live);
+  const view = new OperationView(ctx, run.kind, run.label ?? 'LUN', 0, live);
   if (!ctx.json) {
     writeHeader(ctx);
     writeLine(ctx, run.heading);
@@ -55,14 +66,14 @@ export async function runLunOperation(ctx: CommandContext, run: LunOperationRun)
       onStarted: (operationId) => view.started(operationId, run.totalBytes),
       onProgress: (progress) => view.progress(progress),
     });
-    const lun = await Promise.race([operation, interrupts.abandoned]);
+    const result = await Promise.race([operation, interrupts.abandoned]);
     view.stop();
-    if (lun === ABANDONED) {
+    if (result === ABANDONED) {
       view.emit({ event: 'canceled', confirmed: false });
       return EXIT.canceled;
     }
-    view.emit({ event: 'done', lun });
-    if (!ctx.json) writeLine(ctx, run.doneLine(lun, formatDuration((ctx.now() - startedAt) / 1000)));
+    view.emit({ event: 'done', ...run.doneFields(result) });
+    if (!ctx.json) writeLine(ctx, run.doneLine(result, formatDuration((ctx.now() - startedAt) / 1000)));
     if (interrupts.interrupted)
       ctx.io.stderr.write('The cancel came too late: the operation had finished.\n');
     return EXIT.ok;

@@ -11,13 +11,23 @@ import { renderTable, type Column } from '../table';
 
 function objectOf(op: Operation): string {
   if (op.target) return op.target.name || op.target.lunId;
+  if (op.driveTarget) {
+    const { name, driveId, replacementName, replacementDriveId } = op.driveTarget;
+    const drive = `drive ${name || driveId}`;
+    return replacementDriveId === undefined ? drive : `${drive} → ${replacementName || replacementDriveId}`;
+  }
   if (op.result) return op.result.name;
   return op.kind === 'createLun' ? `new ${op.request.type} LUN` : '';
 }
 
 function outcomeOf(op: Operation): string {
   if (op.error) return op.error.code;
-  if (op.state !== 'succeeded' || !op.result) return '';
+  if (op.state !== 'succeeded') return '';
+  if (op.kind === 'identifyDrive') return op.request.on ? 'light on' : 'light off';
+  if (op.kind === 'setHotSpare') return op.request.hotSpare ? 'hot spare' : 'not a hot spare';
+  if (op.kind === 'replaceDrive') return `${op.lunsToRecover?.length ?? 0} LUN(s) to recover`;
+  if (!op.result) return '';
+  if (op.kind === 'recoverLun') return op.result.health;
   if (op.kind === 'deleteLun') return 'deleted';
   if (op.kind === 'setLunMask') return op.result.unmaskingList === '' ? 'no host' : op.result.unmaskingList;
   return formatSize(op.result.sizeBytes);
@@ -25,7 +35,7 @@ function outcomeOf(op: Operation): string {
 
 const COLUMNS: Column<Operation>[] = [
   { header: 'Kind', value: (op) => KIND_ACTION[op.kind] },
-  { header: 'LUN', value: objectOf },
+  { header: 'LUN / drive', value: objectOf },
   { header: 'State', value: (op) => humanize(op.state) },
   {
     header: 'Progress',
