@@ -297,7 +297,7 @@ describe('recover refusals', () => {
     expect(await lunHealth(provider, untouched.id)).toEqual(['online', 'healthy']);
     expect((await provider.lunDetails({ subsystemId: ARRAY, lunId: hurt.id })).failedDriveIds).toEqual([]);
 
-    const bytes: number[] = [];
+    const bytes: (number | undefined)[] = [];
     const done = await provider.recoverLun(
       { subsystemId: ARRAY, lunId: hurt.id },
       { onProgress: (p: CreateLunProgress) => bytes.push(p.bytesDone) },

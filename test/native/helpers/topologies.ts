@@ -27,6 +27,7 @@ export interface TopologySubsystem {
   stripeSizes?: number[];
   initRateBytesPerSec?: number;
   maskingCapable?: boolean;
+  automaticHotSpare?: boolean;
   drives: TopologyDrive[];
   faults?: TopologyFault[];
 }

@@ -158,3 +158,55 @@ describe('atomic writes', () => {
     expect(await readdir(path.dirname(file))).toEqual(['state.json']);
   });
 });
+
+describe('the fields of drives and repairs', () => {
+  let sim: TempSim;
+  afterEach(() => sim?.cleanup());
+
+  it('automaticHotSpare goes from the topology into the state only when true', async () => {
+    sim = await tempSim({
+      subsystems: [
+        { name: 'Auto', automaticHotSpare: true, drives: [{ sizeBytes: 1 << 30, hotSpare: true }] },
+        { name: 'Manual', drives: [{ sizeBytes: 1 << 30 }] },
+      ],
+    });
+    const { state } = await loadOrCreateSimState(sim.statePath, sim.topologyPath);
+    expect(state.subsystems.map((s) => s.automaticHotSpare)).toEqual([true, undefined]);
+    expect(JSON.parse(await readFile(sim.statePath, 'utf8')).subsystems[1]).not.toHaveProperty(
+      'automaticHotSpare',
+    );
+  });
+
+  it('reads identifying, staleDriveIds and rebuild; refuses ones that name no drive of the subsystem', async () => {
+    sim = await tempSim(BASIC_TOPOLOGY);
+    const { state } = await loadOrCreateSimState(sim.statePath, sim.topologyPath);
+    const sub = state.subsystems[0]!;
+    const [d0, d1] = sub.drives;
+    d0!.identifying = true;
+    sub.luns.push({
+      id: '{00000000-0000-0000-0000-000000000001}',
+      name: 'LUN 1',
+      type: 'mirror',
+      sizeBytes: 1 << 30,
+      stripeSizeBytes: 0,
+      unmaskingList: '',
+      extents: [
+        { driveId: d0!.id, offsetBytes: 0, lengthBytes: 1 << 30 },
+        { driveId: d1!.id, offsetBytes: 0, lengthBytes: 1 << 30 },
+      ],
+      staleDriveIds: [d1!.id],
+      rebuild: { driveIds: [d1!.id], startedAtMs: 1, bytes: 1 << 30 },
+    });
+    await writeFile(sim.statePath, JSON.stringify(state));
+    const loaded = (await loadOrCreateSimState(sim.statePath, sim.topologyPath)).state.subsystems[0]!;
+    expect(loaded.drives[0]!.identifying).toBe(true);
+    expect(loaded.luns[0]).toMatchObject({ staleDriveIds: [d1!.id], rebuild: { bytes: 1 << 30 } });
+
+    sub.luns[0]!.staleDriveIds = ['{FFFFFFFF-0000-0000-0000-000000000000}'];
+    await writeFile(sim.statePath, JSON.stringify(state));
+    await expect(loadOrCreateSimState(sim.statePath, sim.topologyPath)).rejects.toMatchObject({
+      code: 'VDS_E_PROVIDER_CACHE_CORRUPT',
+      message: expect.stringMatching(/luns\[0\]\.staleDriveIds\[0\]: no drive/),
+    });
+  });
+});
