@@ -15,6 +15,7 @@ import { report, tally, typedProblem } from './fuzz-report';
 
 const RAW_CALL_RUNS = 2000;
 const RAW_OPEN_RUNS = 500;
+const RAW_DRIVE_RUNS = 1000;
 const FACADE_RUNS = 1500;
 const FAST = {
   ...BASIC_TOPOLOGY,
@@ -134,6 +135,55 @@ describe('fuzz: native addon entry points', () => {
     );
     report(t);
     expect(t.inputs).toBe(RAW_CALL_RUNS);
+    expect(t.rejected).toBeGreaterThan(0);
+    expect(t.accepted).toBeGreaterThan(0);
+  });
+
+  it(`raw drive and repair methods: ${RAW_DRIVE_RUNS} generated calls reject typed or work; rejected ones change nothing`, async () => {
+    const t = tally('raw addon drive and repair calls');
+    const lunIds = seedState.subsystems.flatMap((s) => s.luns.map((l) => l.id));
+    const idLike = (real: string[]) =>
+      fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...real) }, fc.string(), weird);
+    const drive = idLike(ids.drives);
+    const flag = fc.oneof({ weight: 3, arbitrary: fc.boolean() }, weird);
+    const call = fc.oneof(
+      fc.tuple(fc.constantFrom('setDriveIdentify', 'setDriveHotSpare', 'setDriveFailed'), drive, flag),
+      fc.tuple(fc.constant('replaceDrive'), drive, drive),
+      fc.tuple(fc.constant('listExtents'), idLike(ids.subsystems), weird),
+      fc.tuple(fc.constant('lunIdentification'), lunIds.length > 0 ? idLike(lunIds) : weird, weird),
+      fc.tuple(
+        fc.constant('recoverLun'),
+        fc.oneof(fc.record({ lunId: lunIds.length > 0 ? idLike(lunIds) : weird }), weird),
+        fc.oneof(
+          fc.constant(() => undefined),
+          weird,
+        ),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(call, async ([name, a, b]) => {
+        t.inputs += 1;
+        const before = JSON.stringify(raw.exportState());
+        const result = await outcome(() =>
+          (raw as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!(a, b),
+        );
+        if (!result.ok) {
+          t.rejected += 1;
+          expect(typedProblem(result.error), `${name}(${JSON.stringify([a, b])})`).toBeUndefined();
+          expect(result.error).toBeInstanceOf(Error);
+          expect(JSON.stringify(raw.exportState())).toBe(before);
+          return;
+        }
+        t.accepted += 1;
+        if (name === 'recoverLun') {
+          const done = await outcome(() => (result.value as { done: Promise<unknown> }).done);
+          if (!done.ok) expect(typedProblem(done.error)).toBeUndefined();
+        }
+      }),
+      { numRuns: RAW_DRIVE_RUNS, seed: 9 },
+    );
+    report(t);
+    expect(t.inputs).toBe(RAW_DRIVE_RUNS);
     expect(t.rejected).toBeGreaterThan(0);
     expect(t.accepted).toBeGreaterThan(0);
   });
