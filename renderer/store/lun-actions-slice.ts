@@ -1,13 +1,22 @@
 import type { StateCreator } from 'zustand';
 import type { LunStudioApi } from '../../electron/contract/api';
-import type { ApiErrorShape, Operation, OperationRequest } from '../../electron/contract/model';
+import {
+  LUN_OPERATION_KINDS,
+  type ApiErrorShape,
+  type Operation,
+  type OperationRequest,
+} from '../../electron/contract/model';
 import { toErrorShape } from '../api/api-error';
 import type { AppState } from './app-state';
 import { isFinal } from './operations-slice';
 
-/** The actions on an existing LUN, each a dialog. */
+/** The actions on an existing LUN, each a dialog (every LUN's menu offers these). */
 export const LUN_ACTIONS = ['extend', 'shrink', 'access', 'delete'] as const;
-export type LunAction = (typeof LUN_ACTIONS)[number];
+/** recover is offered only where a LUN lost redundancy. */
+export type LunAction = (typeof LUN_ACTIONS)[number] | 'recover';
+
+/** A request of a kind that works on one existing LUN. */
+export type LunOperationRequest = Extract<OperationRequest, { kind: (typeof LUN_OPERATION_KINDS)[number] }>;
 
 export type LunActionPhase = 'editing' | 'submitting' | 'submitted';
 
@@ -34,7 +43,7 @@ export interface LunActionsActions {
   closeLunAction(): void;
   /** Back to the form after a refusal or a failed operation, with what was entered. */
   editLunActionAgain(): void;
-  submitLunOperation(what: Exclude<OperationRequest, { kind: 'createLun' }>): Promise<void>;
+  submitLunOperation(what: LunOperationRequest): Promise<void>;
   /** Called for every operation update (operations slice): the inventory is re-read when ours ends. */
   noteLunOperation(op: Operation): void;
 }
@@ -99,10 +108,7 @@ export const createLunActionsSlice =
     },
   });
 
-function callFor(
-  api: LunStudioApi,
-  what: Exclude<OperationRequest, { kind: 'createLun' }>,
-): Promise<{ operation: Operation }> {
+export function callFor(api: LunStudioApi, what: LunOperationRequest): Promise<{ operation: Operation }> {
   switch (what.kind) {
     case 'extendLun':
       return api.extendLun(what.request);
@@ -112,5 +118,7 @@ function callFor(
       return api.setLunMask(what.request);
     case 'deleteLun':
       return api.deleteLun(what.request);
+    case 'recoverLun':
+      return api.recoverLun(what.request);
   }
 }

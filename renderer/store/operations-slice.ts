@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { LunStudioApi } from '../../electron/contract/api';
 import {
   ASYNC_OPERATION_KINDS,
+  DRIVE_OPERATION_KINDS,
   type ApiErrorShape,
   type Operation,
   type OperationKind,
@@ -77,9 +78,24 @@ export const isAsyncKind = (kind: OperationKind): boolean =>
   (ASYNC_OPERATION_KINDS as readonly OperationKind[]).includes(kind);
 export const isCancelable = (op: Operation): boolean => isAsyncKind(op.kind) && isActive(op);
 
-/** The LUN an operation works on: its target, else (creation) the LUN it made. */
-export const operationLunId = (op: Operation): string | undefined =>
-  op.kind === 'createLun' ? op.result?.id : (op.target?.lunId ?? op.request.lunId);
+/** The LUN an operation works on: its target, else (creation) the LUN it made; none for drive kinds. */
+export const operationLunId = (op: Operation): string | undefined => {
+  if (op.kind === 'createLun') return op.result?.id;
+  if (isDriveKind(op.kind)) return undefined;
+  return op.target?.lunId ?? (op.request as { lunId: string }).lunId;
+};
+
+/** The drive a drive kind works on (replaceDrive: the drive it replaces). */
+export const operationDriveId = (op: Operation): string | undefined =>
+  isDriveKind(op.kind) ? (op.driveTarget?.driveId ?? (op.request as { driveId: string }).driveId) : undefined;
+
+export const isDriveKind = (kind: OperationKind): boolean =>
+  (DRIVE_OPERATION_KINDS as readonly OperationKind[]).includes(kind);
+
+/** The queued or running operation on a drive, if any (the host allows one at a time). */
+export function selectActiveOperationOnDrive(s: OperationsState, driveId: string): Operation | null {
+  return Object.values(s.operations).find((op) => isActive(op) && operationDriveId(op) === driveId) ?? null;
+}
 
 /** The queued or running operation on a LUN, if any (the host allows one at a time). */
 export function selectActiveOperationOnLun(s: OperationsState, lunId: string): Operation | null {

@@ -7,7 +7,15 @@ import { useUnmaskingLabel } from '../inventory/unmasking-label';
 /** The LUN an operation on an existing LUN works on, as the user knows it (its name, else its id). */
 export function targetName(op: Operation): string {
   if (op.kind === 'createLun') return op.result?.name ?? '';
+  if (op.kind === 'identifyDrive' || op.kind === 'setHotSpare' || op.kind === 'replaceDrive')
+    return driveName(op);
   return op.target?.name || op.result?.name || op.target?.lunId || op.request.lunId;
+}
+
+/** The drive a drive kind works on, as the user knows it (its name, else its id). */
+export function driveName(op: Operation): string {
+  if (op.kind !== 'identifyDrive' && op.kind !== 'setHotSpare' && op.kind !== 'replaceDrive') return '';
+  return op.driveTarget?.name || op.driveTarget?.driveId || op.request.driveId;
 }
 
 /** Each kind's own label ("Extend LUN") and one-line description ("Extend LUN Data by 1 GiB on Array A"). */
@@ -50,6 +58,24 @@ export function useOperationTitle() {
         });
       case 'deleteLun':
         return t('monitor.titles.deleteLun', { lun, subsystem });
+      case 'recoverLun':
+        return t('maintenance.titles.recoverLun', { lun, subsystem });
+      case 'identifyDrive':
+        return t(op.request.on ? 'maintenance.titles.identifyOn' : 'maintenance.titles.identifyOff', {
+          drive: lun,
+          subsystem,
+        });
+      case 'setHotSpare':
+        return t(op.request.hotSpare ? 'maintenance.titles.hotSpareOn' : 'maintenance.titles.hotSpareOff', {
+          drive: lun,
+          subsystem,
+        });
+      case 'replaceDrive':
+        return t('maintenance.titles.replaceDrive', {
+          drive: lun,
+          replacement: op.driveTarget?.replacementName || op.request.replacementDriveId,
+          subsystem,
+        });
     }
   };
 

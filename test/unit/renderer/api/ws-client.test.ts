@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { API_METHOD_NAMES } from '../../../../electron/contract/api';
 import { LunStudioError } from '../../../../electron/contract/errors';
 import { DISCONNECTED_CODE } from '../../../../renderer/api/api-error';
 import { wrapBridgeApi } from '../../../../renderer/api/client';
@@ -89,6 +90,37 @@ describe('WebSocket LunStudioApi client', () => {
       message: 'type: bad',
       field: 'type',
     });
+    api.close();
+  });
+
+  it('carries the drive and repair methods: each request goes out under its own method name and its answer comes back', async () => {
+    const api = make();
+    const socket = FakeSocket.instances[0]!;
+    socket.open();
+    const drive = { subsystemId: 's', driveId: 'd1' };
+    const lun = { subsystemId: 's', lunId: 'l1' };
+    const calls: [string, unknown, Promise<unknown>][] = [
+      ['recoverLun', lun, api.recoverLun(lun)],
+      ['lunDetails', lun, api.lunDetails(lun)],
+      ['listExtents', { subsystemId: 's' }, api.listExtents({ subsystemId: 's' })],
+      ['identifyDrive', { ...drive, on: true }, api.identifyDrive({ ...drive, on: true })],
+      ['setHotSpare', { ...drive, hotSpare: false }, api.setHotSpare({ ...drive, hotSpare: false })],
+      [
+        'replaceDrive',
+        { ...drive, replacementDriveId: 'd2' },
+        api.replaceDrive({ ...drive, replacementDriveId: 'd2' }),
+      ],
+      ['simFailDrive', drive, api.simFailDrive(drive)],
+      ['simRestoreDrive', drive, api.simRestoreDrive(drive)],
+    ];
+    expect(socket.sent).toEqual(calls.map(([method, params], i) => ({ id: i + 1, method, params })));
+    calls.forEach(([method], i) => socket.receive({ id: i + 1, result: { ok: true, value: { method } } }));
+    expect(await Promise.all(calls.map(([, , p]) => p))).toEqual(calls.map(([method]) => ({ method })));
+    expect(
+      Object.keys(api)
+        .filter((k) => !['subscribe', 'onConnectionChange', 'close'].includes(k))
+        .sort(),
+    ).toEqual([...API_METHOD_NAMES].sort());
     api.close();
   });
 

@@ -9,6 +9,15 @@ import type {
 import type {
   CreateLunRequest,
   DeleteLunRequest,
+  Drive,
+  DriveExtent,
+  DriveRef,
+  IdentifyDriveRequest,
+  LunDetails,
+  LunRef,
+  RecoverLunRequest,
+  ReplaceDriveRequest,
+  SetHotSpareRequest,
   ExtendLunRequest,
   Lun,
   MaxLunExtendRequest,
@@ -70,6 +79,39 @@ export class FakeApi implements LunStudioApi {
   shrinkLun = vi.fn(async (request: ShrinkLunRequest) => this.queueLun({ kind: 'shrinkLun', request }));
   setLunMask = vi.fn(async (request: SetLunMaskRequest) => this.queueLun({ kind: 'setLunMask', request }));
   deleteLun = vi.fn(async (request: DeleteLunRequest) => this.queueLun({ kind: 'deleteLun', request }));
+  recoverLun = vi.fn(async (request: RecoverLunRequest) => this.queueLun({ kind: 'recoverLun', request }));
+  /** Each subsystem's extents as listExtents answers them (free space included); default: none. */
+  extents: Record<string, DriveExtent[]> = {};
+  listExtentsError: Error | null = null;
+  listExtents = vi.fn(async ({ subsystemId }: { subsystemId: string }) => {
+    if (this.listExtentsError) throw this.listExtentsError;
+    return { extents: structuredClone(this.extents[subsystemId] ?? []) };
+  });
+  /** What lunDetails adds to the inventory's LUN, by LUN id (default: its extents from `extents`). */
+  details: Record<string, Partial<LunDetails>> = {};
+  lunDetails = vi.fn(async ({ subsystemId, lunId }: LunRef): Promise<LunDetails> => {
+    const lun = this.snapshot.luns[subsystemId]?.find((l) => l.id === lunId);
+    if (!lun) throw apiError('VDS_E_OBJECT_NOT_FOUND', 0x80042405, `No LUN ${lunId}.`);
+    const extents = (this.extents[subsystemId] ?? [])
+      .filter((e) => e.lunId === lunId)
+      .map(({ driveId, offsetBytes, sizeBytes }) => ({ driveId, offsetBytes, sizeBytes }));
+    return structuredClone({ ...lun, extents, failedDriveIds: [], ...this.details[lunId] });
+  });
+  /** What the next drive operation call rejects with (e.g. VDS_E_DEVICE_IN_USE), or null. */
+  driveOperationError: Error | null = null;
+  /** Every identifyDrive/setHotSpare/replaceDrive request, in order, with the kind it queued. */
+  driveRequests: OperationRequest[] = [];
+  identifyDrive = vi.fn(async (request: IdentifyDriveRequest) =>
+    this.queueDrive({ kind: 'identifyDrive', request }),
+  );
+  setHotSpare = vi.fn(async (request: SetHotSpareRequest) =>
+    this.queueDrive({ kind: 'setHotSpare', request }),
+  );
+  replaceDrive = vi.fn(async (request: ReplaceDriveRequest) =>
+    this.queueDrive({ kind: 'replaceDrive', request }),
+  );
+  simFailDrive = vi.fn(async (ref: DriveRef) => ({ drive: this.patchDrive(ref, { status: 'failed' }) }));
+  simRestoreDrive = vi.fn(async (ref: DriveRef) => ({ drive: this.patchDrive(ref, { status: 'online' }) }));
   openMonitor = vi.fn(async () => undefined);
   /** The provider picker: what can load, the saved choice, and what the next chooseProvider rejects with. */
   providerOptions: ProviderOption[] = [
@@ -114,12 +156,15 @@ export class FakeApi implements LunStudioApi {
     return this.kindOperation({ kind: 'createLun', request }, patch);
   }
 
-  /** An operation of any kind in the history; an operation on an existing LUN gets that LUN as its target. */
+  /** An operation of any kind in the history; an operation on an existing LUN gets that LUN as its target, one
+   * on a drive that drive as its driveTarget. */
   kindOperation(what: OperationRequest, patch: Partial<Operation> = {}): Operation {
-    const lun =
-      what.kind === 'createLun'
-        ? undefined
-        : this.snapshot.luns[what.request.subsystemId]?.find((l) => l.id === what.request.lunId);
+    const lunId = 'lunId' in what.request ? what.request.lunId : undefined;
+    const lun = this.snapshot.luns[what.request.subsystemId]?.find((l) => l.id === lunId);
+    const driveOf = (id: string) => this.snapshot.drives[what.request.subsystemId]?.find((d) => d.id === id);
+    const drive = 'driveId' in what.request ? driveOf(what.request.driveId) : undefined;
+    const replacement =
+      'replacementDriveId' in what.request ? driveOf(what.request.replacementDriveId) : undefined;
     const op = {
       id: `op-${this.nextId++}`,
       subsystemId: what.request.subsystemId,
@@ -131,6 +176,17 @@ export class FakeApi implements LunStudioApi {
               name: lun.name,
               sizeBytes: lun.sizeBytes,
               unmaskingList: lun.unmaskingList,
+            },
+          }
+        : {}),
+      ...(drive
+        ? {
+            driveTarget: {
+              driveId: drive.id,
+              name: drive.name,
+              ...(replacement
+                ? { replacementDriveId: replacement.id, replacementName: replacement.name }
+                : {}),
             },
           }
         : {}),
@@ -150,6 +206,35 @@ export class FakeApi implements LunStudioApi {
     if (this.lunOperationError) throw this.lunOperationError;
     this.lunRequests.push(structuredClone(what));
     return { operation: this.kindOperation(what, { state: 'queued', percent: null, startedAt: null }) };
+  }
+
+  private async queueDrive(what: OperationRequest): Promise<{ operation: Operation }> {
+    if (this.driveOperationError) throw this.driveOperationError;
+    this.driveRequests.push(structuredClone(what));
+    return { operation: this.kindOperation(what, { state: 'queued', percent: null, startedAt: null }) };
+  }
+
+  patchDrive(ref: DriveRef, patch: Partial<Drive>): Drive {
+    const drives = this.snapshot.drives[ref.subsystemId] ?? [];
+    const i = drives.findIndex((d) => d.id === ref.driveId);
+    if (i < 0) throw apiError('VDS_E_OBJECT_NOT_FOUND', 0x80042405, `No drive ${ref.driveId}.`);
+    drives[i] = { ...drives[i]!, ...patch };
+    return structuredClone(drives[i]!);
+  }
+
+  /** Ends an operation: the history and every subscriber get it in its final state. */
+  finish(op: Operation, patch: Partial<Operation> = {}): Operation {
+    const done = {
+      ...op,
+      state: 'succeeded',
+      percent: 100,
+      startedAt: op.startedAt ?? new Date().toISOString(),
+      endedAt: new Date().toISOString(),
+      ...patch,
+    } as Operation;
+    this.history = this.history.map((o) => (o.id === op.id ? done : o));
+    this.emit({ type: 'operationFinished', operation: done });
+    return done;
   }
 
   /** Finishes an operation successfully, adding its LUN to the inventory. */
