@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LunStudioApi } from '../../electron/contract/api';
 import type { AppState } from './app-state';
+import { createCapacitySlice } from './capacity-slice';
+import { createDriveActionsSlice } from './drive-actions-slice';
 import { createInventorySlice } from './inventory-slice';
 import { createLunActionsSlice } from './lun-actions-slice';
 import { createOperationsSlice } from './operations-slice';
@@ -15,5 +17,7 @@ export function createAppStore(api: LunStudioApi): AppStore {
     ...createWizardSlice(api)(...a),
     ...createOperationsSlice(api)(...a),
     ...createLunActionsSlice(api)(...a),
+    ...createCapacitySlice(api)(...a),
+    ...createDriveActionsSlice(api)(...a),
   }));
 }

@@ -76,5 +76,12 @@ export const selectLunById = (s: InventoryState, lunId: string): Lun | null => {
   return null;
 };
 
+/** The LUN whose details are shown, as the inventory has it now (null when none or gone). */
+export const selectSelectedLun = (s: AppState): Lun | null => {
+  const selected = s.selectedLun;
+  if (!selected) return null;
+  return selectLuns(s, selected.subsystemId).find((l) => l.id === selected.lunId) ?? null;
+};
+
 export const selectUsedBytes = (subsystem: Subsystem): number =>
   Math.max(0, subsystem.capacityBytes - subsystem.freeBytes);

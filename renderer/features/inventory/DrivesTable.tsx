@@ -1,4 +1,4 @@
-import { Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Input, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,16 +14,23 @@ import {
   sortDrives,
 } from './drive-sorting';
 import { virtualRowStyle } from '../../lib/virtual-row';
+import { driveAttention } from '../../lib/attention';
+import { useAttentionRowStyles } from '../../components/attention-styles';
+import { StateIcon } from '../../components/StateIcon';
+import { useApp } from '../../store/store-context';
+import { selectSelectedLun } from '../../store/inventory-slice';
+import { DriveActionsMenu } from '../maintenance/DriveActionsMenu';
 
 const ROW_HEIGHT = 44;
+const NO_IDS: string[] = [];
 const GRID =
-  'minmax(8rem, 2fr) minmax(7rem, 1fr) minmax(7rem, 1fr) minmax(6rem, 1fr) minmax(6rem, 1fr) minmax(4rem, 0.5fr) minmax(7rem, 0.6fr) minmax(9rem, 1.5fr)';
+  'minmax(8rem, 2fr) minmax(7rem, 1fr) minmax(7rem, 1fr) minmax(6rem, 1fr) minmax(6rem, 1fr) minmax(4rem, 0.5fr) minmax(7rem, 0.6fr) minmax(9rem, 1.5fr) minmax(6rem, 0.7fr)';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   scrollX: { overflowX: 'auto' },
   table: {
-    minWidth: '57rem',
+    minWidth: '63rem',
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
@@ -60,12 +67,26 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   count: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  nameCell: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+  },
+  nameText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  ofSelectedLun: { backgroundColor: tokens.colorBrandBackground2 },
+  actionsHeader: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
 });
 
 export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
   const { t, i18n } = useTranslation();
   const labels = useEnumLabels();
   const styles = useStyles();
+  const attentionStyles = useAttentionRowStyles();
+  const selectedLun = useApp(selectSelectedLun);
+  const selectedLunDrives = selectedLun?.driveIds ?? NO_IDS;
+  const selectedLunName = selectedLun ? selectedLun.name || selectedLun.id : '';
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ column: DriveColumn; direction: SortDirection }>({
     column: 'slot',
@@ -73,7 +94,10 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
   });
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const flagText = (d: Drive) => d.flags.map(labels.driveFlag).join(', ');
+  const flagText = (d: Drive) =>
+    [...d.flags.map(labels.driveFlag), ...(d.identifying ? [t('maintenance.icon.identifying')] : [])].join(
+      ', ',
+    );
   // Sorted once per sort change; a keystroke in the filter only filters (32,768 drives: docs/PERFORMANCE.md).
   const sorted = useMemo(() => sortDrives(drives, sort.column, sort.direction), [drives, sort]);
   const filtering = filter.trim() !== '';
@@ -149,6 +173,9 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
                   </button>
                 </div>
               ))}
+              <div role="columnheader" className={styles.actionsHeader}>
+                {t('maintenance.drives.actionsColumn')}
+              </div>
             </div>
           </div>
           <div
@@ -162,6 +189,8 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item, slot) => {
                 const d = rows[item.index]!;
+                const attention = driveAttention(d);
+                const ofSelectedLun = selectedLunDrives.includes(d.id);
                 return (
                   <div
                     role="row"
@@ -169,12 +198,25 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
                     // instead of unmounting and mounting a whole window of rows (docs/PERFORMANCE.md, B3).
                     key={slot}
                     aria-rowindex={item.index + 2}
-                    className={styles.row}
+                    className={mergeClasses(
+                      styles.row,
+                      attention ? attentionStyles[attention] : undefined,
+                      ofSelectedLun && styles.ofSelectedLun,
+                    )}
                     data-testid="drive-row"
+                    data-drive-id={d.id}
+                    data-attention={attention ?? undefined}
                     style={virtualRowStyle(item.start, ROW_HEIGHT)}
                   >
-                    <div role="cell" className={styles.cell} title={d.identification}>
-                      {d.name}
+                    <div role="cell" className={styles.nameCell} title={d.identification}>
+                      {attention && <StateIcon kind={attention} />}
+                      {ofSelectedLun && (
+                        <StateIcon
+                          kind="selectedLun"
+                          label={t('maintenance.attention.usedBy', { name: selectedLunName })}
+                        />
+                      )}
+                      <span className={styles.nameText}>{d.name}</span>
                     </div>
                     <div role="cell" className={styles.cell}>
                       {labels.status(d.status)}
@@ -195,7 +237,10 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
                       {d.slot}
                     </div>
                     <div role="cell" className={styles.wrapCell}>
-                      {flagText(d)}
+                      {d.identifying && <StateIcon kind="identifying" decorative />} {flagText(d)}
+                    </div>
+                    <div role="cell" className={styles.cell}>
+                      <DriveActionsMenu drive={d} />
                     </div>
                   </div>
                 );

@@ -8,6 +8,11 @@ import { LunsTable } from './LunsTable';
 import { SubsystemCards } from './SubsystemCards';
 import { LunActionDialogs } from '../lun-actions/LunActionDialogs';
 import { LunDetailsPanel } from '../lun-actions/LunDetailsPanel';
+import { attentionCounts, type AttentionCounts } from '../../lib/attention';
+import { useMemo } from 'react';
+import { DriveActionFeedback } from '../maintenance/DriveActionFeedback';
+import { ReplaceDriveDialog } from '../maintenance/ReplaceDriveDialog';
+import { CapacityMap } from '../capacity-map/CapacityMap';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -34,6 +39,13 @@ export function InventoryView() {
       ? luns.find((l) => l.id === s.selectedLun!.lunId)
       : undefined,
   );
+
+  const attention = useMemo(() => {
+    const counts: Record<string, AttentionCounts> = {};
+    for (const s of inventory?.subsystems ?? [])
+      counts[s.id] = attentionCounts(inventory?.drives[s.id] ?? [], inventory?.luns[s.id] ?? []);
+    return counts;
+  }, [inventory]);
 
   return (
     <div className={styles.root}>
@@ -77,16 +89,24 @@ export function InventoryView() {
               subsystems={inventory.subsystems}
               selectedId={selectedId}
               onSelect={showSubsystem}
+              attention={attention}
             />
           )}
         </section>
       )}
       {subsystem && (
         <>
+          <section className={styles.section} aria-labelledby="capacity-map-heading">
+            <h3 id="capacity-map-heading" className={styles.heading}>
+              {t('capacityMap.heading', { subsystem: subsystem.name })}
+            </h3>
+            <CapacityMap subsystemId={subsystem.id} />
+          </section>
           <section className={styles.section} aria-labelledby="drives-heading">
             <h3 id="drives-heading" className={styles.heading}>
               {t('inventory.drives.heading', { subsystem: subsystem.name })}
             </h3>
+            <DriveActionFeedback subsystemId={subsystem.id} />
             <DrivesTable drives={drives} />
           </section>
           <section className={styles.section} aria-labelledby="luns-heading">
@@ -99,6 +119,7 @@ export function InventoryView() {
         </>
       )}
       <LunActionDialogs />
+      <ReplaceDriveDialog />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import {
   Button,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -17,6 +18,11 @@ import { useApp } from '../../store/store-context';
 import { ActiveOperationBadge } from '../lun-actions/ActiveOperationBadge';
 import { LunActionsMenu } from '../lun-actions/LunActionsMenu';
 import { useUnmaskingLabel } from './unmasking-label';
+import { byId, drivesHurting, lunAttention } from '../../lib/attention';
+import { useAttentionRowStyles } from '../../components/attention-styles';
+import { StateIcon } from '../../components/StateIcon';
+import { selectDrives } from '../../store/inventory-slice';
+import { useMemo } from 'react';
 
 const useStyles = makeStyles({
   table: { backgroundColor: tokens.colorNeutralBackground1 },
@@ -25,6 +31,7 @@ const useStyles = makeStyles({
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   name: { minWidth: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start', fontWeight: 'inherit' },
   status: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  hurtBy: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 /** The subsystem's LUNs: selecting a row (its name) opens its details; each row has its actions menu. */
@@ -35,6 +42,9 @@ export function LunsTable({ luns }: { luns: readonly Lun[] }) {
   const styles = useStyles();
   const selected = useApp((s) => s.selectedLun);
   const select = useApp((s) => s.selectLun);
+  const attentionStyles = useAttentionRowStyles();
+  const drives = useApp((s) => selectDrives(s, luns[0]?.subsystemId ?? null));
+  const drivesById = useMemo(() => byId(drives), [drives]);
   if (luns.length === 0) return <p className={styles.empty}>{t('inventory.luns.empty')}</p>;
   return (
     <Table aria-label={t('inventory.luns.title')} className={styles.table} size="small">
@@ -53,13 +63,19 @@ export function LunsTable({ luns }: { luns: readonly Lun[] }) {
         {luns.map((lun) => {
           const isSelected = selected?.lunId === lun.id;
           const name = lun.name || lun.id;
+          const attention = lunAttention(lun);
+          const hurting = drivesHurting(lun, drivesById).map((id) => drivesById.get(id)?.name ?? id);
           return (
             <TableRow
               key={lun.id}
               data-testid="lun-row"
               data-lun-id={lun.id}
               aria-selected={isSelected}
-              className={isSelected ? styles.selected : undefined}
+              data-attention={attention ?? undefined}
+              className={mergeClasses(
+                isSelected && styles.selected,
+                attention ? attentionStyles[attention] : undefined,
+              )}
               onClick={() => select({ subsystemId: lun.subsystemId, lunId: lun.id })}
             >
               <TableCell className={styles.wrap}>
@@ -77,11 +93,24 @@ export function LunsTable({ luns }: { luns: readonly Lun[] }) {
               <TableCell>{formatBytes(lun.sizeBytes, i18n.language)}</TableCell>
               <TableCell>
                 <span className={styles.status}>
+                  {(lun.status === 'failed' || lun.status === 'offline') && attention && (
+                    <StateIcon kind={attention} decorative />
+                  )}
                   {labels.status(lun.status)}
                   <ActiveOperationBadge lunId={lun.id} />
                 </span>
               </TableCell>
-              <TableCell>{labels.health(lun.health)}</TableCell>
+              <TableCell>
+                <span className={styles.status}>
+                  {attention && <StateIcon kind={attention} />}
+                  {labels.health(lun.health)}
+                </span>
+                {hurting.length > 0 && (
+                  <span className={styles.hurtBy} data-testid="lun-hurt-by">
+                    {t('maintenance.attention.hurtBy', { count: hurting.length, drives: hurting.join(', ') })}
+                  </span>
+                )}
+              </TableCell>
               <TableCell className={styles.wrap}>{unmasking(lun.unmaskingList)}</TableCell>
               <TableCell onClick={(e) => e.stopPropagation()}>
                 <LunActionsMenu lun={lun} />

@@ -3,6 +3,7 @@ import { useApp } from '../../store/store-context';
 import { DeleteLunDialog } from './DeleteLunDialog';
 import { ExtendLunDialog } from './ExtendLunDialog';
 import { HostAccessDialog } from './HostAccessDialog';
+import { RecoverLunDialog } from './RecoverLunDialog';
 import { ShrinkLunDialog } from './ShrinkLunDialog';
 import type { Lun } from '../../../electron/contract/model';
 import { useRef } from 'react';
@@ -30,5 +31,7 @@ export function LunActionDialogs() {
       return <HostAccessDialog key={key} lun={lun} subsystemName={subsystemName} />;
     case 'delete':
       return <DeleteLunDialog key={key} lun={lun} subsystemName={subsystemName} />;
+    case 'recover':
+      return <RecoverLunDialog key={key} lun={lun} subsystemName={subsystemName} />;
   }
 }

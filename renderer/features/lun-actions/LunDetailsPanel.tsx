@@ -1,12 +1,18 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lun } from '../../../electron/contract/model';
 import { useEnumLabels } from '../../components/use-enum-label';
+import { StateIcon } from '../../components/StateIcon';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { byId, drivesHurting, lunAttention } from '../../lib/attention';
 import { formatBytes, formatInteger } from '../../lib/format';
 import { selectDrives } from '../../store/inventory-slice';
 import { LUN_ACTIONS } from '../../store/lun-actions-slice';
 import { useApp } from '../../store/store-context';
 import { useUnmaskingLabel } from '../inventory/unmasking-label';
+import { LunPlacement } from '../maintenance/LunPlacement';
+import { LunIdentifiers } from '../maintenance/LunIdentifiers';
 import { ActiveOperationBadge } from './ActiveOperationBadge';
 
 const useStyles = makeStyles({
@@ -20,6 +26,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
@@ -29,10 +36,12 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, whiteSpace: 'normal', wordBreak: 'break-word' },
+  withIcon: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-/** The selected LUN: what it is, who may see it, its drives, and its actions. */
+/** The selected LUN: what it is, who may see it, its identifiers, where it lives (drives and extents) and
+ * what hurts it, and its actions. */
 export function LunDetailsPanel({ lun }: { lun: Lun }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
@@ -41,8 +50,22 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
   const drives = useApp((s) => selectDrives(s, lun.subsystemId));
   const open = useApp((s) => s.openLunAction);
   const select = useApp((s) => s.selectLun);
+  const loadDetails = useApp((s) => s.loadLunDetails);
+  const detailsState = useApp((s) => (s.lunDetails?.lunId === lun.id ? s.lunDetails : null));
   const name = lun.name || lun.id;
-  const driveNames = lun.driveIds.map((id) => drives.find((d) => d.id === id)?.name ?? id);
+  const drivesById = byId(drives);
+  const driveNames = lun.driveIds.map((id) => drivesById.get(id)?.name ?? id);
+  const attention = lunAttention(lun);
+  const details = detailsState?.details ?? null;
+  // The provider's word on what hurts it, else what the inventory's drive states say.
+  const hurting = (details?.failedDriveIds ?? drivesHurting(lun, drivesById)).map(
+    (id) => drivesById.get(id)?.name ?? id,
+  );
+
+  // Re-read whenever the inventory has a new version of this LUN (its health or size changed).
+  useEffect(() => {
+    void loadDetails({ subsystemId: lun.subsystemId, lunId: lun.id });
+  }, [lun, loadDetails]);
 
   const facts: [string, React.ReactNode][] = [
     [t('lunDetails.type'), labels.lunType(lun.type)],
@@ -50,16 +73,29 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
       t('lunDetails.size'),
       `${formatBytes(lun.sizeBytes, i18n.language)} (${t('lunDetails.bytes', { bytes: formatInteger(lun.sizeBytes, i18n.language) })})`,
     ],
+    [
+      t('maintenance.details.stripeSize'),
+      lun.stripeSizeBytes ? formatBytes(lun.stripeSizeBytes, i18n.language) : '–',
+    ],
     [t('lunDetails.status'), labels.status(lun.status)],
-    [t('lunDetails.health'), labels.health(lun.health)],
+    [
+      t('lunDetails.health'),
+      <span className={styles.withIcon} key="health">
+        {attention && <StateIcon kind={attention} decorative />}
+        {labels.health(lun.health)}
+        {hurting.length > 0 &&
+          ` · ${t('maintenance.attention.hurtBy', { count: hurting.length, drives: hurting.join(', ') })}`}
+      </span>,
+    ],
     [t('lunDetails.unmasking'), unmasking(lun.unmaskingList)],
     [t('lunDetails.drives'), driveNames.length > 0 ? driveNames.join(', ') : '–'],
     [t('lunDetails.identification'), lun.identification || '–'],
   ];
+  const canRecover = attention === 'degraded' || attention === 'failed';
 
   return (
     <section className={styles.root} aria-labelledby="lun-details-heading" data-testid="lun-details">
-      <h4 id="lun-details-heading" className={styles.heading}>
+      <h4 id="lun-details-heading" className={styles.heading} tabIndex={-1}>
         {t('lunDetails.heading', { name })}
       </h4>
       <ActiveOperationBadge lunId={lun.id} />
@@ -71,7 +107,28 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
           </div>
         ))}
       </dl>
+      {detailsState?.loading && !details && <Spinner size="tiny" label={t('maintenance.details.loading')} />}
+      {detailsState?.error && (
+        <ErrorDetails error={detailsState.error} title={t('maintenance.details.loadFailed')} />
+      )}
+      {details && (
+        <>
+          <h5 className={styles.subheading}>{t('maintenance.details.identifiers')}</h5>
+          <LunIdentifiers data={details.identificationData} />
+          <h5 className={styles.subheading}>{t('maintenance.details.placement')}</h5>
+          <LunPlacement details={details} drives={drives} />
+        </>
+      )}
       <div className={styles.actions} role="group" aria-label={t('lunActions.menuNamed', { name })}>
+        {canRecover && (
+          <Button
+            appearance="primary"
+            onClick={() => open('recover', lun)}
+            data-testid="details-action-recover"
+          >
+            {t('maintenance.recover.action')}
+          </Button>
+        )}
         {LUN_ACTIONS.map((action) => (
           <Button
             key={action}

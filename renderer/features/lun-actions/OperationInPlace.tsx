@@ -7,6 +7,7 @@ import { isAsyncKind, isCancelable, isFinal } from '../../store/operations-slice
 import { useApp } from '../../store/store-context';
 import { CancelOutcomeNote } from '../monitor/CancelOutcomeNote';
 import { useOperationTitle } from '../operations/use-operation-title';
+import { useMaintenanceResult } from '../maintenance/use-maintenance-result';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -27,6 +28,7 @@ export function OperationInPlace({
   const styles = useStyles();
   const labels = useEnumLabels();
   const titles = useOperationTitle();
+  const maintenanceResult = useMaintenanceResult();
   const op = useApp((s) => s.operations[operationId]);
   const cancelOutcome = useApp((s) => s.cancelOutcomes[operationId]);
   const cancelError = useApp((s) => s.cancelErrors[operationId]);
@@ -36,6 +38,7 @@ export function OperationInPlace({
   const progressive = isAsyncKind(op.kind);
   const percent = op.state === 'succeeded' ? 100 : op.percent;
   const size = (bytes: number) => formatBytes(bytes, i18n.language);
+  const maintenanceText = maintenanceResult(op);
 
   return (
     <section
@@ -67,13 +70,18 @@ export function OperationInPlace({
       )}
       {op.state === 'succeeded' && (
         <span className={styles.line} role="status" data-testid="action-result">
-          {op.kind === 'deleteLun'
-            ? t('lunActions.progress.deleted', { name: op.target?.name || op.request.lunId })
-            : op.kind === 'setLunMask'
-              ? t('lunActions.progress.accessSet')
-              : op.result
-                ? t('lunActions.progress.resized', { name: op.result.name, size: size(op.result.sizeBytes) })
-                : t('opState.succeeded')}
+          {maintenanceText !== null
+            ? maintenanceText
+            : op.kind === 'deleteLun'
+              ? t('lunActions.progress.deleted', { name: op.target?.name || op.request.lunId })
+              : op.kind === 'setLunMask'
+                ? t('lunActions.progress.accessSet')
+                : op.result
+                  ? t('lunActions.progress.resized', {
+                      name: op.result.name,
+                      size: size(op.result.sizeBytes),
+                    })
+                  : t('opState.succeeded')}
         </span>
       )}
       {op.error && (

@@ -1,0 +1,36 @@
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { Lun } from '../../../electron/contract/model';
+import { byId, drivesHurting } from '../../lib/attention';
+import { selectDrives } from '../../store/inventory-slice';
+import { useApp } from '../../store/store-context';
+import { ActionDialog } from './ActionDialog';
+
+/** Recover: rebuild a LUN's redundancy (after its failed drive was replaced), with live progress in place. */
+export function RecoverLunDialog({ lun, subsystemName }: { lun: Lun; subsystemName: string }) {
+  const { t } = useTranslation();
+  const submit = useApp((s) => s.submitLunOperation);
+  const drives = useApp((s) => selectDrives(s, lun.subsystemId));
+  const name = lun.name || lun.id;
+  const hurting = drivesHurting(lun, byId(drives)).map((id) => drives.find((d) => d.id === id)?.name ?? id);
+  return (
+    <ActionDialog
+      title={t('maintenance.recover.title', { name })}
+      subsystemName={subsystemName}
+      primaryLabel={t('maintenance.recover.submit', { name })}
+      onPrimary={() =>
+        void submit({ kind: 'recoverLun', request: { subsystemId: lun.subsystemId, lunId: lun.id } })
+      }
+      testId="recover-dialog"
+    >
+      <p>{t('maintenance.recover.intro', { name })}</p>
+      {hurting.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody data-testid="recover-replace-first">
+            {t('maintenance.recover.replaceFirst', { count: hurting.length, drives: hurting.join(', ') })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </ActionDialog>
+  );
+}
