@@ -72,7 +72,10 @@ function ReplaceDriveForm() {
   const old = drives.find((d) => d.id === dialog?.driveId);
   const needed = old ? usedBytesOn(old, extents ?? null) : 0;
   const candidates = useMemo(
-    () => drives.filter((d) => d.id !== old?.id && replacementProblem(d, needed) === null),
+    () =>
+      drives
+        .filter((d) => d.id !== old?.id && replacementProblem(d, needed) === null)
+        .sort((a, b) => a.bus - b.bus || a.slot - b.slot),
     [drives, old, needed],
   );
   // The LUNs it hurts, as they were when the dialog opened (after the replacement they live elsewhere).

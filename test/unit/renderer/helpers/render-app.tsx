@@ -44,6 +44,7 @@ if (typeof window !== 'undefined') {
   Object.defineProperty(Element.prototype, 'clientHeight', { configurable: true, get: () => 600 });
   Object.defineProperty(Element.prototype, 'clientWidth', { configurable: true, get: () => 800 });
   Element.prototype.scrollTo ??= vi.fn() as unknown as typeof Element.prototype.scrollTo;
+  Element.prototype.scrollIntoView ??= vi.fn() as unknown as typeof Element.prototype.scrollIntoView;
 }
 
 afterEach(() => cleanup());
