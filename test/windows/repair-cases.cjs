@@ -52,6 +52,32 @@ async function degradedMirror(provider, service) {
   return { subsystem, drive, mirror };
 }
 
+/** The Test Array with a 1 GiB mirror "Mirror" on Bay 1 + Bay 2 from the start (no creation to run). */
+function mirrorTopology(options) {
+  const state = topology(options);
+  state.subsystems[0].luns.push({
+    id: 'mirror',
+    name: 'Mirror',
+    type: 'mirror',
+    sizeBytes: GiB,
+    stripeSizeBytes: 0,
+    unmaskingList: '*',
+    extents: ['d1', 'd2'].map((driveId) => ({ driveId, offsetBytes: 0, lengthBytes: GiB })),
+  });
+  return state;
+}
+
+/** Mirror's Bay 2 fails and is replaced by Bay 3: the mirror is degraded, waiting for its recovery. */
+async function replacedMirror(provider, service) {
+  const { subsystem, drive } = await drives(provider);
+  const mirror = (await provider.listLuns(subsystem.id)).find((l) => l.name === 'Mirror');
+  await service.setDriveFailed(drive('Bay 2').id, true);
+  assert.deepEqual(await provider.replaceDrive(drive('Bay 2').id, drive('Bay 3').id), [mirror.id]);
+  const health = async () => (await provider.listLuns(subsystem.id)).find((l) => l.id === mirror.id).health;
+  assert.equal(await health(), 'degraded');
+  return { subsystem, drive, mirror, health };
+}
+
 async function startRecover(provider, lunId) {
   const progress = [];
   const op = await provider.recoverLun({ lunId }, (p) => progress.push(p));
@@ -257,6 +283,44 @@ const cases = [
     },
   },
   {
+    name: 'cancels a running recovery: VDS_E_OPERATION_CANCELED, the mirror still degraded',
+    state: mirrorTopology({ faults: [{ kind: 'hang' }] }),
+    async run(provider, service) {
+      const { mirror, health } = await replacedMirror(provider, service);
+      const { op, progress } = await startRecover(provider, mirror.id);
+      const done = rejection(op.done); // handled before the cancel settles it
+      const start = Date.now();
+      while (progress.length === 0) {
+        assert.ok(Date.now() - start < 10_000, 'a progress report while recovering');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      assert.equal(await op.cancel(), HR.S_OK);
+      assertError(await done, 'VDS_E_OPERATION_CANCELED', HR.CANCELED);
+      assert.equal(await health(), 'degraded');
+    },
+  },
+  ...[
+    ['errantNullAsync', 'E_UNEXPECTED', /recovery request but returned no operation to track/, false],
+    [
+      'wrongOutputType',
+      'E_UNEXPECTED',
+      /recovery with output type 52 instead of VDS_ASYNCOUT_RECOVERLUN \(56\)/,
+      true,
+    ],
+  ].map(([fault, code, message, started]) => ({
+    name: `errant array (${fault} fault on the subsystem) during a recovery -> ${code}, nothing kept: the mirror still degraded`,
+    state: mirrorTopology({ faults: [{ kind: fault }] }),
+    async run(provider, service) {
+      const { mirror, health } = await replacedMirror(provider, service);
+      const error = started
+        ? await rejection((await startRecover(provider, mirror.id)).op.done)
+        : await rejection(startRecover(provider, mirror.id));
+      assertError(error, code, HR.E_UNEXPECTED);
+      assert.match(error.message, message);
+      assert.equal(await health(), 'degraded');
+    },
+  })),
+  {
     name: 'a replacement drive the subsystem does not have -> VDS_E_OBJECT_NOT_FOUND naming replacementDriveId, nothing replaced',
     async run(provider, service) {
       const { subsystem, drive, mirror } = await degradedMirror(provider, service);
@@ -350,4 +414,4 @@ const cases = [
   },
 ];
 
-module.exports = { cases };
+module.exports = { cases, mirrorTopology, replacedMirror };

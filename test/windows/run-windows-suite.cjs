@@ -509,6 +509,44 @@ const crossProcessCases = [
       }
     },
   },
+  {
+    name: 'the service process killed during a recovery: it fails "connection to VDS lost" (not retried); reads reopen the session once',
+    async run() {
+      const provider = await openVds(repair.mirrorTopology({ rate: GiB / 8 })); // 1 GiB to rebuild: 8 s
+      try {
+        const { mirror } = await repair.replacedMirror(provider, service);
+        const op = await provider.recoverLun({ lunId: mirror.id }, () => {});
+        const settled = op.done.then(
+          () => null,
+          (error) => error,
+        );
+        await sleep(300); // in flight when the service dies
+        await service.kill();
+        const error = await settled;
+        assert.ok(error, 'the recovery failed');
+        assert.ok(
+          [0x800706ba, 0x80010108, 0x800706be].includes(error.hresult >>> 0),
+          `an RPC disconnect HRESULT, got 0x${(error.hresult >>> 0).toString(16)}`,
+        );
+        assert.match(error.message, /connection to VDS was lost while the LUN was being recovered/);
+        assert.match(error.message, /not retried/);
+        assert.match(error.message, /Refresh the LUN list to see the LUN's health/);
+        service = await startServiceProcess();
+        await service.configure(repair.mirrorTopology());
+        const subsystems = await provider.listSubsystems(); // reopened once
+        const luns = await provider.listLuns(subsystems[0].id);
+        assert.deepEqual(
+          luns.map((l) => [l.name, l.health]),
+          [
+            ['Existing', 'healthy'],
+            ['Mirror', 'healthy'],
+          ],
+        );
+      } finally {
+        provider.close();
+      }
+    },
+  },
 ];
 
 async function releasedEverything() {
