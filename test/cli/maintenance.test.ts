@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Drive, Lun, LunDetails } from '../../electron/contract/model';
+import type { Drive, Lun, LunDetails, Operation } from '../../electron/contract/model';
 import {
   GiB,
   drives,
@@ -15,12 +15,15 @@ import {
   removeTempDirs,
   runCli,
   simArgs,
+  startCli,
   tempDir,
+  waitForOutput,
   writeTopology,
 } from './cli-harness';
 
 const MiB = 2 ** 20;
 const A = 'Repair Array';
+const SLOW = 'Slow Repair Array';
 let sim: string[];
 let statePath: string;
 
@@ -36,6 +39,13 @@ beforeAll(async () => {
       // 512 MiB/s: rebuilding 1 GiB takes about two seconds, long enough for several progress events.
       initRateBytesPerSec: 512 * MiB,
       drives: drives(6, 4 * GiB).map((drive, index) => ({ ...drive, name: `D${index + 1}` })),
+    },
+    // 128 MiB/s: rebuilding 512 MiB takes about four seconds, time to interrupt it.
+    {
+      name: SLOW,
+      supportedTypes: ['mirror'],
+      initRateBytesPerSec: 128 * MiB,
+      drives: drives(2, GiB).map((drive, index) => ({ ...drive, name: `S${index + 1}` })),
     },
   ]);
   statePath = path.join(dir, 'state.json');
@@ -159,6 +169,45 @@ describe('lun-studio: a failed drive replaced and its mirror recovered on the si
     await ndjson(['identify', A, 'D3', 'off']);
     expect((await drivesByName()).D3!.identifying ?? false).toBe(false);
   }, 60_000);
+
+  it('a recovery canceled with Ctrl-C leaves the LUN degraded; one killed is interrupted with a note; then it recovers', async () => {
+    const lun = (
+      await ndjson(['create-lun', SLOW, '--type', 'mirror', '--size', '512MiB', '--drives', 'S1,S2'])
+    ).at(-1)!.lun as Lun;
+    expect((await runCli([...sim, 'sim', 'fail-drive', SLOW, 'S2'])).code).toBe(0);
+    const restored = await runCli([...sim, '--json', 'sim', 'restore-drive', SLOW, 'S2']);
+    expect(JSON.parse(restored.stdout)).toMatchObject({ name: 'S2', status: 'online' });
+    // A restored drive's LUN stays degraded until it is recovered.
+    const health = async (): Promise<string> =>
+      (await json<Lun[]>(['luns', SLOW])).find((l) => l.id === lun.id)!.health;
+    expect(await health()).toBe('degraded');
+
+    const progressed = (out: string): boolean =>
+      jsonLines(out).some((e) => e.event === 'progress' && typeof e.percent === 'number' && e.percent > 0);
+    const canceled = startCli([...sim, '--json', 'recover-lun', SLOW, lun.id]);
+    await waitForOutput(canceled, progressed);
+    canceled.child.kill('SIGINT');
+    const answer = await canceled.result;
+    expect(answer.code).toBe(130);
+    expect(jsonLines(answer.stdout).at(-1)).toMatchObject({ event: 'canceled', kind: 'recoverLun' });
+    expect(await health()).toBe('degraded');
+
+    const killed = startCli([...sim, '--json', 'recover-lun', SLOW, lun.id]);
+    await waitForOutput(killed, progressed);
+    const operationId = jsonLines(killed.stdout())[0]!.operationId as string;
+    killed.child.kill('SIGKILL');
+    await killed.result;
+    const history = await json<Operation[]>(['operations', '--kind', 'recoverLun']);
+    const interrupted = history.find((op) => op.id === operationId)!;
+    expect(interrupted.state).toBe('interrupted');
+    expect(interrupted.note).toContain(
+      `LUN Studio stopped while a recovery of LUN "${lun.name}" (${lun.id}) ran`,
+    );
+    expect(interrupted.note).toContain('its rebuild did not finish. Recover it again');
+
+    const recovered = await ndjson(['recover-lun', SLOW, lun.id]);
+    expect(recovered.at(-1)!.lun).toMatchObject({ health: 'healthy' });
+  }, 120_000);
 
   it('sim fail-drive on the vds provider exits 2 and names the simulator', async () => {
     const result = await runCli(['--provider', 'vds', 'sim', 'fail-drive', A, 'D1']);
