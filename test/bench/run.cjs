@@ -12,9 +12,10 @@ const { runB2 } = require('./b2-progress.cjs');
 const { runB3 } = require('./b3-drive-table.cjs');
 const { runB4 } = require('./b4-startup.cjs');
 const { runB5 } = require('./b5-journal.cjs');
+const { runB7 } = require('./b7-capacity-map.cjs');
 const { machine } = require('./stats.cjs');
 
-const BENCHES = { b1: runB1, b2: runB2, b3: runB3, b4: runB4, b5: runB5 };
+const BENCHES = { b1: runB1, b2: runB2, b3: runB3, b4: runB4, b5: runB5, b7: runB7 };
 
 /** [key, goal text, met(value)] for the table. */
 const GOALS = [
@@ -29,6 +30,8 @@ const GOALS = [
   ['b4_bundle_gzip_kb', '≤ 350', (v) => v <= 350],
   ['b5_start_ms', '≤ 10000', (v) => v <= 10000],
   ['b5_rss_mib', '≤ 300', (v) => v === null || v <= 300],
+  ['b7_capacity_map_render_ms', '', null],
+  ['b7_capacity_map_frame_ms_p95', '', null],
 ];
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -48,7 +51,7 @@ function parseArgs(argv) {
   const noBuild = argv.includes('--no-build');
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? argv[onlyAt + 1].split(',') : Object.keys(BENCHES);
-  for (const name of only) if (!BENCHES[name]) throw new Error(`unknown benchmark "${name}" (b1–b5)`);
+  for (const name of only) if (!BENCHES[name]) throw new Error(`unknown benchmark "${name}" (b1–b5, b7)`);
   return { json, only, noBuild };
 }
 

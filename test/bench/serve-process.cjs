@@ -6,7 +6,8 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-function startServe(dir, topologyPath, name) {
+/** `options.statePath`: start from this state file (the topology is then not read). */
+function startServe(dir, topologyPath, name, options = {}) {
   const child = spawn(
     process.execPath,
     [
@@ -14,7 +15,7 @@ function startServe(dir, topologyPath, name) {
       '--port',
       '0',
       '--sim-state',
-      path.join(dir, `${name}-state.json`),
+      options.statePath ?? path.join(dir, `${name}-state.json`),
       '--sim-topology',
       topologyPath,
       '--journal',

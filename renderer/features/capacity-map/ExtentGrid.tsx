@@ -19,6 +19,7 @@ import { closestExtent, lunColor, type MapModel, type MapRow } from './map-model
 import { useExtentLabel } from './use-extent-label';
 
 const ROW_HEIGHT = 36;
+const MAX_VISIBLE_ROWS = 13;
 const PAGE_ROWS = 10;
 /** Extents narrower than this share of their bar show no text (their name is in the hover line and for screen
  * readers). */
@@ -36,7 +37,8 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  scroller: { maxHeight: '480px', overflowY: 'auto', position: 'relative' },
+  // A fixed height and strict containment: scrolling the map never lays out the rest of the page.
+  scroller: { overflowY: 'auto', position: 'relative', contain: 'strict' },
   row: {
     display: 'grid',
     gridTemplateColumns: 'minmax(9rem, 14rem) 1fr',
@@ -233,6 +235,7 @@ export function ExtentGrid({ model, subsystemId }: { model: MapModel; subsystemI
           ref={scrollRef}
           role="rowgroup"
           className={styles.scroller}
+          style={{ height: Math.min(rows.length, MAX_VISIBLE_ROWS) * ROW_HEIGHT + 2 }}
           data-testid="capacity-scroller"
           onKeyDown={onKeyDown}
           onClick={onClick}
