@@ -161,6 +161,8 @@ describe('drives and repairs', () => {
 
   it('identify and hot spare are instant entries: the drive queued, the drive after it, an inventoryChanged', async () => {
     await open();
+    await service.getInventory();
+    const seen = inventoryEvents(); // the references resolve against this snapshot: no read of their own
     const { operation } = await service.identifyDrive({
       subsystemId: SUBSYSTEM_ID,
       driveId: 'Bay 02',
@@ -183,8 +185,12 @@ describe('drives and repairs', () => {
         e.type !== 'inventoryChanged' && e.type !== 'operationFinished' && e.operation.id === operation.id,
     ) as Extract<LunStudioEvent, { operation: Operation }>[];
     expect(before.map((e) => e.operation.percent)).toEqual([null, null]);
-    await until(() => inventoryEvents() >= 1);
-    expect((await service.getInventory()).drives[SUBSYSTEM_ID]![2]!.identifying).toBe(true);
+    await until(() => inventoryEvents() > seen);
+    const changed = events.filter((e) => e.type === 'inventoryChanged').at(-1) as Extract<
+      LunStudioEvent,
+      { type: 'inventoryChanged' }
+    >;
+    expect(changed.inventory.drives[SUBSYSTEM_ID]![2]!.identifying).toBe(true);
 
     const spare = await service.setHotSpare({
       subsystemId: SUBSYSTEM_ID,
