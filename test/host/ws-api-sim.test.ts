@@ -1,8 +1,9 @@
 // The WebSocket API of the browser shell over the REAL simulator: malformed requests are refused with a
-// typed error naming the field and never reach the provider; valid ones work end to end.
+// typed error naming the field and never reach the provider; valid ones work end to end, and a change to a
+// drive (a simulated failure, an identify) reaches every connected shell as an inventoryChanged.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { InventorySnapshot } from '../../electron/contract/api';
-import type { Operation } from '../../electron/contract/model';
+import type { DriveExtent, Lun, Operation } from '../../electron/contract/model';
 import { createDispatcher, serviceHandlers } from '../../electron/host/api-dispatcher';
 import { StorageService } from '../../electron/host/storage-service';
 import { startBrowserShell, type BrowserShell } from '../../electron/host/web/server';
@@ -13,6 +14,14 @@ import { ApiClient, connect, makeStaticRoot } from './shell-client';
 import { MiB, makeSimFixture } from './sim-fixture';
 
 const PROVIDER_METHODS = ['listSubsystems', 'listDrives', 'listLuns', 'maxLunSize', 'createLun'] as const;
+
+async function until(condition: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 describe('WebSocket API on the real simulator', () => {
   const fixture = makeSimFixture();
@@ -116,5 +125,82 @@ describe('WebSocket API on the real simulator', () => {
       'succeeded',
       'succeeded',
     ]);
+  });
+  it('drives and repairs: a simulated failure and an identify reach every shell as inventoryChanged; extents cover each drive', async () => {
+    const other = new ApiClient(await connect(shell.port, { Origin: shell.origin }, shell.token));
+    try {
+      const inventory = (await client.call('getInventory', { refresh: true })) as {
+        ok: true;
+        value: InventorySnapshot;
+      };
+      const subsystem = inventory.value.subsystems[0]!;
+      const [bay0, bay1, bay2] = inventory.value.drives[subsystem.id]!;
+      const created = (await client.call('createLuns', {
+        request: {
+          subsystemId: subsystem.id,
+          type: 'mirror',
+          sizeBytes: 256 * MiB,
+          driveIds: [bay0!.id, bay1!.id],
+        },
+        count: 1,
+      })) as { ok: true; value: { operations: Operation[] } };
+      const id = created.value.operations[0]!.id;
+      await until(() => client.events.some((e) => e.type === 'operationFinished' && e.operation.id === id));
+      const lun = (
+        client.events.find((e) => e.type === 'operationFinished' && e.operation.id === id) as {
+          operation: Operation;
+        }
+      ).operation.result as Lun;
+
+      const seen = other.events.length;
+      const failed = await client.call('simFailDrive', { subsystemId: subsystem.name, driveId: bay1!.name });
+      expect(failed).toMatchObject({ ok: true, value: { drive: { id: bay1!.id, status: 'failed' } } });
+      const changed = (): InventorySnapshot[] =>
+        other.events.slice(seen).flatMap((e) => (e.type === 'inventoryChanged' ? [e.inventory] : []));
+      await until(() =>
+        changed().some((inv) =>
+          inv.luns[subsystem.id]!.some((l) => l.id === lun.id && l.health === 'degraded'),
+        ),
+      );
+
+      const identify = (await client.call('identifyDrive', {
+        subsystemId: subsystem.id,
+        driveId: bay2!.id,
+        on: true,
+      })) as { ok: true; value: { operation: Operation } };
+      expect(identify.value.operation.driveTarget).toEqual({ driveId: bay2!.id, name: bay2!.name });
+      await until(() =>
+        changed().some((inv) =>
+          inv.drives[subsystem.id]!.some((d) => d.id === bay2!.id && d.identifying === true),
+        ),
+      );
+      expect(
+        other.events.some(
+          (e) =>
+            e.type === 'operationFinished' &&
+            e.operation.id === identify.value.operation.id &&
+            e.operation.resultDrive?.identifying === true,
+        ),
+      ).toBe(true);
+
+      const extents = (await client.call('listExtents', { subsystemId: subsystem.id })) as {
+        ok: true;
+        value: { extents: DriveExtent[] };
+      };
+      for (const drive of inventory.value.drives[subsystem.id]!) {
+        const own = extents.value.extents.filter((e) => e.driveId === drive.id);
+        expect(
+          own.reduce((sum, e) => sum + e.sizeBytes, 0),
+          drive.name,
+        ).toBe(drive.sizeBytes);
+      }
+      const details = (await client.call('lunDetails', { subsystemId: subsystem.id, lunId: lun.id })) as {
+        ok: true;
+        value: { failedDriveIds: string[] };
+      };
+      expect(details.value.failedDriveIds).toEqual([bay1!.id]);
+    } finally {
+      other.close();
+    }
   });
 });
