@@ -2,10 +2,32 @@
 // and lunDetails, what `lun-studio lun --json` prints), a focused extent names its LUN, a failed drive is
 // announced as failed, axe clean, English and German. The LUNs are made and removed here, on Big Array.
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { appUrl, expectAccessible, type Lang, openApp } from './helpers';
 import { AUTH_STATE } from './global-setup';
 
 const SUBSYSTEM = 'Big Array';
+const ROOT = resolve(__dirname, '../..');
+
+/** `lun-studio lun SUBSYSTEM LUN --json`, through the browser shell's host (same LUN_STUDIO_HOME). */
+function cliLunExtents(lunId: string): { driveId: string; offsetBytes: number; sizeBytes: number }[] {
+  const home = process.env.LUN_STUDIO_E2E_HOME;
+  if (!home) throw new Error('LUN_STUDIO_E2E_HOME is not set: the global setup did not run');
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin/lun-studio.js'), 'lun', SUBSYSTEM, lunId, '--json'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LUN_STUDIO_HOME: home },
+      encoding: 'utf8',
+    },
+  );
+  if (run.status !== 0) throw new Error(`lun-studio lun exited ${run.status}: ${run.stderr}`);
+  return (
+    JSON.parse(run.stdout) as { extents: { driveId: string; offsetBytes: number; sizeBytes: number }[] }
+  ).extents;
+}
 const GIB = 2 ** 30;
 
 interface Extent {
@@ -165,16 +187,35 @@ for (const lang of ['en', 'de'] as const) {
         onDrive.map((e) => e.lunId),
       );
     }
+    // each LUN is drawn exactly where the CLI's `lun --json` (and the API's lunDetails) put its extents
+    const gib = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+    const cellIndex = (driveId: string, offsetBytes: number) =>
+      extents.filter((e) => e.driveId === driveId).findIndex((e) => e.offsetBytes === offsetBytes);
     for (const lun of world.luns) {
-      const details = await call<{ extents: { driveId: string }[] }>(page, 'lunDetails', {
-        subsystemId: world.subsystemId,
-        lunId: lun.id,
-      });
-      const drawnOn = await grid
+      const cli = cliLunExtents(lun.id);
+      const details = await call<{ extents: { driveId: string; offsetBytes: number; sizeBytes: number }[] }>(
+        page,
+        'lunDetails',
+        { subsystemId: world.subsystemId, lunId: lun.id },
+      );
+      expect(cli).toEqual(details.extents);
+      expect(cli.length).toBeGreaterThan(0);
+      const drawn = await grid
         .locator(`[role=gridcell][data-lun-id="${lun.id}"]`)
-        .evaluateAll((els) => els.map((e) => e.closest('[role=row]')!.getAttribute('data-drive-id')));
-      expect(drawnOn.sort()).toEqual(details.extents.map((e) => e.driveId).sort());
-      expect(drawnOn.length).toBeGreaterThan(0);
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
+      const expected = cli.map((e) => {
+        const row = order.findIndex((d) => d.id === e.driveId);
+        return `${row}:${cellIndex(e.driveId, e.offsetBytes)}`;
+      });
+      expect(drawn.sort()).toEqual(expected.sort());
+      for (const e of cli) {
+        const cell = grid.locator(
+          `[data-cell="${order.findIndex((d) => d.id === e.driveId)}:${cellIndex(e.driveId, e.offsetBytes)}"]`,
+        );
+        await expect(cell).toHaveAccessibleName(
+          new RegExp(`^LUN ${lun.name} \\(.+\\), ${gib.format(e.sizeBytes / GIB)} GiB `),
+        );
+      }
     }
 
     // focus on an extent names its LUN, its size and its drive; the arrow key moves on to the next extent
