@@ -261,6 +261,7 @@ export const requestSchemas = {
     { provider: z.enum(PROVIDER_NAMES, { error: `must be one of ${PROVIDER_NAMES.join(', ')}` }) },
     { error: 'must be an object' },
   ),
+  clearFinishedOperations: noArgument,
 } satisfies { [K in ApiMethodName]: z.ZodType<ApiMethods[K]['request'], unknown> };
 
 export function isApiMethodName(value: unknown): value is ApiMethodName {

@@ -56,6 +56,10 @@ export interface OperationsActions {
   upsertOperation(operation: Operation): void;
   loadOperations(): Promise<void>;
   cancelOperation(operationId: string): Promise<void>;
+  /** Drops operations the host forgot (clearFinishedOperations, from any shell); unfinished ones stay. */
+  forgetOperations(operationIds: readonly string[]): void;
+  /** Asks the host to forget every finished operation; resolves to how many went. */
+  clearFinishedOperations(): Promise<number>;
 }
 
 export type OperationsSlice = OperationsState & OperationsActions;
@@ -115,6 +119,25 @@ export const createOperationsSlice =
       } catch (error) {
         set({ operationsLoaded: true, operationsError: toErrorShape(error) });
       }
+    },
+    forgetOperations(operationIds) {
+      set((s) => {
+        const operations = { ...s.operations };
+        for (const id of operationIds) {
+          const op = operations[id];
+          if (op && isFinal(op)) delete operations[id];
+        }
+        return { operations };
+      });
+    },
+    async clearFinishedOperations() {
+      // Finished now means finished when the host clears: those go at once even when the event is late.
+      const finished = Object.values(get().operations)
+        .filter(isFinal)
+        .map((op) => op.id);
+      const { removed } = await api.clearFinishedOperations();
+      get().forgetOperations(finished);
+      return removed;
     },
     async cancelOperation(operationId) {
       set((s) => ({ cancelOutcomes: { ...s.cancelOutcomes, [operationId]: { kind: 'requested' } } }));

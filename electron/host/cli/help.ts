@@ -22,7 +22,7 @@ Commands:
                                    change which hosts see a LUN
   max-extend SUBSYSTEM LUN [--drives ID,…]
                                    how much a LUN can grow
-  operations [--kind KIND] [--state STATE]
+  operations [--kind KIND] [--state STATE] [--clear-finished]
                                    the history of operations (every kind), newest first
   status                           who owns the state, its control endpoint, journal and state paths
   logs [--audit] [--follow]        print the log (or the audit trail of array changes); --follow waits for more
@@ -128,12 +128,15 @@ Sets which hosts see LUN (IVdsLun::SetMask), replacing its unmasking list.
 How many bytes LUN can grow by now (on the given drives, in that order, or on the drives the provider picks).
 --json prints {"maxBytes":N}.`,
   operations: `Usage: lun-studio operations [--kind KIND] [--state STATE] [--json]
+       lun-studio operations --clear-finished [--json]
 
 The owner's history of operations: running and queued ones first, then the finished ones, newest first (the
 progress monitor's order): kind, LUN, state, progress, start and end, result or error code, id.
   --kind KIND     only createLun, extendLun, shrinkLun, deleteLun or setLunMask
   --state STATE   only queued, running, succeeded, failed, canceled or interrupted
---json prints one JSON array of operations (as the API returns them).`,
+  --clear-finished  forget every finished operation (here, in the journal and in every open monitor);
+                  queued and running ones stay
+--json prints one JSON array of operations (as the API returns them); with --clear-finished {"removed":N}.`,
   status: `Usage: lun-studio status [--json]
 
 Says which process owns this user's LUN Studio state (desktop app, browser shell or a lun-studio command;

@@ -27,7 +27,7 @@ import {
   shrinkRequestFrom,
 } from './commands/lun-request';
 import { maxExtendCommand } from './commands/max-extend';
-import { operationsCommand } from './commands/operations';
+import { clearFinishedCommand, operationsCommand } from './commands/operations';
 import { setMaskCommand } from './commands/set-mask';
 import { shrinkLunCommand } from './commands/shrink-lun';
 import type { ListOperationsFilter } from '../../contract/api';
@@ -141,6 +141,13 @@ function prepare(args: CommandArgs): ((ctx: CommandContext) => Promise<ExitCode>
       return (ctx) => maxExtendCommand(ctx, subsystem, lun, request);
     }
     case 'operations': {
+      if (options['clear-finished'] !== undefined) {
+        for (const option of ['kind', 'state'] as const) {
+          if (options[option] !== undefined)
+            throw inputError(`--${option}`, 'cannot be combined with --clear-finished', { usage: true });
+        }
+        return (ctx) => clearFinishedCommand(ctx);
+      }
       const filter: ListOperationsFilter = {};
       if (options.kind !== undefined) filter.kind = parseOperationKind(options.kind);
       if (options.state !== undefined) filter.state = parseOperationState(options.state);

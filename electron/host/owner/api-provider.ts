@@ -52,6 +52,7 @@ export interface OwnerProvider extends StorageProvider {
   setLunMask(request: SetLunMaskRequest, options?: OperationOptions): Promise<Lun>;
   deleteLun(request: DeleteLunRequest, options?: OperationOptions): Promise<Lun>;
   listOperations(filter?: ListOperationsFilter): Promise<Operation[]>;
+  clearFinishedOperations(): Promise<{ removed: number }>;
 }
 
 export class ApiProvider implements OwnerProvider {
@@ -125,6 +126,11 @@ export class ApiProvider implements OwnerProvider {
     return (await this.call('listOperations', filter)) as Operation[];
   }
 
+  /** Forgets the owner's finished operations (its journal too); queued and running ones stay. */
+  async clearFinishedOperations(): Promise<{ removed: number }> {
+    return (await this.call('clearFinishedOperations', undefined)) as { removed: number };
+  }
+
   private async queueOne(method: string, request: unknown): Promise<Operation> {
     return ((await this.call(method, request)) as { operation: Operation }).operation;
   }
@@ -149,7 +155,7 @@ export class ApiProvider implements OwnerProvider {
       if (FINAL_STATES.includes(operation.state)) settle(operation);
     };
     const unsubscribe = this.channel.subscribe((event: LunStudioEvent) => {
-      if (event.type === 'inventoryChanged') return;
+      if (!('operation' in event)) return;
       if (id === undefined) early.push(event.operation);
       else if (event.operation.id === id) follow(event.operation);
     });
