@@ -169,11 +169,14 @@ const ACTIVE_RANK: Record<OperationState, number> = {
 const startedMs = (op: Operation): number =>
   op.startedAt ? Date.parse(op.startedAt) : op.endedAt ? Date.parse(op.endedAt) : Number.MAX_SAFE_INTEGER;
 
-/** Running first, then queued, then finished ones newest first. */
+/** Running first, then queued (first in, first out), then finished ones newest first. */
 export function selectOperationsForMonitor(s: OperationsState): Operation[] {
   return Object.values(s.operations).sort((a, b) => {
     const rank = ACTIVE_RANK[a.state] - ACTIVE_RANK[b.state];
     if (rank !== 0) return rank;
+    // Queued ones keep the order they were queued in (the order the store learnt them: the host's list
+    // and its events both come in queue order; the sort is stable).
+    if (a.state === 'queued') return 0;
     const time = startedMs(b) - startedMs(a);
     if (time !== 0) return time;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
