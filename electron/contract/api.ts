@@ -131,6 +131,10 @@ export interface ApiMethods {
   /** Saves the choice and switches the owner to it. Refused (E_OPERATIONS_RUNNING) while any operation is
    * queued or running, and (E_PROVIDER_UNAVAILABLE) for a provider that cannot load here. */
   chooseProvider: { request: { provider: ProviderName }; response: ProviderChoice };
+  /** Forgets every finished operation (succeeded, failed, canceled, interrupted) in the history and the
+   * journal, durably; queued and running ones stay. Every subscriber gets `operationsCleared`. Refused
+   * (E_JOURNAL_UNWRITABLE) while the journal cannot be written. */
+  clearFinishedOperations: { request: void; response: { removed: number } };
 }
 export type ApiMethodName = keyof ApiMethods;
 export const API_METHOD_NAMES = [
@@ -155,6 +159,7 @@ export const API_METHOD_NAMES = [
   'openMonitor',
   'getProviderChoice',
   'chooseProvider',
+  'clearFinishedOperations',
 ] as const satisfies readonly ApiMethodName[];
 
 /** Pushed to every subscriber. Operation events carry the whole, latest operation. */
@@ -162,7 +167,9 @@ export type LunStudioEvent =
   | { type: 'operationStarted'; operation: Operation }
   | { type: 'operationProgress'; operation: Operation }
   | { type: 'operationFinished'; operation: Operation }
-  | { type: 'inventoryChanged'; inventory: InventorySnapshot };
+  | { type: 'inventoryChanged'; inventory: InventorySnapshot }
+  /** Finished operations were forgotten (clearFinishedOperations): drop them from any list. */
+  | { type: 'operationsCleared'; operationIds: string[] };
 
 /** What crosses IPC / WebSocket for a call: errors travel as data (Electron drops custom Error fields). */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };

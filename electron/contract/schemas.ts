@@ -9,7 +9,7 @@ import { API_METHOD_NAMES } from './api';
 import { invalidInput, type LunStudioError } from './errors';
 import { LUN_RULE_TEXT, MAX_BATCH_COUNT, MAX_DRIVES_PER_LUN, lunTypeProblem } from './lun-rules';
 import { LUN_TYPES, OPERATION_KINDS, OPERATION_STATES, PROVIDER_NAMES } from './model';
-import { unmaskingListProblem } from './unmasking-list';
+import { normalizeUnmaskingList, unmaskingListProblem } from './unmasking-list';
 
 export { MAX_BATCH_COUNT, MAX_DRIVES_PER_LUN } from './lun-rules';
 
@@ -102,7 +102,8 @@ const unmaskingList = z
   .superRefine((list, ctx) => {
     const problem = unmaskingListProblem(list);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  })
+  .transform(normalizeUnmaskingList);
 
 const maxLunSizeShape = {
   subsystemId: objectRef,
@@ -297,6 +298,7 @@ export const requestSchemas = {
     { provider: z.enum(PROVIDER_NAMES, { error: `must be one of ${PROVIDER_NAMES.join(', ')}` }) },
     { error: 'must be an object' },
   ),
+  clearFinishedOperations: noArgument,
 } satisfies { [K in ApiMethodName]: z.ZodType<ApiMethods[K]['request'], unknown> };
 
 export function isApiMethodName(value: unknown): value is ApiMethodName {

@@ -52,6 +52,7 @@ export function serviceHandlers(
     openMonitor: async () => undefined,
     getProviderChoice: () => Promise.reject(noProviderChoice()),
     chooseProvider: () => Promise.reject(noProviderChoice()),
+    clearFinishedOperations: async () => live().clearFinishedOperations(),
     ...overrides,
   };
 }

@@ -118,6 +118,18 @@ class KeptOperations {
     return [...this.map.values()];
   }
 
+  /** Forgets every finished operation; returns their ids. */
+  removeFinished(): string[] {
+    const removed: string[] = [];
+    for (const [id, op] of this.map) {
+      if (!isFinal(op)) continue;
+      this.map.delete(id);
+      removed.push(id);
+    }
+    this.finished = 0;
+    return removed;
+  }
+
   set(op: Operation): void {
     const before = this.map.get(op.id);
     if (before) {
@@ -360,6 +372,27 @@ export class Journal {
         this.scheduleSync(); // the line is written; compaction is tried again at a later line
       }
     } else this.scheduleSync();
+  }
+
+  /** Forgets every finished operation, durably: the file is rewritten with the unfinished ones only
+   * (temp + fsync + rename, as a compaction), so a crash leaves either the old file or the new one. Returns
+   * the ids forgotten. Throws E_JOURNAL_UNWRITABLE (nothing forgotten) when the file cannot be rewritten. */
+  forgetFinished(): string[] {
+    if (this.fd === undefined) return [];
+    const kept = new KeptOperations(Number.MAX_SAFE_INTEGER);
+    for (const op of this.kept.values()) if (!isFinal(op)) kept.set(op);
+    try {
+      compact(this.path, kept.values(), this.now());
+    } catch (error) {
+      throw journalUnwritableError(this.path, error);
+    }
+    const removed = this.kept.removeFinished();
+    const old = this.fd;
+    this.fd = fs.openSync(this.path, 'a');
+    this.lines = this.kept.size;
+    if (this.syncing) this.retired.add(old);
+    else fs.closeSync(old);
+    return removed;
   }
 
   /** Rewrites the file with the kept operations (temp + fsync + rename) and appends to the new one. */

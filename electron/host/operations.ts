@@ -176,6 +176,24 @@ export class OperationQueue {
     });
   }
 
+  /** Forgets the finished operations whose ids are given (running and queued ones are never touched);
+   * returns the ids it forgot. */
+  forgetFinished(ids: Iterable<string>): string[] {
+    const forgotten: string[] = [];
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      if (!entry || !isFinal(entry.op)) continue;
+      this.entries.delete(id);
+      forgotten.push(id);
+    }
+    return forgotten;
+  }
+
+  /** The ids of every finished operation. */
+  finishedIds(): string[] {
+    return [...this.entries.values()].filter((entry) => isFinal(entry.op)).map((entry) => entry.op.id);
+  }
+
   /** Queued: canceled at once (S_OK). Running: asks the provider and reports its answer. Finished: says so. */
   async cancel(id: string): Promise<{ hresult: number; operation: Operation }> {
     const entry = this.entries.get(id);

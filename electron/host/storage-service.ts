@@ -692,6 +692,24 @@ export class StorageService {
       );
   }
 
+  /** Forgets every finished operation: first in the journal (rewritten atomically, so a restart does not
+   * bring them back), then in the history; queued and running ones stay. Every subscriber (each shell's
+   * monitor) gets `operationsCleared` with the ids. Refused while the journal cannot be written. */
+  clearFinishedOperations(): { removed: number } {
+    this.requireJournal();
+    const finished = this.queue.finishedIds();
+    if (this.journal) {
+      try {
+        this.journal.forgetFinished();
+      } catch (error) {
+        throw journalUnwritableError(this.journal.path, error);
+      }
+    }
+    const operationIds = this.queue.forgetFinished(finished);
+    if (operationIds.length > 0) this.fanout.publish({ type: 'operationsCleared', operationIds });
+    return { removed: operationIds.length };
+  }
+
   /** Stops accepting work, cancels what runs (waiting up to `graceMs`), marks the rest interrupted in the
    * journal, then closes the provider and the journal. Idempotent. */
   close(graceMs = 3000): Promise<void> {

@@ -222,6 +222,7 @@ export function createWebSocketApi(options: WebSocketClientOptions): WebSocketAp
     openMonitor: () => typed('openMonitor')(),
     getProviderChoice: () => typed('getProviderChoice')(),
     chooseProvider: typed('chooseProvider'),
+    clearFinishedOperations: () => typed('clearFinishedOperations')(),
     subscribe(handler) {
       eventHandlers.add(handler);
       return () => eventHandlers.delete(handler);

@@ -19,7 +19,8 @@ export function CapacityBar({ capacityBytes, freeBytes }: { capacityBytes: numbe
   });
   return (
     <div className={styles.root}>
-      <ProgressBar value={fraction} max={1} thickness="large" aria-label={label} />
+      {/* the legend below says the same in words; the bar's 0–1 value must not become part of a card's name */}
+      <ProgressBar value={fraction} max={1} thickness="large" aria-hidden="true" />
       <span className={styles.legend}>{label}</span>
     </div>
   );

@@ -1,10 +1,21 @@
-import { Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { driveUnusableReason } from '../../electron/contract/lun-rules';
 import type { Drive } from '../../electron/contract/model';
+import { compareDriveLocation } from '../lib/drive-location';
 import { formatBytes } from '../lib/format';
+import { useEnumLabels } from './use-enum-label';
 import { virtualRowStyle } from '../lib/virtual-row';
 import { useStepStyles } from '../features/wizard/steps/step-styles';
 
@@ -26,7 +37,26 @@ const useStyles = makeStyles({
   },
   order: { listStyle: 'decimal', margin: 0, paddingLeft: tokens.spacingHorizontalXXL },
   orderItem: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  tools: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalM },
+  tool: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  count: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  degraded: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
 });
+
+export const DRIVE_PICKER_SORTS = ['location', 'name', 'free'] as const;
+export type DrivePickerSort = (typeof DRIVE_PICKER_SORTS)[number];
+
+const byName = new Intl.Collator(undefined, { numeric: true });
+const PICKER_ORDER: Record<DrivePickerSort, (a: Drive, b: Drive) => number> = {
+  location: compareDriveLocation,
+  name: (a, b) => byName.compare(a.name, b.name) || compareDriveLocation(a, b),
+  free: (a, b) => b.freeBytes - a.freeBytes || compareDriveLocation(a, b),
+};
+
+/** A usable drive that is not fully healthy: it can be picked, with a warning. */
+export function isDegradedDrive(drive: Drive): boolean {
+  return drive.health === 'degraded' || drive.health === 'rebuilding';
+}
 
 /** Drives chosen by hand, in order: a (virtualised) list of checkboxes and the chosen order with move
  * buttons. The wizard's drive step and the extend dialog both use it. */
@@ -46,9 +76,22 @@ export function DrivePicker(props: {
   const byId = useMemo(() => new Map(drives.map((d) => [d.id, d])), [drives]);
   const selected = selectedIds.map((id) => byId.get(id)).filter((d): d is Drive => d !== undefined);
   const size = (bytes: number) => formatBytes(bytes, i18n.language);
+  const labels = useEnumLabels();
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<DrivePickerSort>('location');
+  const filterId = useId();
+  const sortId = useId();
+  const where = (d: Drive) =>
+    t('wizard.drives.driveWhere', { bus: d.bus, slot: d.slot, health: labels.health(d.health) });
+  const sorted = useMemo(() => [...drives].sort(PICKER_ORDER[sort]), [drives, sort]);
+  const needle = filter.trim().toLowerCase();
+  const shown = needle
+    ? sorted.filter((d) => `${d.name} ${d.identification} ${where(d)}`.toLowerCase().includes(needle))
+    : sorted;
+  const degradedChosen = selected.filter(isDegradedDrive);
 
   const virtualizer = useVirtualizer({
-    count: drives.length,
+    count: shown.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
@@ -56,6 +99,37 @@ export function DrivePicker(props: {
 
   return (
     <>
+      <div className={styles.tools}>
+        <div className={styles.tool}>
+          <label htmlFor={filterId}>{t('wizard.drives.filter')}</label>
+          <Input
+            id={filterId}
+            type="search"
+            value={filter}
+            onChange={(_, data) => setFilter(data.value)}
+            placeholder={t('wizard.drives.filterPlaceholder')}
+            data-testid="drive-filter"
+          />
+        </div>
+        <div className={styles.tool}>
+          <label htmlFor={sortId}>{t('wizard.drives.sort')}</label>
+          <Select
+            id={sortId}
+            value={sort}
+            onChange={(_, data) => setSort(data.value as DrivePickerSort)}
+            data-testid="drive-sort"
+          >
+            {DRIVE_PICKER_SORTS.map((option) => (
+              <option key={option} value={option}>
+                {t(`wizard.drives.sortBy.${option}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <span className={styles.count} aria-live="polite" data-testid="drive-count">
+          {t('wizard.drives.count', { shown: shown.length, total: drives.length })}
+        </span>
+      </div>
       <div
         ref={scrollRef}
         className={styles.list}
@@ -65,7 +139,7 @@ export function DrivePicker(props: {
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const d = drives[item.index]!;
+            const d = shown[item.index]!;
             const reason = driveUnusableReason(d);
             const position = selectedIds.indexOf(d.id);
             const checked = position >= 0;
@@ -86,6 +160,7 @@ export function DrivePicker(props: {
                           size: size(d.sizeBytes),
                         })}
                       </span>
+                      <span className={isDegradedDrive(d) ? styles.degraded : step.reason}>{where(d)}</span>
                       {reason && <span className={step.reason}>{t(`wizard.drives.reason.${reason}`)}</span>}
                     </span>
                   }
@@ -95,6 +170,16 @@ export function DrivePicker(props: {
           })}
         </div>
       </div>
+      {degradedChosen.length > 0 && (
+        <MessageBar intent="warning" data-testid="drive-degraded-warning">
+          <MessageBarBody>
+            {t('wizard.drives.degradedWarning', {
+              count: degradedChosen.length,
+              names: degradedChosen.map((d) => d.name).join(', '),
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {selected.length > 0 && (
         <section aria-label={t('wizard.drives.orderLabel')}>
           <p className={step.info}>{t('wizard.drives.orderHint')}</p>

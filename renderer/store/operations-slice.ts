@@ -57,6 +57,10 @@ export interface OperationsActions {
   upsertOperation(operation: Operation): void;
   loadOperations(): Promise<void>;
   cancelOperation(operationId: string): Promise<void>;
+  /** Drops operations the host forgot (clearFinishedOperations, from any shell); unfinished ones stay. */
+  forgetOperations(operationIds: readonly string[]): void;
+  /** Asks the host to forget every finished operation; resolves to how many went. */
+  clearFinishedOperations(): Promise<number>;
 }
 
 export type OperationsSlice = OperationsState & OperationsActions;
@@ -132,6 +136,25 @@ export const createOperationsSlice =
         set({ operationsLoaded: true, operationsError: toErrorShape(error) });
       }
     },
+    forgetOperations(operationIds) {
+      set((s) => {
+        const operations = { ...s.operations };
+        for (const id of operationIds) {
+          const op = operations[id];
+          if (op && isFinal(op)) delete operations[id];
+        }
+        return { operations };
+      });
+    },
+    async clearFinishedOperations() {
+      // Finished now means finished when the host clears: those go at once even when the event is late.
+      const finished = Object.values(get().operations)
+        .filter(isFinal)
+        .map((op) => op.id);
+      const { removed } = await api.clearFinishedOperations();
+      get().forgetOperations(finished);
+      return removed;
+    },
     async cancelOperation(operationId) {
       set((s) => ({ cancelOutcomes: { ...s.cancelOutcomes, [operationId]: { kind: 'requested' } } }));
       try {
@@ -162,11 +185,14 @@ const ACTIVE_RANK: Record<OperationState, number> = {
 const startedMs = (op: Operation): number =>
   op.startedAt ? Date.parse(op.startedAt) : op.endedAt ? Date.parse(op.endedAt) : Number.MAX_SAFE_INTEGER;
 
-/** Running first, then queued, then finished ones newest first. */
+/** Running first, then queued (first in, first out), then finished ones newest first. */
 export function selectOperationsForMonitor(s: OperationsState): Operation[] {
   return Object.values(s.operations).sort((a, b) => {
     const rank = ACTIVE_RANK[a.state] - ACTIVE_RANK[b.state];
     if (rank !== 0) return rank;
+    // Queued ones keep the order they were queued in (the order the store learnt them: the host's list
+    // and its events both come in queue order; the sort is stable).
+    if (a.state === 'queued') return 0;
     const time = startedMs(b) - startedMs(a);
     if (time !== 0) return time;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -10,6 +10,9 @@ export function applyEvent(store: AppStore, event: LunStudioEvent): void {
     case 'operationFinished':
       state.upsertOperation(event.operation);
       return;
+    case 'operationsCleared':
+      state.forgetOperations(event.operationIds);
+      return;
     case 'inventoryChanged':
       state.setInventory(event.inventory);
       // Free space moved: the wizard's "largest possible" must follow (not while its own run is going).

@@ -116,9 +116,10 @@ describe('StorageService on the real simulator', () => {
 
     for (const stream of streams) {
       for (const id of ids) {
-        const mine = stream.filter(
-          ({ event }) => event.type !== 'inventoryChanged' && event.operation.id === id,
-        ) as { at: number; event: Exclude<LunStudioEvent, { type: 'inventoryChanged' }> }[];
+        const mine = stream.filter(({ event }) => 'operation' in event && event.operation.id === id) as {
+          at: number;
+          event: Extract<LunStudioEvent, { operation: unknown }>;
+        }[];
         const kinds = mine.map(({ event }) => event.type);
         expect(kinds[0]).toBe('operationStarted');
         expect(kinds.filter((k) => k === 'operationFinished')).toHaveLength(1);

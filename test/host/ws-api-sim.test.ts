@@ -203,4 +203,30 @@ describe('WebSocket API on the real simulator', () => {
       other.close();
     }
   });
+
+  it('clearFinishedOperations from one browser tab empties the history; every connected tab gets operationsCleared', async () => {
+    const other = new ApiClient(await connect(shell.port, { Origin: shell.origin }, shell.token));
+    try {
+      const before = (await client.call('listOperations')) as { ok: true; value: Operation[] };
+      const finished = before.value.filter((op) => !['queued', 'running'].includes(op.state));
+      expect(finished.length).toBeGreaterThanOrEqual(2); // the creations above
+      expect(await client.call('clearFinishedOperations')).toEqual({
+        ok: true,
+        value: { removed: finished.length },
+      });
+      const cleared = (events: typeof client.events) =>
+        events.flatMap((e) => (e.type === 'operationsCleared' ? [e.operationIds] : []));
+      const end = Date.now() + 5000;
+      while (cleared(other.events).length === 0 && Date.now() < end) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      for (const events of [client.events, other.events]) {
+        expect(cleared(events)).toHaveLength(1);
+        expect([...cleared(events)[0]!].sort()).toEqual(finished.map((op) => op.id).sort());
+      }
+      expect(await client.call('listOperations')).toEqual({ ok: true, value: [] });
+    } finally {
+      other.close();
+    }
+  });
 });

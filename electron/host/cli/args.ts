@@ -40,7 +40,8 @@ export type CommandOption =
   | 'kind'
   | 'state'
   | 'audit'
-  | 'follow';
+  | 'follow'
+  | 'clear-finished';
 
 export interface OptionSpec {
   takesValue: boolean;
@@ -74,6 +75,7 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   state: { takesValue: true, commands: ['operations'] },
   audit: { takesValue: false, commands: ['logs'] },
   follow: { takesValue: false, commands: ['logs'] },
+  'clear-finished': { takesValue: false, commands: ['operations'] },
 };
 
 export const SHORT_ALIASES: Readonly<Record<string, string>> = { '-h': 'help', '-V': 'version' };

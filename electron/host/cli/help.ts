@@ -33,7 +33,7 @@ Commands:
                                    move a failed drive's extents to an unassigned drive or a hot spare
   sim fail-drive|restore-drive SUBSYSTEM DRIVE
                                    simulated array only: break a drive on purpose, or bring it back
-  operations [--kind KIND] [--state STATE]
+  operations [--kind KIND] [--state STATE] [--clear-finished]
                                    the history of operations (every kind), newest first
   status                           who owns the state, its control endpoint, journal and state paths
   logs [--audit] [--follow]        print the log (or the audit trail of array changes); --follow waits for more
@@ -193,13 +193,16 @@ restore-drive brings it back online; a LUN it hurt stays degraded until recover-
 (nothing in \`operations\`), but written to the audit trail. Refused with exit 2 on the vds provider.
 --json prints the drive after it.`,
   operations: `Usage: lun-studio operations [--kind KIND] [--state STATE] [--json]
+       lun-studio operations --clear-finished [--json]
 
 The owner's history of operations: running and queued ones first, then the finished ones, newest first (the
 progress monitor's order): kind, LUN or drive, state, progress, start and end, result or error code, id.
   --kind KIND     only createLun, extendLun, shrinkLun, deleteLun, setLunMask, recoverLun, identifyDrive,
                   setHotSpare or replaceDrive
   --state STATE   only queued, running, succeeded, failed, canceled or interrupted
---json prints one JSON array of operations (as the API returns them).`,
+  --clear-finished  forget every finished operation (here, in the journal and in every open monitor);
+                  queued and running ones stay
+--json prints one JSON array of operations (as the API returns them); with --clear-finished {"removed":N}.`,
   status: `Usage: lun-studio status [--json]
 
 Says which process owns this user's LUN Studio state (desktop app, browser shell or a lun-studio command;

@@ -27,7 +27,7 @@ import {
   shrinkRequestFrom,
 } from './commands/lun-request';
 import { maxExtendCommand } from './commands/max-extend';
-import { operationsCommand } from './commands/operations';
+import { clearFinishedCommand, operationsCommand } from './commands/operations';
 import { setMaskCommand } from './commands/set-mask';
 import { shrinkLunCommand } from './commands/shrink-lun';
 import { lunDetailsCommand } from './commands/lun-details';
@@ -161,6 +161,13 @@ function prepare(args: CommandArgs): ((ctx: CommandContext) => Promise<ExitCode>
     case 'sim':
       return (ctx) => simCommand(ctx, args.action as SimAction, subsystem, operands[0]!);
     case 'operations': {
+      if (options['clear-finished'] !== undefined) {
+        for (const option of ['kind', 'state'] as const) {
+          if (options[option] !== undefined)
+            throw inputError(`--${option}`, 'cannot be combined with --clear-finished', { usage: true });
+        }
+        return (ctx) => clearFinishedCommand(ctx);
+      }
       const filter: ListOperationsFilter = {};
       if (options.kind !== undefined) filter.kind = parseOperationKind(options.kind);
       if (options.state !== undefined) filter.state = parseOperationState(options.state);

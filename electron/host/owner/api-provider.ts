@@ -79,6 +79,7 @@ export interface OwnerProvider extends StorageProvider {
     options?: OperationOptions,
   ): Promise<{ drive: Drive; lunsToRecover: Lun[] }>;
   listOperations(filter?: ListOperationsFilter): Promise<Operation[]>;
+  clearFinishedOperations(): Promise<{ removed: number }>;
 }
 
 export class ApiProvider implements OwnerProvider {
@@ -188,6 +189,11 @@ export class ApiProvider implements OwnerProvider {
     return (await this.call('listOperations', filter)) as Operation[];
   }
 
+  /** Forgets the owner's finished operations (its journal too); queued and running ones stay. */
+  async clearFinishedOperations(): Promise<{ removed: number }> {
+    return (await this.call('clearFinishedOperations', undefined)) as { removed: number };
+  }
+
   private async queueOne(method: string, request: unknown): Promise<Operation> {
     return ((await this.call(method, request)) as { operation: Operation }).operation;
   }
@@ -219,7 +225,7 @@ export class ApiProvider implements OwnerProvider {
       if (FINAL_STATES.includes(operation.state)) settle(operation);
     };
     const unsubscribe = this.channel.subscribe((event: LunStudioEvent) => {
-      if (event.type === 'inventoryChanged') return;
+      if (!('operation' in event)) return;
       if (id === undefined) early.push(event.operation);
       else if (event.operation.id === id) follow(event.operation);
     });

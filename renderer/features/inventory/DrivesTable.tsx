@@ -89,7 +89,7 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
   const selectedLunName = selectedLun ? selectedLun.name || selectedLun.id : '';
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ column: DriveColumn; direction: SortDirection }>({
-    column: 'slot',
+    column: 'bus',
     direction: 'ascending',
   });
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -169,7 +169,10 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
                 >
                   <button type="button" className={styles.headerButton} onClick={() => toggleSort(column)}>
                     {t(`inventory.drives.columns.${column}`)}
-                    {sort.column === column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                    {sort.column === column && (
+                      // aria-sort on the header says it; the arrow is for the eye only
+                      <span aria-hidden="true">{sort.direction === 'ascending' ? ' ▲' : ' ▼'}</span>
+                    )}
                   </button>
                 </div>
               ))}

@@ -75,8 +75,8 @@ export function SubsystemCards(props: {
               {t('inventory.subsystems.statusLine', {
                 status: labels.status(s.status),
                 health: labels.health(s.health),
-                drives: s.driveCount,
-                luns: s.lunCount,
+                drives: t('inventory.subsystems.driveCount', { count: s.driveCount }),
+                luns: t('inventory.subsystems.lunCount', { count: s.lunCount }),
               })}
             </span>
             <span className={styles.meta}>

@@ -1,4 +1,5 @@
 import type { Drive } from '../../../electron/contract/model';
+import { compareDriveLocation } from '../../lib/drive-location';
 
 export const DRIVE_COLUMNS = [
   'name',
@@ -17,9 +18,11 @@ function compare(a: Drive, b: Drive, column: DriveColumn): number {
   switch (column) {
     case 'sizeBytes':
     case 'freeBytes':
-    case 'bus':
-    case 'slot':
       return a[column] - b[column];
+    case 'bus':
+      return a.bus - b.bus || a.slot - b.slot;
+    case 'slot':
+      return a.slot - b.slot || a.bus - b.bus;
     case 'flags':
       return a.flags.join(',').localeCompare(b.flags.join(','));
     default:
@@ -29,7 +32,7 @@ function compare(a: Drive, b: Drive, column: DriveColumn): number {
 
 export function sortDrives(drives: readonly Drive[], column: DriveColumn, direction: SortDirection): Drive[] {
   const sign = direction === 'ascending' ? 1 : -1;
-  return [...drives].sort((a, b) => sign * compare(a, b, column) || a.id.localeCompare(b.id));
+  return [...drives].sort((a, b) => sign * compare(a, b, column) || compareDriveLocation(a, b));
 }
 
 /** Each drive's row text (name, identification, status, health, flags, bus/slot), lower-cased, for filtering:

@@ -1,15 +1,19 @@
-import { Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, tokens, Tooltip } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiErrorShape } from '../../../electron/contract/model';
+import { toErrorShape } from '../../api/api-error';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { useEnumLabels } from '../../components/use-enum-label';
-import type { OperationState } from '../../../electron/contract/model';
 import { isActive, isFinal, selectOperationsForMonitor } from '../../store/operations-slice';
 import { useApp } from '../../store/store-context';
+import { ClearFinishedDialog } from './ClearFinishedDialog';
+import { downloadText, exportFileName, toCsv, toNdjson } from './export-operations';
 import { AUTO_CLOSE_DELAY_MS, loadKeepOpen, saveKeepOpen } from './keep-open';
+import { MonitorFilters } from './MonitorFilters';
+import { filterOperations, NO_FILTER, type OperationFilter } from './operation-filter';
 import { OperationRow } from './OperationRow';
+import { useEndAnnouncement } from './use-end-announcement';
 import { useNow } from './use-now';
-import { useOperationTitle } from '../operations/use-operation-title';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '72rem' },
@@ -42,10 +46,6 @@ const useStyles = makeStyles({
 export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const labels = useEnumLabels();
-  const titles = useOperationTitle();
-  const seenStates = useRef<Record<string, OperationState> | null>(null);
-  const [announcement, setAnnouncement] = useState('');
   const operationsMap = useApp((s) => s.operations);
   const loaded = useApp((s) => s.operationsLoaded);
   const error = useApp((s) => s.operationsError);
@@ -53,7 +53,10 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
   const subsystems = useApp((s) => s.inventory?.subsystems);
   const loadOperations = useApp((s) => s.loadOperations);
   const cancelOperation = useApp((s) => s.cancelOperation);
+  const clearFinishedOperations = useApp((s) => s.clearFinishedOperations);
   const [keepOpen, setKeepOpen] = useState(loadKeepOpen);
+  const [filter, setFilter] = useState<OperationFilter>(NO_FILTER);
+  const [clearError, setClearError] = useState<ApiErrorShape | null>(null);
   const operations = useMemo(
     () => selectOperationsForMonitor({ operations: operationsMap } as never),
     [operationsMap],
@@ -61,6 +64,15 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
   const anyActive = operations.some(isActive);
   const now = useNow(anyActive);
   const wasActive = useRef(false);
+
+  const nameOf = (id: string) => subsystems?.find((s) => s.id === id)?.name ?? id;
+  const { announcement, say } = useEndAnnouncement(operations, nameOf);
+  const shown = filterOperations(operations, filter, nameOf);
+  const finished = operations.filter(isFinal).length;
+  const subsystemChoices = useMemo(() => {
+    const ids = new Set([...(subsystems ?? []).map((s) => s.id), ...operations.map((op) => op.subsystemId)]);
+    return [...ids].map((id) => ({ id, name: subsystems?.find((s) => s.id === id)?.name ?? id }));
+  }, [subsystems, operations]);
 
   useEffect(() => {
     void loadOperations();
@@ -77,31 +89,15 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
     return () => clearTimeout(timer);
   }, [anyActive, keepOpen, monitorWindow]);
 
-  const nameOf = (id: string) => subsystems?.find((s) => s.id === id)?.name ?? id;
-
-  // Screen readers hear when an operation ends (the list itself stays quiet: it changes every second).
-  useEffect(() => {
-    const previous = seenStates.current;
-    const current: Record<string, OperationState> = {};
-    for (const op of operations) current[op.id] = op.state;
-    seenStates.current = current;
-    if (!previous) return;
-    const ended = operations.filter(
-      (op) => isFinal(op) && previous[op.id] !== undefined && previous[op.id] !== op.state,
-    );
-    if (ended.length === 0) return;
-    setAnnouncement(
-      ended
-        .map((op) =>
-          t('monitor.announce', {
-            state: labels.opState(op.state),
-            title: titles.title(op, nameOf(op.subsystemId)),
-          }),
-        )
-        .join(' '),
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [operations]);
+  const clear = async () => {
+    try {
+      const removed = await clearFinishedOperations();
+      setClearError(null);
+      say(t('monitorTools.cleared', { count: removed }));
+    } catch (failure) {
+      setClearError(toErrorShape(failure));
+    }
+  };
 
   return (
     <div className={styles.root}>
@@ -119,14 +115,48 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
           />
         )}
         <Button onClick={() => void loadOperations()}>{t('monitor.refresh')}</Button>
+        <Tooltip content={t('monitorTools.exportHint', { count: shown.length })} relationship="description">
+          <Button
+            data-testid="export-csv"
+            disabled={shown.length === 0}
+            onClick={() => downloadText(exportFileName('csv'), 'text/csv;charset=utf-8', toCsv(shown))}
+          >
+            {t('monitorTools.exportCsv')}
+          </Button>
+        </Tooltip>
+        <Tooltip content={t('monitorTools.exportHint', { count: shown.length })} relationship="description">
+          <Button
+            data-testid="export-ndjson"
+            disabled={shown.length === 0}
+            onClick={() =>
+              downloadText(exportFileName('ndjson'), 'application/x-ndjson;charset=utf-8', toNdjson(shown))
+            }
+          >
+            {t('monitorTools.exportNdjson')}
+          </Button>
+        </Tooltip>
+        <ClearFinishedDialog finished={finished} onConfirm={() => void clear()} />
       </div>
+      <MonitorFilters
+        filter={filter}
+        onChange={setFilter}
+        subsystems={subsystemChoices}
+        shown={shown.length}
+        total={operations.length}
+      />
       <div role="status" aria-live="polite" className={styles.srOnly} data-testid="monitor-announcer">
         {announcement}
       </div>
       {error && <ErrorDetails error={error} title={t('monitor.loadFailed')} />}
+      {clearError && <ErrorDetails error={clearError} title={t('monitorTools.clearFailed')} />}
       {loaded && operations.length === 0 && <p className={styles.empty}>{t('monitor.empty')}</p>}
+      {operations.length > 0 && shown.length === 0 && (
+        <p className={styles.empty} data-testid="no-match">
+          {t('monitorTools.noMatch')}
+        </p>
+      )}
       <ul className={styles.list} aria-label={t('monitor.listLabel')} aria-live="off">
-        {operations.map((op) => (
+        {shown.map((op) => (
           <OperationRow
             key={op.id}
             operation={op}

@@ -61,7 +61,9 @@ export function OperationRow(props: {
   const elapsed = elapsedSeconds(op, now);
   const active = isActive(op);
   const cancelable = isCancelable(op);
-  const progressive = isAsyncKind(op.kind);
+  // Canceled (or cut off) while still queued: it never ran, so it has no progress to show.
+  const neverStarted = op.startedAt === null && !active;
+  const progressive = isAsyncKind(op.kind) && !neverStarted;
   const percent = op.state === 'succeeded' ? 100 : op.percent;
   const title = titles.title(op, props.subsystemName);
   const resized = (op.kind === 'extendLun' || op.kind === 'shrinkLun') && op.state === 'succeeded';
@@ -104,7 +106,9 @@ export function OperationRow(props: {
         />
       )}
       <div className={styles.facts}>
-        {progressive ? (
+        {neverStarted ? (
+          <span data-testid="operation-never-started">{t('monitorTools.neverStarted')}</span>
+        ) : progressive ? (
           <span data-testid="operation-percent">
             {t('monitor.percent')}: {percent === null ? t('monitor.estimating') : `${Math.round(percent)} %`}
           </span>

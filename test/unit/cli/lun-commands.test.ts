@@ -240,4 +240,29 @@ describe('lun-studio delete-lun / set-mask / operations', () => {
     expect(table.out).toMatch(/Kind +LUN \/ drive +State +Progress +Started +Ended +Result +ID/);
     expect(table.out).toMatch(/extend LUN +Data +Succeeded +100 % .* 11 GiB +[0-9a-f-]{36}/);
   });
+
+  it('operations --clear-finished forgets the finished history for good; --kind with it is refused', async () => {
+    const provider = new FakeProvider();
+    withLun(provider);
+    const io = testIo(provider);
+    const again = (argv: string[]) => {
+      const next = testIo(provider, { env: io.env, cwd: io.cwd });
+      return run(argv, next).then((code) => ({ code, out: next.out, err: next.err }));
+    };
+    expect((await again(['set-mask', 'Contoso Array A', 'Data', '--unmask', '*'])).code).toBe(0);
+    expect((await again(['extend-lun', 'Contoso Array A', 'Data', '--by', '1GiB'])).code).toBe(0);
+
+    const refused = await again(['operations', '--clear-finished', '--kind', 'extendLun']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^error: --kind: cannot be combined with --clear-finished/m);
+    expect(JSON.parse((await again(['operations', '--json'])).out)).toHaveLength(2);
+
+    const cleared = await again(['operations', '--clear-finished']);
+    expect(cleared.code).toBe(0);
+    expect(cleared.out).toContain('Cleared 2 finished operations; queued and running ones stay.');
+    // A later command (a new owner reading the same journal) no longer sees them.
+    expect(JSON.parse((await again(['operations', '--json'])).out)).toEqual([]);
+    const none = await again(['operations', '--clear-finished', '--json']);
+    expect(JSON.parse(none.out)).toEqual({ removed: 0 });
+  });
 });

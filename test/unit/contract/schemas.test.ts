@@ -12,7 +12,7 @@ describe('parseRequest accepts well-formed requests unchanged', () => {
         sizeBytes: Number.MAX_SAFE_INTEGER,
         driveIds: ['d1', 'd2', 'd3'],
         unmaskingList:
-          'iqn.1991-05.com.microsoft:host1;0123456789ABCDEF;eui.0123456789abcdef;naa.0123456789abcdef0123456789abcdef',
+          'iqn.1991-05.com.microsoft:host1;0123456789ABCDEF;eui.0123456789ABCDEF;naa.0123456789ABCDEF0123456789ABCDEF',
         hints: { stripeSizeBytes: 65536 },
       },
       count: 64,
@@ -32,6 +32,24 @@ describe('parseRequest accepts well-formed requests unchanged', () => {
       count: 1,
     };
     expect(parseRequest('createLuns', payload)).toEqual({ ok: true, value: payload });
+  });
+
+  it('stores initiators in one form: IQNs lower case, hex upper case, a WWN without separators', () => {
+    const parsed = parseRequest('setLunMask', {
+      subsystemId: SUB,
+      lunId: 'L1',
+      unmaskingList:
+        'IQN.1991-05.COM.Microsoft:Host1;50:01:43:80:12:ab:cd:ef;eui.0123456789abcdef;naa.0123456789abcdef',
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        subsystemId: SUB,
+        lunId: 'L1',
+        unmaskingList:
+          'iqn.1991-05.com.microsoft:host1;5001438012ABCDEF;eui.0123456789ABCDEF;naa.0123456789ABCDEF',
+      },
+    });
   });
 
   it.each(['*', ''])('unmasking list %j stands alone', (unmaskingList) => {

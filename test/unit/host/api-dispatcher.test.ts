@@ -50,6 +50,12 @@ describe('api dispatcher', () => {
     expect(provider.calls.createLun).toBe(0);
   });
 
+  it('clearFinishedOperations takes nothing (undefined, null or {}) and says how many went', async () => {
+    const dispatch = createDispatcher(serviceHandlers(service));
+    for (const payload of [undefined, null, {}])
+      expect(await dispatch('clearFinishedOperations', payload)).toEqual({ ok: true, value: { removed: 0 } });
+  });
+
   it('lets the desktop shell override openMonitor', async () => {
     let opened = 0;
     const dispatch = createDispatcher(

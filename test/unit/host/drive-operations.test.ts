@@ -182,7 +182,7 @@ describe('drives and repairs', () => {
     });
     const before = events.filter(
       (e) =>
-        e.type !== 'inventoryChanged' && e.type !== 'operationFinished' && e.operation.id === operation.id,
+        (e.type === 'operationStarted' || e.type === 'operationProgress') && e.operation.id === operation.id,
     ) as Extract<LunStudioEvent, { operation: Operation }>[];
     expect(before.map((e) => e.operation.percent)).toEqual([null, null]);
     await until(() => inventoryEvents() > seen);

@@ -145,10 +145,7 @@ describe('operations on existing LUNs', () => {
     });
     await until(() => finished(mask.operation.id) !== undefined);
     const before = events.filter(
-      (e) =>
-        e.type !== 'inventoryChanged' &&
-        e.type !== 'operationFinished' &&
-        e.operation.id === mask.operation.id,
+      (e) => 'operation' in e && e.type !== 'operationFinished' && e.operation.id === mask.operation.id,
     ) as Extract<LunStudioEvent, { type: 'operationStarted' | 'operationProgress' }>[];
     expect(before.map((e) => e.operation.state)).toEqual(['queued', 'running']);
     expect(before.map((e) => e.operation.percent)).toEqual([null, null]);

@@ -175,6 +175,52 @@ describe('StorageService over a fake provider', () => {
     ).toEqual(['canceled', 'interrupted']);
   });
 
+  it('clearFinishedOperations forgets finished operations for good (across a restart), keeps running ones and tells every subscriber', async () => {
+    await open({ concurrency: 1 });
+    const { operations } = await service.createLuns({ request: simpleRequest(), count: 3 });
+    const [first, second, third] = operations.map((op) => op.id);
+    await service.cancelOperation({ operationId: third! }); // canceled while queued
+    provider.operations[0]!.succeed();
+    await until(() => service.listOperations().find((op) => op.id === second)?.state === 'running');
+    const other: LunStudioEvent[] = [];
+    service.subscribe((event) => other.push(event));
+
+    expect(service.clearFinishedOperations()).toEqual({ removed: 2 });
+    expect(service.listOperations().map((op) => [op.id, op.state])).toEqual([[second, 'running']]);
+    for (const stream of [events, other]) {
+      const cleared = stream.filter((e) => e.type === 'operationsCleared');
+      expect(cleared).toHaveLength(1);
+      expect(new Set((cleared[0] as { operationIds: string[] }).operationIds)).toEqual(
+        new Set([first, third]),
+      );
+    }
+    // The journal holds the running one only (rewritten whole, no leftover temp file) and keeps appending.
+    const journalFile = path.join(dir, 'journal.ndjson');
+    const ids = () =>
+      fs
+        .readFileSync(journalFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { op: Operation }).op.id);
+    expect(new Set(ids())).toEqual(new Set([second]));
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    provider.operations[1]!.succeed();
+    await until(() => service.listOperations()[0]?.state === 'succeeded');
+    expect(new Set(ids())).toEqual(new Set([second]));
+
+    await service.close(100);
+    provider = new FakeProvider();
+    await open();
+    expect(service.listOperations().map((op) => [op.id, op.state])).toEqual([[second, 'succeeded']]);
+    expect(service.clearFinishedOperations()).toEqual({ removed: 1 });
+    expect(service.clearFinishedOperations()).toEqual({ removed: 0 });
+    expect(events.filter((e) => e.type === 'operationsCleared')).toHaveLength(1); // nothing to say the second time
+    await service.close(100);
+    provider = new FakeProvider();
+    await open();
+    expect(service.listOperations()).toEqual([]);
+  });
+
   it('after a crash turns unfinished journal entries into interrupted and re-reads the inventory', async () => {
     await open();
     await service.createLuns({ request: simpleRequest(), count: 1 });

@@ -141,6 +141,8 @@ describe('unmasking lists', () => {
     'naa.62004567BA64678D0123456789ABCDEF',
     '0123456789ABCDEF',
     '0123456789abcdef;iqn.1991-05.com.microsoft:host1;eui.02004567a425678d',
+    '50:01:43:80:12:34:56:78',
+    '50-01-43-80-12-34-56-78',
   ])('accepts %j', (list) => {
     expect(unmaskingListProblem(list)).toBeNull();
   });
@@ -154,7 +156,33 @@ describe('unmasking lists', () => {
     ['naa.52004567BA64678D01', 'naa.52004567BA64678D01'],
     ['host1', 'host1'],
     ['0123456789ABCDEF;0123456789abcdef', 'more than once'],
+    ['50:01:43:80:12:34:56:78;5001438012345678', 'the same as "50:01:43:80:12:34:56:78"'],
+    ['IQN.1991-05.com.microsoft:HOST1;iqn.1991-05.com.microsoft:host1', 'more than once'],
+    ['50:01:43:80-12:34:56:78', '50:01:43:80-12:34:56:78'],
   ])('rejects %j naming %s', (list, named) => {
     expect(unmaskingListProblem(list)).toContain(named);
+  });
+
+  it('names every bad entry, not only the first', () => {
+    const problem = unmaskingListProblem(
+      'iqn.1991-05.com.microsoft:h1;host-a;0123;eui.0123456789ABCDEF;host-b',
+    );
+    expect(problem).toMatch(
+      /^entries 2, 3, 5 of 5 are \("host-a", "0123", "host-b"\) not initiator names; must be/,
+    );
+  });
+
+  it('limits an iSCSI name to 223 bytes of UTF-8, not characters', () => {
+    const prefix = 'iqn.1991-05.com.microsoft:';
+    const at = (bytes: number) => prefix + 'x'.repeat(bytes - prefix.length);
+    expect(unmaskingListProblem(at(223))).toBeNull();
+    expect(unmaskingListProblem(at(224))).toBe(
+      'entry 1 (224 bytes) of 1 is too long; an initiator name is at most 223 bytes',
+    );
+    expect(unmaskingListProblem(`iqn.1991-05.com.microsoft:h1;${at(266)}`)).toContain(
+      'entry 2 (266 bytes) of 2',
+    );
+    // 111 two-byte characters: 26 + 222 = 248 bytes in only 137 characters.
+    expect(unmaskingListProblem(prefix + 'ü'.repeat(111))).toContain('(248 bytes)');
   });
 });

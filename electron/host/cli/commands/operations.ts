@@ -64,3 +64,21 @@ export async function operationsCommand(
   if (operations.length > 0) writeLines(ctx, renderTable(COLUMNS, operations));
   return EXIT.ok;
 }
+
+/** operations --clear-finished: the owner forgets every finished operation (its journal too, and every open
+ * monitor drops them); queued and running ones stay. */
+export async function clearFinishedCommand(ctx: CommandContext): Promise<ExitCode> {
+  const { removed } = await ctx.provider.clearFinishedOperations();
+  if (ctx.json) {
+    writeJson(ctx, { removed });
+    return EXIT.ok;
+  }
+  writeHeader(ctx);
+  writeLine(
+    ctx,
+    removed === 1
+      ? 'Cleared 1 finished operation; queued and running ones stay.'
+      : `Cleared ${removed} finished operations; queued and running ones stay.`,
+  );
+  return EXIT.ok;
+}

@@ -41,7 +41,7 @@ export function SubsystemStep({ errors, showErrors, locked }: StepProps) {
                   {t('wizard.subsystem.detail', {
                     status: labels.status(s.status),
                     free: formatBytes(s.freeBytes, i18n.language),
-                    drives: s.driveCount,
+                    drives: t('inventory.subsystems.driveCount', { count: s.driveCount }),
                   })}
                 </span>
                 {s.status !== 'online' && (

@@ -1,4 +1,5 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTOMAGIC_LUN_TYPES, type LunType, SPECIFIC_LUN_TYPES } from '../../../../electron/contract/model';
 import { DRIVE_COUNT_RULES, typeUnavailableReason } from '../../../../electron/contract/lun-rules';
@@ -16,6 +17,7 @@ export function TypeStep({ errors, showErrors, locked }: StepProps) {
   const type = useApp((s) => s.type);
   const setType = useApp((s) => s.setType);
   const message = useFieldMessage(errors, 'type', showErrors);
+  const letSubsystemChooseId = useId();
   if (!subsystem) return null;
 
   const option = (value: LunType) => {
@@ -27,6 +29,10 @@ export function TypeStep({ errors, showErrors, locked }: StepProps) {
         value={value}
         disabled={reason !== null}
         data-testid={`type-${value}`}
+        // the automagic types sit under "Let the subsystem choose": a screen reader hears it with each of them
+        aria-describedby={
+          (AUTOMAGIC_LUN_TYPES as readonly LunType[]).includes(value) ? letSubsystemChooseId : undefined
+        }
         label={
           <span className={styles.option}>
             <span className={styles.optionTitle}>{t(`lunType.${value}`)}</span>
@@ -56,7 +62,7 @@ export function TypeStep({ errors, showErrors, locked }: StepProps) {
     >
       <RadioGroup value={type ?? ''} onChange={(_, data) => setType(data.value as LunType)} disabled={locked}>
         {SPECIFIC_LUN_TYPES.map(option)}
-        <div className={styles.groupHeading} aria-hidden="true">
+        <div className={styles.groupHeading} id={letSubsystemChooseId}>
           {t('wizard.type.letSubsystemChoose')}
         </div>
         {AUTOMAGIC_LUN_TYPES.map(option)}

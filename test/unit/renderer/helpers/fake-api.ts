@@ -134,6 +134,16 @@ export class FakeApi implements LunStudioApi {
     return this.providerChoice();
   });
 
+  /** clearFinishedOperations: what the next call rejects with, or null; the history keeps what is unfinished. */
+  clearError: Error | null = null;
+  clearFinishedOperations = vi.fn(async () => {
+    if (this.clearError) throw this.clearError;
+    const finished = this.history.filter((op) => !['queued', 'running'].includes(op.state));
+    this.history = this.history.filter((op) => !finished.includes(op));
+    this.emit({ type: 'operationsCleared', operationIds: finished.map((op) => op.id) });
+    return { removed: finished.length };
+  });
+
   private providerChoice(): ProviderChoice {
     const choice: ProviderChoice = {
       current: structuredClone(this.snapshot.provider),

@@ -25,6 +25,19 @@ describe('inventory view', () => {
     expect(screen.getByText('This subsystem has no LUNs yet.')).toBeTruthy();
   });
 
+  it('names each subsystem card in words: counts in the right number, no raw 0–1 capacity value', async () => {
+    const snapshot = inventory();
+    snapshot.subsystems[1] = { ...snapshot.subsystems[1]!, driveCount: 1, lunCount: 1 };
+    await renderWithApp(<InventoryView />, { api: new FakeApi(snapshot) });
+    const [a, b] = screen.getAllByRole('button', { name: /Contoso Array A|Fabrikam B/ });
+    expect(a!.textContent).toContain('5 drives · 0 LUNs');
+    expect(b!.textContent).toContain('1 drive · 1 LUN');
+    expect(b!.textContent).not.toContain('1 drives');
+    // jsdom computes no accessible name; the bar that would put "0.2" into it must be hidden from the tree
+    expect(within(a!).queryByRole('progressbar')).toBeNull();
+    expect(within(a!).getByRole('progressbar', { hidden: true }).getAttribute('aria-hidden')).toBe('true');
+  });
+
   it('shows where the owner keeps its log, in English and German', async () => {
     const snapshot = inventory();
     snapshot.provider.logDir = '/home/alice/.local/share/lun-studio/logs';
@@ -39,7 +52,8 @@ describe('inventory view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Free' }));
     expect(rowNames()[0]).toBe('Bay d2');
     expect(screen.getByRole('columnheader', { name: /Free/ }).getAttribute('aria-sort')).toBe('ascending');
-    fireEvent.click(screen.getByRole('button', { name: /Free/ }));
+    // the arrow is for the eye: the button's name stays "Free", aria-sort says the direction
+    fireEvent.click(screen.getByRole('button', { name: 'Free' }));
     expect(screen.getByRole('columnheader', { name: /Free/ }).getAttribute('aria-sort')).toBe('descending');
     expect(rowNames().at(-1)).toBe('Bay d2');
     fireEvent.change(screen.getByRole('searchbox', { name: 'Filter drives' }), {

@@ -159,7 +159,9 @@ describe('progress monitor', () => {
       await flush();
     });
     expect(api.cancelOperation).toHaveBeenCalledWith({ operationId: running!.id });
-    const canceled = screen.getByText('Canceled').closest('[data-testid="operation-row"]')!;
+    const canceled = screen
+      .getByText('Canceled', { selector: '[data-testid="operation-state"]' })
+      .closest('[data-testid="operation-row"]')!;
     expect(canceled.getAttribute('data-operation-id')).toBe(running!.id);
   });
 

@@ -80,6 +80,18 @@ describe('operations slice', () => {
     expect(selectActiveCount(state)).toBe(2);
   });
 
+  it('keeps queued operations in the order they were queued, whatever their ids', () => {
+    const state = {
+      ...initialOperationsState,
+      operations: {
+        zz: op('zz', { state: 'queued', startedAt: null }),
+        aa: op('aa', { state: 'queued', startedAt: null }),
+        mm: op('mm', { state: 'queued', startedAt: null }),
+      },
+    };
+    expect(selectOperationsForMonitor(state).map((o) => o.id)).toEqual(['zz', 'aa', 'mm']);
+  });
+
   it('only queued and running operations can be canceled', () => {
     expect(isCancelable(op('a', { state: 'queued' }))).toBe(true);
     expect(isCancelable(op('a', { state: 'running' }))).toBe(true);

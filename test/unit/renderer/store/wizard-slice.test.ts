@@ -189,7 +189,19 @@ describe('wizard slice', () => {
       'iqn.1991-05.com.microsoft:host1\n0123456789ABCDEF\nnot-a-wwn\neui.0123456789abcdef',
     );
     expect(selectStepErrors(s(), 'access')).toEqual([
-      { field: 'initiators', key: 'wizard.errors.initiatorInvalid', params: { entry: 'not-a-wwn' } },
+      {
+        field: 'initiators',
+        key: 'wizard.errors.initiatorInvalid',
+        params: { count: 1, entry: 'not-a-wwn', entries: 'not-a-wwn' },
+      },
+    ]);
+    s().setInitiatorsText('host-a, iqn.1991-05.com.microsoft:host1; host-b');
+    expect(selectStepErrors(s(), 'access')).toEqual([
+      {
+        field: 'initiators',
+        key: 'wizard.errors.initiatorInvalid',
+        params: { count: 2, entry: 'host-a', entries: 'host-a, host-b' },
+      },
     ]);
     s().setInitiatorsText('naa.0123456789abcdef0123456789abcdef; 0123456789ABCDEF');
     expect(selectStepErrors(s(), 'access')).toEqual([]);

@@ -25,7 +25,12 @@ describe('wizard step 2: LUN type', () => {
     expect(screen.getAllByText('Not supported by Contoso Array A').length).toBeGreaterThanOrEqual(5);
     expect(screen.getByText('Striped with parity. Survives one drive failure.')).toBeTruthy();
     expect(screen.getByText('Needs at least 3 drives')).toBeTruthy();
-    expect(screen.getByText('Let the subsystem choose')).toBeTruthy();
+    // not hidden from screen readers: each automagic type is described by it
+    const heading = screen.getByText('Let the subsystem choose');
+    expect(heading.getAttribute('aria-hidden')).toBeNull();
+    const auto = screen.getByRole('radio', { name: /^Automatic/ });
+    expect(auto.getAttribute('aria-describedby')).toBe(heading.id);
+    expect(parity.getAttribute('aria-describedby')).toBeNull();
     fireEvent.click(parity);
     expect(store.getState().type).toBe('parity');
   });
