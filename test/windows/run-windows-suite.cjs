@@ -292,6 +292,52 @@ const vdsOnlyCases = [
   })),
 ];
 
+// Cases only the in-process leg can show: the client's own CoTaskMemFree calls, seen by an IMallocSpy (across
+// processes the stub frees the service's copies, whatever the client does with its own).
+async function tracked(fn) {
+  service.startAllocationTracking();
+  let count;
+  try {
+    await fn();
+  } finally {
+    count = service.stopAllocationTracking();
+  }
+  return count;
+}
+
+const inProcessCases = [
+  {
+    name: 'every string and array VDS hands out is freed (CoTaskMemFree): identification data, extents, drive, LUN and subsystem properties',
+    async run() {
+      const provider = await openVds(topology());
+      try {
+        const { subsystem } = await inventory(provider);
+        const existing = (await provider.listLuns(subsystem.id)).find((l) => l.name === 'Existing');
+        const identification = await tracked(() => provider.lunIdentification(existing.id));
+        // 4 inquiry strings, the identifier array and each of its 2 identifiers' bytes
+        assert.ok(
+          identification.handedOut >= 7,
+          `${identification.handedOut} identification buffers handed out`,
+        );
+        assert.equal(identification.notFreed, 0, 'identification buffers the client did not free');
+        await sleep(2100); // what was read has aged out: the next reads go to the provider
+        const reads = await tracked(async () => {
+          await provider.listSubsystems();
+          await provider.listDrives(subsystem.id);
+          await provider.listLuns(subsystem.id);
+          await provider.listExtents(subsystem.id);
+        });
+        // 2 subsystem strings, 4 drives x 2 strings + 4 extent arrays (read twice: the snapshot, then the
+        // extents), 3 LUN strings
+        assert.ok(reads.handedOut >= 2 + 4 * 2 + 4 + 3, `${reads.handedOut} buffers handed out`);
+        assert.equal(reads.notFreed, 0, 'buffers the client did not free');
+      } finally {
+        provider.close();
+      }
+    },
+  },
+];
+
 // Cases only the cross-process leg can show: the provider's calls block in another process.
 const STALL_MS = 5000;
 /** A bigger array for the round-trip count: two subsystems of eight 10 GiB drives and four LUNs each. */
@@ -676,7 +722,7 @@ async function main() {
     ...lifecycle.cases.map((c) => ({ name: c.name, fn: () => shared.runCase(c, (state) => openVds(state)) })),
     ...repair.cases.map((c) => ({ name: c.name, fn: () => runRepairCase(c) })),
     ...vdsOnlyCases.map((c) => ({ name: c.name, fn: () => c.run() })),
-    ...(crossProcess ? crossProcessCases : []).map((c) => ({ name: c.name, fn: () => c.run() })),
+    ...(crossProcess ? crossProcessCases : inProcessCases).map((c) => ({ name: c.name, fn: () => c.run() })),
     {
       name: crossProcess
         ? 'every COM object handed out is released across the boundary (the service counts 0 live objects)'
