@@ -503,16 +503,10 @@ export class StorageService {
     ref: { subsystemId: string; lunId: string },
     build: (found: ResolvedLun, inventory: InventorySnapshot) => R,
   ): Promise<ResolvedLun & { request: R }> {
-    const attempt = (inventory: InventorySnapshot): ResolvedLun & { request: R } => {
+    return this.withInventory((inventory) => {
       const found = resolveLun(inventory, ref);
       return { ...found, request: build(found, inventory) };
-    };
-    try {
-      return attempt(await this.inventory.latest());
-    } catch (error) {
-      if ((error as LunStudioError).code !== 'VDS_E_OBJECT_NOT_FOUND') throw error;
-      return attempt(await this.inventory.refresh());
-    }
+    });
   }
 
   /** Refuses new work while the journal cannot be written (tries it once more first). */
