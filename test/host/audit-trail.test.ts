@@ -1,7 +1,8 @@
 // The audit trail as a support engineer reads it: `serve` owns the state; a lun-studio command creates a
 // LUN through it, a browser tab creates one, a command's creation fails on a faulty array. audit.log then
 // has one line each (user, shell, object, outcome, HRESULT), and no file in the log folder holds the
-// browser token or the control endpoint's secret.
+// browser token or the control endpoint's secret. Drive commands (identify, a refused hot spare, a simulated
+// failure) are audited the same way.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -159,5 +160,39 @@ describe('audit trail across shells', () => {
       expect(content, file).not.toContain(token);
       expect(content, file).not.toContain(secret);
     }
+  });
+  it('drive commands through the owner: an identify, a refused hot spare and a simulated failure are audited', async () => {
+    const auditFile = path.join(home, 'logs', 'audit.log');
+    const before = fs.existsSync(auditFile)
+      ? fs.readFileSync(auditFile, 'utf8').trim().split('\n').length
+      : 0;
+    const luns = await runCli(['--json', 'luns', 'Test Array'], cliEnv(home));
+    expect(luns.code, luns.stderr).toBe(0);
+    const used = (JSON.parse(luns.stdout) as { driveIds: string[] }[])[0]!.driveIds[0]!;
+
+    const identify = await runCli(['identify', 'Test Array', 'Bay 00', 'on'], cliEnv(home));
+    expect(identify.code, identify.stderr).toBe(0);
+    const spare = await runCli(['hot-spare', 'Test Array', used, 'on'], cliEnv(home));
+    expect(spare.code).toBe(1);
+    const failed = await runCli(['sim', 'fail-drive', 'Test Array', 'Bay 01'], cliEnv(home));
+    expect(failed.code, failed.stderr).toBe(0);
+
+    await until(() => fs.readFileSync(auditFile, 'utf8').trim().split('\n').length >= before + 3);
+    const lines = fs
+      .readFileSync(auditFile, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(before)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((l) => [l.shell, l.action, l.outcome, l.hresult, l.code])).toEqual([
+      ['cli', 'identify drive', 'succeeded', '0x00000000', undefined],
+      ['cli', 'set hot spare', 'refused', '0x80042413', 'VDS_E_DEVICE_IN_USE'],
+      ['cli', 'simulate drive failure', 'succeeded', '0x00000000', undefined],
+    ]);
+    expect(lines[0]!.object).toMatch(/^drive \S+ \(Bay 00\)$/);
+    expect(lines[0]!.request).toEqual({ on: true });
+    expect(String(lines[1]!.object).startsWith(`drive ${used} (Bay 0`)).toBe(true);
+    expect(lines[1]!.message).toContain('is in use: it holds LUN');
+    expect(lines[2]!.object).toMatch(/^drive \S+ \(Bay 01\)$/);
   });
 });

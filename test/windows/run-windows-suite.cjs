@@ -1,6 +1,7 @@
 // Runs under Windows node.exe (Wine): the shared provider cases, the LUN lifecycle cases (extend, shrink,
 // set-mask, delete: lifecycle-cases.cjs) and the drive and repair cases (identify, hot spare, replace,
-// recover, extents, identification data: repair-cases.cjs) against the `vds` provider, reached through the product's unchanged
+// recover, extents, identification data: repair-cases.cjs, and through the StorageProvider facade:
+// facade-repair-cases.cjs) against the `vds` provider, reached through the product's unchanged
 // CoCreateInstance(CLSID_VdsLoader, LOCAL_SERVER); then the service-level cases only VDS has
 // (access denied, never ready, no IVdsSubSystem2, not registered) and the check that every COM object handed out
 // was released. Three modes:
@@ -23,6 +24,11 @@ const serviceClient = require('./service-client.cjs');
 const shared = require('../native/shared-cases.cjs');
 const lifecycle = require('./lifecycle-cases.cjs');
 const repair = require('./repair-cases.cjs');
+const facadeRepair = require('./facade-repair-cases.cjs');
+// The product's StorageProvider facade as tsc compiled it (scripts/windows/test-windows.sh builds dist/).
+const { openProviderWithAddon } = require(
+  path.join(__dirname, '..', '..', 'dist', 'native', 'lib', 'provider.js'),
+);
 const { topology, inventory, startCreate, rejection, assertError, HR, GiB, POLL_MS } = shared;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -44,6 +50,17 @@ let service; // the test VDS service: in this process, or a client of the other 
 
 function openVds(state, knobs = {}, config = {}) {
   return service.configure(state, knobs).then(() => addon.openProvider('vds', config, POLL_MS));
+}
+
+/** A facade case gets the StorageProvider over the `vds` provider, and the test VDS service. */
+async function runFacadeCase(testCase) {
+  await service.configure(testCase.state ?? topology(), testCase.knobs ?? {});
+  const facade = await openProviderWithAddon(addon, { provider: 'vds', pollIntervalMs: POLL_MS });
+  try {
+    await testCase.run(facade, service);
+  } finally {
+    await facade.close();
+  }
 }
 
 /** A repair case gets the provider and the test VDS service (to break a drive, to read the array). */
@@ -290,6 +307,52 @@ const vdsOnlyCases = [
       }
     },
   })),
+];
+
+// Cases only the in-process leg can show: the client's own CoTaskMemFree calls, seen by an IMallocSpy (across
+// processes the stub frees the service's copies, whatever the client does with its own).
+async function tracked(fn) {
+  service.startAllocationTracking();
+  let count;
+  try {
+    await fn();
+  } finally {
+    count = service.stopAllocationTracking();
+  }
+  return count;
+}
+
+const inProcessCases = [
+  {
+    name: 'every string and array VDS hands out is freed (CoTaskMemFree): identification data, extents, drive, LUN and subsystem properties',
+    async run() {
+      const provider = await openVds(topology());
+      try {
+        const { subsystem } = await inventory(provider);
+        const existing = (await provider.listLuns(subsystem.id)).find((l) => l.name === 'Existing');
+        const identification = await tracked(() => provider.lunIdentification(existing.id));
+        // 4 inquiry strings, the identifier array and each of its 2 identifiers' bytes
+        assert.ok(
+          identification.handedOut >= 7,
+          `${identification.handedOut} identification buffers handed out`,
+        );
+        assert.equal(identification.notFreed, 0, 'identification buffers the client did not free');
+        await sleep(2100); // what was read has aged out: the next reads go to the provider
+        const reads = await tracked(async () => {
+          await provider.listSubsystems();
+          await provider.listDrives(subsystem.id);
+          await provider.listLuns(subsystem.id);
+          await provider.listExtents(subsystem.id);
+        });
+        // 2 subsystem strings, 4 drives x 2 strings + 4 extent arrays (read twice: the snapshot, then the
+        // extents), 3 LUN strings
+        assert.ok(reads.handedOut >= 2 + 4 * 2 + 4 + 3, `${reads.handedOut} buffers handed out`);
+        assert.equal(reads.notFreed, 0, 'buffers the client did not free');
+      } finally {
+        provider.close();
+      }
+    },
+  },
 ];
 
 // Cases only the cross-process leg can show: the provider's calls block in another process.
@@ -675,8 +738,9 @@ async function main() {
     ...shared.cases.map((c) => ({ name: c.name, fn: () => shared.runCase(c, (state) => openVds(state)) })),
     ...lifecycle.cases.map((c) => ({ name: c.name, fn: () => shared.runCase(c, (state) => openVds(state)) })),
     ...repair.cases.map((c) => ({ name: c.name, fn: () => runRepairCase(c) })),
+    ...facadeRepair.cases.map((c) => ({ name: c.name, fn: () => runFacadeCase(c) })),
     ...vdsOnlyCases.map((c) => ({ name: c.name, fn: () => c.run() })),
-    ...(crossProcess ? crossProcessCases : []).map((c) => ({ name: c.name, fn: () => c.run() })),
+    ...(crossProcess ? crossProcessCases : inProcessCases).map((c) => ({ name: c.name, fn: () => c.run() })),
     {
       name: crossProcess
         ? 'every COM object handed out is released across the boundary (the service counts 0 live objects)'

@@ -20,6 +20,8 @@ function inProcess(modulePath) {
     expireSubsystems: async () => service.expireSubsystems(),
     setDriveFailed: async (driveId, failed) => service.setDriveFailed(driveId, failed),
     simState: async () => service.simState(),
+    startAllocationTracking: () => service.startAllocationTracking(),
+    stopAllocationTracking: () => service.stopAllocationTracking(),
     revoke: async () => service.revoke(),
     enterSingleThreadedApartment: () => service.enterSingleThreadedApartment(),
     kill: async () => {

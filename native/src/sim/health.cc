@@ -1,6 +1,7 @@
 #include "health.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "resize.h"
 
@@ -27,15 +28,33 @@ bool IsRedundant(LunType t) {
 bool DriveWorks(const Drive& d) { return d.status == kStatusOnline && d.health != kHealthFailed; }
 
 LunCondition ConditionOf(const Subsystem& s, const Lun& l, const std::vector<std::string>& rebuilding) {
+  return ConditionOf(s, l, LunDriveIds(l), rebuilding);
+}
+
+LunCondition ConditionOf(const Subsystem& s, const Lun& l, const std::vector<std::string>& ids,
+                         const std::vector<std::string>& rebuilding) {
   LunCondition c;
-  const std::vector<std::string> ids = LunDriveIds(l);
   const auto has = [](const std::vector<std::string>& v, const std::string& id) {
     return std::find(v.begin(), v.end(), id) != v.end();
   };
+  // A LUN over many drives looks them up by id; a small one scans (cheaper than building the index).
+  std::unordered_map<std::string, const Drive*> index;
+  if (ids.size() > 8) {
+    for (const auto& d : s.drives) index.emplace(d.id, &d);
+  }
+  const auto find = [&](const std::string& id) -> const Drive* {
+    if (!index.empty()) {
+      const auto it = index.find(id);
+      return it == index.end() ? nullptr : it->second;
+    }
+    for (const auto& d : s.drives) {
+      if (d.id == id) return &d;
+    }
+    return nullptr;
+  };
   for (const std::string& id : ids) {
-    const auto it =
-        std::find_if(s.drives.begin(), s.drives.end(), [&](const Drive& d) { return d.id == id; });
-    const bool works = it != s.drives.end() && DriveWorks(*it);
+    const Drive* drive = find(id);
+    const bool works = drive != nullptr && DriveWorks(*drive);
     if (!works) c.failedDriveIds.push_back(id);
     if (!works || has(l.staleDriveIds, id) || has(rebuilding, id)) c.badDriveIds.push_back(id);
   }

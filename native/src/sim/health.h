@@ -26,6 +26,9 @@ struct LunCondition {
 
 // `rebuilding`: drives being rebuilt right now (a recovery job's or a hot-spare takeover's).
 LunCondition ConditionOf(const Subsystem& s, const Lun& l, const std::vector<std::string>& rebuilding);
+// The same with the LUN's drive ids (resize.h LunDriveIds) already at hand.
+LunCondition ConditionOf(const Subsystem& s, const Lun& l, const std::vector<std::string>& driveIds,
+                         const std::vector<std::string>& rebuilding);
 // VDS status / health numbers: failed beyond the tolerance, else rebuilding / degraded / healthy.
 void StatusAndHealth(const LunCondition& c, int32_t* status, int32_t* health);
 

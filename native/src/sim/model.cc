@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "../hresult_table.h"
 #include "extent_map.h"
@@ -149,30 +150,28 @@ struct Model::Impl {
     return nullptr;
   }
 
-  // Committed LUNs plus the allocations of running creations.
-  std::vector<Span> UsedSpans(const Subsystem& s, const std::string& driveId) const {
-    std::vector<Span> used;
-    auto add = [&](const Lun& l) {
-      for (const auto& e : l.extents) {
-        if (e.driveId == driveId) used.push_back({e.offsetBytes, e.lengthBytes});
-      }
-    };
-    for (const auto& l : s.luns) add(l);
+  // Every drive's used spans: committed LUNs plus the space running jobs hold (one pass over the extents).
+  std::unordered_map<std::string, std::vector<Span>> UsedSpans(const Subsystem& s) const {
+    std::unordered_map<std::string, std::vector<Span>> used;
+    for (const auto& l : s.luns) {
+      for (const auto& e : l.extents) used[e.driveId].push_back({e.offsetBytes, e.lengthBytes});
+    }
     for (const auto& [key, job] : jobs) {
       if (job.phase != Phase::kRunning || job.subsystemId != s.id) continue;
-      for (const auto& e : job.reserved) {
-        if (e.driveId == driveId) used.push_back({e.offsetBytes, e.lengthBytes});
-      }
+      for (const auto& e : job.reserved) used[e.driveId].push_back({e.offsetBytes, e.lengthBytes});
     }
     return used;
   }
 
   std::vector<DriveView> Views(const Subsystem& s) const {
+    std::unordered_map<std::string, std::vector<Span>> used = UsedSpans(s);
     std::vector<DriveView> views;
+    views.reserve(s.drives.size());
     for (const auto& d : s.drives) {
       DriveView v;
       v.drive = &d;
-      v.free = FreeSpans(d.sizeBytes, UsedSpans(s, d.id));
+      auto it = used.find(d.id);
+      v.free = FreeSpans(d.sizeBytes, it == used.end() ? std::vector<Span>{} : std::move(it->second));
       v.freeBytes = TotalLength(v.free);
       views.push_back(std::move(v));
     }
@@ -293,12 +292,8 @@ struct Model::Impl {
     info.sizeBytes = l.sizeBytes;
     info.stripeSize = l.stripeSizeBytes;
     info.unmaskingList = l.unmaskingList;
-    for (const auto& e : l.extents) {
-      if (std::find(info.driveIds.begin(), info.driveIds.end(), e.driveId) == info.driveIds.end()) {
-        info.driveIds.push_back(e.driveId);
-      }
-    }
-    StatusAndHealth(ConditionOf(s, l, Rebuilding(s, l)), &info.status, &info.health);
+    info.driveIds = LunDriveIds(l);
+    StatusAndHealth(ConditionOf(s, l, info.driveIds, Rebuilding(s, l)), &info.status, &info.health);
     return info;
   }
 

@@ -1,6 +1,7 @@
 #include "resize.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "../hresult_table.h"
 #include "layout.h"
@@ -40,8 +41,9 @@ void CutTail(std::vector<Extent>* extents, const std::string& driveId, uint64_t 
 
 std::vector<std::string> LunDriveIds(const Lun& lun) {
   std::vector<std::string> ids;
+  std::unordered_set<std::string> seen;
   for (const auto& e : lun.extents) {
-    if (std::find(ids.begin(), ids.end(), e.driveId) == ids.end()) ids.push_back(e.driveId);
+    if (seen.insert(e.driveId).second) ids.push_back(e.driveId);
   }
   return ids;
 }

@@ -207,6 +207,35 @@ void ExtentsCoverEveryDriveInSlotOrder() {
   CHECK(name == Read(model, "m").identification);
 }
 
+void ADriveFailingMidJobFailsItAndTheSpareTakesOver() {
+  Fault fault;
+  fault.kind = FaultKind::kDriveFailsAt;
+  fault.percent = 50;
+  fault.drive = "d1";
+  auto model = MakeModel({Mirror("m", {"d0", "d1"}, kGiB)}, {fault}, 4 * kGiB, true);
+  CreateLunArgs args;
+  args.subsystemId = "sub";
+  args.type = LunType::kSimple;
+  args.driveIds = {"d1"};
+  args.sizeBytes = 2 * kGiB;
+  std::shared_ptr<CreateLunJob> job;
+  CHECK(model->CreateLun(args, &job).ok() && job != nullptr);
+  // While it runs, its space is the new LUN's in the capacity map.
+  std::vector<ExtentInfo> extents;
+  CHECK(model->QueryExtents("sub", &extents).ok());
+  uint64_t pending = 0;
+  for (const auto& e : extents) {
+    if (e.driveId == "d1" && e.lunId == job->lunId()) pending += e.sizeBytes;
+  }
+  CHECK(pending == 2 * kGiB);
+  HResult opHr = hr::kOk;
+  AsyncOutput out;
+  CHECK(job->Wait(&opHr, &out) == hr::kOk && opHr == hr::kVdsObjectStatusFailed);
+  CHECK(DriveOf(model, "d1").status == kStatusFailed && DriveOf(model, "d1").freeBytes == 8 * kGiB);
+  CHECK(Read(model, "m").driveIds == (std::vector<std::string>{"d0", "d5"}));
+  CHECK(Read(model, "m").health == kHealthRebuilding);
+}
+
 }  // namespace
 
 int main() {
@@ -216,6 +245,7 @@ int main() {
   HotSparesAndIdentify();
   AStandbySpareTakesOverAutomatically();
   ExtentsCoverEveryDriveInSlotOrder();
+  ADriveFailingMidJobFailsItAndTheSpareTakesOver();
   std::printf("ok %d checks\n", CheckCount());
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "../../../native/src/vds/cotaskmem.h"
+#include "allocation_spy.h"
 
 namespace testvds {
 
@@ -55,6 +56,12 @@ HRESULT FillLunInformation(const lun::LunIdentification& identification, VDS_LUN
     lun::vds::FreeStrings(out);
     return E_OUTOFMEMORY;
   }
+  for (const void* p :
+       {static_cast<const void*>(out->m_szVendorId), static_cast<const void*>(out->m_szProductId),
+        static_cast<const void*>(out->m_szProductRevision), static_cast<const void*>(out->m_szSerialNumber),
+        static_cast<const void*>(ids.m_rgIdentifiers)})
+    TrackClientAllocation(p);
+  for (size_t i = 0; i < count; ++i) TrackClientAllocation(ids.m_rgIdentifiers[i].m_rgbIdentifier);
   return S_OK;
 }
 

@@ -6,7 +6,8 @@
 //   revoke() -> unregisters (idempotent); calls() / resetCalls() -> VDS method calls received;
 //   stallQueryStatus(ms) -> every QueryStatus starting in the next ms waits until then.
 //   knobs also: noMaintenance, noIdentification, recoverNullAsync, recoverOutputType (see service_state.h);
-//   setDriveFailed(simDriveId, failed) -> a drive of the array fails (or is mended); simState() -> the array.
+//   setDriveFailed(simDriveId, failed) -> a drive of the array fails (or is mended); simState() -> the array;
+//   startAllocationTracking() / stopAllocationTracking() -> what the client did not free (allocation_spy.h).
 #include <napi.h>
 
 #include <condition_variable>
@@ -19,6 +20,7 @@
 #include "../../../native/src/js_errors.h"
 #include "../../../native/src/sim/model.h"
 #include "../../../native/src/vds/vds_convert.h"
+#include "allocation_spy.h"
 #include "com_object.h"
 #include "service_state.h"
 #include "vds_objects.h"
@@ -130,6 +132,24 @@ Napi::Value SimState(const Napi::CallbackInfo& info) {
   return lun::js::StateToJs(env, config.model->Snapshot());
 }
 
+// startAllocationTracking(): from now on every string and array handed to the client is counted, and an
+// IMallocSpy sees which the client frees. stopAllocationTracking() -> {handedOut, notFreed}.
+Napi::Value StartTracking(const Napi::CallbackInfo& info) {
+  HRESULT hr = StartAllocationTracking();
+  if (FAILED(hr)) {
+    throw Napi::Error::New(info.Env(), "CoRegisterMallocSpy failed: " + lun::FormatHResult(hr));
+  }
+  return info.Env().Undefined();
+}
+
+Napi::Value StopTracking(const Napi::CallbackInfo& info) {
+  AllocationCount count = StopAllocationTracking();
+  Napi::Object o = Napi::Object::New(info.Env());
+  o.Set("handedOut", static_cast<double>(count.handedOut));
+  o.Set("notFreed", static_cast<double>(count.notFreed));
+  return o;
+}
+
 Napi::Value CallCount(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), static_cast<double>(Calls()));
 }
@@ -178,6 +198,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("calls", Napi::Function::New(env, CallCount));
   exports.Set("setDriveFailed", Napi::Function::New(env, SetDriveFailed));
   exports.Set("simState", Napi::Function::New(env, SimState));
+  exports.Set("startAllocationTracking", Napi::Function::New(env, StartTracking));
+  exports.Set("stopAllocationTracking", Napi::Function::New(env, StopTracking));
   exports.Set("resetCalls", Napi::Function::New(env, ResetCallCount));
   exports.Set("stallQueryStatus", Napi::Function::New(env, StallQueryStatus));
   exports.Set("expireSubsystems", Napi::Function::New(env, ExpireSubsystemObjects));

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "../../../native/src/vds/vds_convert.h"
+#include "allocation_spy.h"
 
 namespace testvds {
 
@@ -76,6 +77,7 @@ LPWSTR CoTaskString(const std::string& utf8) {
   auto* out = static_cast<LPWSTR>(CoTaskMemAlloc((wide.size() + 1) * sizeof(wchar_t)));
   if (!out) return nullptr;
   std::memcpy(out, wide.c_str(), (wide.size() + 1) * sizeof(wchar_t));
+  TrackClientAllocation(out);
   return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "../../../native/src/hresult_table.h"
 #include "../../../native/src/vds/vds_convert.h"
+#include "allocation_spy.h"
 #include "com_object.h"
 #include "lun_information.h"
 #include "service_state.h"
@@ -383,6 +384,7 @@ class Drive : public ComObject<IVdsDrive, IVdsMaintenance> {
         static_cast<VDS_DRIVE_EXTENT*>(CoTaskMemAlloc(sizeof(VDS_DRIVE_EXTENT) * (extents.size() + 1)));
     if (!out) return E_OUTOFMEMORY;
     std::copy(extents.begin(), extents.end(), out);
+    TrackClientAllocation(out);
     *array = out;
     *count = static_cast<LONG>(extents.size());
     return S_OK;
