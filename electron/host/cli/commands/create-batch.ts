@@ -52,6 +52,7 @@ export async function runCreateBatch(
   const runningSince: number[] = [];
   const endings: (Ending | undefined)[] = Array.from({ length: count }, () => undefined);
   let abandoned = false;
+  let refused: unknown;
   const say = (stream: 'stdout' | 'stderr', text: string): void =>
     batch.printAbove(ctx.io[stream], text, ctx.now());
 
@@ -112,7 +113,14 @@ export async function runCreateBatch(
         onSettled: (outcome) => end(index, outcome),
       }),
     });
-    const outcome = await Promise.race([creation, interrupts.abandoned]);
+    const outcome = await Promise.race([creation, interrupts.abandoned]).catch((error: unknown) => {
+      refused = error;
+      return undefined;
+    });
+    if (outcome === undefined) {
+      batch.clear();
+      return { exitCode: reportRefusal(ctx, views, refused), created: [] };
+    }
     if (outcome === ABANDONED) {
       abandoned = true;
       for (const [index, view] of views.entries()) {
@@ -131,6 +139,20 @@ export async function runCreateBatch(
     for (const view of views) view.stop();
     interrupts.dispose();
   }
+}
+
+/** The owner refused the request before queuing anything (e.g. its journal cannot be written): every LUN
+ * of it ends with that error, none was started. */
+function reportRefusal(ctx: CommandContext, views: readonly OperationView[], error: unknown): ExitCode {
+  const shape = toErrorShape(error);
+  for (const view of views) {
+    view.stop();
+    view.emitError(shape);
+  }
+  for (const line of formatErrorLines(error)) ctx.io.stderr.write(`${line}\n`);
+  if (views.length > 1)
+    ctx.io.stderr.write(`Nothing was started: the owner refused all ${views.length} LUNs.\n`);
+  return exitCodeFor(error);
 }
 
 function endingOf(outcome: PromiseSettledResult<Lun>, interrupted: boolean): Ending {
