@@ -1,8 +1,9 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Lun } from '../../../electron/contract/model';
 import { useEnumLabels } from '../../components/use-enum-label';
 import { formatBytes, formatInteger } from '../../lib/format';
+import { useLunLabel } from '../../lib/lun-label';
 import { selectDrives } from '../../store/inventory-slice';
 import { LUN_ACTIONS } from '../../store/lun-actions-slice';
 import { useApp } from '../../store/store-context';
@@ -40,8 +41,10 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
   const unmasking = useUnmaskingLabel();
   const drives = useApp((s) => selectDrives(s, lun.subsystemId));
   const open = useApp((s) => s.openLunAction);
+  // When an action's dialog closes, focus comes back to the button that opened it.
+  const restoreFocus = useRestoreFocusTarget();
   const select = useApp((s) => s.selectLun);
-  const name = lun.name || lun.id;
+  const label = useLunLabel()(lun.name || lun.id);
   const driveNames = lun.driveIds.map((id) => drives.find((d) => d.id === id)?.name ?? id);
 
   const facts: [string, React.ReactNode][] = [
@@ -60,7 +63,7 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
   return (
     <section className={styles.root} aria-labelledby="lun-details-heading" data-testid="lun-details">
       <h4 id="lun-details-heading" className={styles.heading}>
-        {t('lunDetails.heading', { name })}
+        {t('lunDetails.heading', { lun: label })}
       </h4>
       <ActiveOperationBadge lunId={lun.id} />
       <dl className={styles.facts}>
@@ -71,10 +74,11 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
           </div>
         ))}
       </dl>
-      <div className={styles.actions} role="group" aria-label={t('lunActions.menuNamed', { name })}>
+      <div className={styles.actions} role="group" aria-label={t('lunActions.menuNamed', { lun: label })}>
         {LUN_ACTIONS.map((action) => (
           <Button
             key={action}
+            {...restoreFocus}
             appearance={action === 'delete' ? 'secondary' : 'primary'}
             onClick={() => open(action, lun)}
             data-testid={`details-action-${action}`}
