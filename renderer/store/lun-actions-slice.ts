@@ -22,6 +22,8 @@ export type LunActionPhase = 'editing' | 'submitting' | 'submitted';
 
 export interface OpenLunAction {
   action: LunAction;
+  /** Counts the dialogs opened: each opening starts with a fresh form, even for the same LUN and action. */
+  opening: number;
   subsystemId: string;
   lunId: string;
   phase: LunActionPhase;
@@ -54,59 +56,63 @@ export const initialLunActionsState: LunActionsState = { selectedLun: null, lunA
 
 export const createLunActionsSlice =
   (api: LunStudioApi): StateCreator<AppState, [], [], LunActionsSlice> =>
-  (set, get) => ({
-    ...initialLunActionsState,
-    selectLun(lun) {
-      set({ selectedLun: lun });
-    },
-    openLunAction(action, lun) {
-      set({
-        lunAction: {
-          action,
-          subsystemId: lun.subsystemId,
-          lunId: lun.id,
-          phase: 'editing',
-          operationId: null,
-          submitError: null,
-        },
-      });
-    },
-    closeLunAction() {
-      if (get().lunAction?.phase === 'submitting') return;
-      set({ lunAction: null });
-    },
-    editLunActionAgain() {
-      const current = get().lunAction;
-      if (!current || current.phase === 'submitting') return;
-      set({ lunAction: { ...current, phase: 'editing', operationId: null, submitError: null } });
-    },
-    async submitLunOperation(what) {
-      const current = get().lunAction;
-      if (!current || current.phase !== 'editing') return;
-      set({ lunAction: { ...current, phase: 'submitting', submitError: null } });
-      const still = () =>
-        get().lunAction?.lunId === current.lunId && get().lunAction?.action === current.action;
-      try {
-        const { operation } = await callFor(api, what);
-        get().upsertOperation(operation);
-        if (still())
-          set((s) => ({ lunAction: { ...s.lunAction!, phase: 'submitted', operationId: operation.id } }));
-      } catch (error) {
-        if (still())
-          set((s) => ({
-            lunAction: { ...s.lunAction!, phase: 'editing', submitError: toErrorShape(error) },
-          }));
-      }
-    },
-    noteLunOperation(op) {
-      if (op.kind === 'createLun' || !isFinal(op)) return;
-      // The LUN changed (or is gone): the table and the details panel show it as the provider reports it.
-      void get().loadInventory(true);
-      const selected = get().selectedLun;
-      if (op.kind === 'deleteLun' && op.state === 'succeeded' && selected?.lunId === op.request.lunId)
-        set({ selectedLun: null });
-    },
-  });
+  (set, get) => {
+    let openings = 0;
+    return {
+      ...initialLunActionsState,
+      selectLun(lun) {
+        set({ selectedLun: lun });
+      },
+      openLunAction(action, lun) {
+        set({
+          lunAction: {
+            action,
+            opening: ++openings,
+            subsystemId: lun.subsystemId,
+            lunId: lun.id,
+            phase: 'editing',
+            operationId: null,
+            submitError: null,
+          },
+        });
+      },
+      closeLunAction() {
+        if (get().lunAction?.phase === 'submitting') return;
+        set({ lunAction: null });
+      },
+      editLunActionAgain() {
+        const current = get().lunAction;
+        if (!current || current.phase === 'submitting') return;
+        set({ lunAction: { ...current, phase: 'editing', operationId: null, submitError: null } });
+      },
+      async submitLunOperation(what) {
+        const current = get().lunAction;
+        if (!current || current.phase !== 'editing') return;
+        set({ lunAction: { ...current, phase: 'submitting', submitError: null } });
+        const still = () =>
+          get().lunAction?.lunId === current.lunId && get().lunAction?.action === current.action;
+        try {
+          const { operation } = await callFor(api, what);
+          get().upsertOperation(operation);
+          if (still())
+            set((s) => ({ lunAction: { ...s.lunAction!, phase: 'submitted', operationId: operation.id } }));
+        } catch (error) {
+          if (still())
+            set((s) => ({
+              lunAction: { ...s.lunAction!, phase: 'editing', submitError: toErrorShape(error) },
+            }));
+        }
+      },
+      noteLunOperation(op) {
+        if (op.kind === 'createLun' || !isFinal(op)) return;
+        // The LUN changed (or is gone): the table and the details panel show it as the provider reports it.
+        void get().loadInventory(true);
+        const selected = get().selectedLun;
+        if (op.kind === 'deleteLun' && op.state === 'succeeded' && selected?.lunId === op.request.lunId)
+          set({ selectedLun: null });
+      },
+    };
+  };
 
 export function callFor(api: LunStudioApi, what: LunOperationRequest): Promise<{ operation: Operation }> {
   switch (what.kind) {

@@ -2,7 +2,7 @@
 // and the space is given back.
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lun, Subsystem } from '../../electron/contract/model';
+import type { Lun, Operation, Subsystem } from '../../electron/contract/model';
 import {
   GiB,
   drives,
@@ -67,6 +67,26 @@ const movedPastZero = (stdout: string): boolean =>
     (event) => event.event === 'progress' && typeof event.percent === 'number' && event.percent > 0,
   );
 
+/** Polls the owner's operations (through another lun-studio command) until their states, sorted, are these. */
+async function untilStates(states: readonly string[], timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const want = [...states].sort().join(',');
+  let seen = '';
+  while (Date.now() < deadline) {
+    const listed = await runCli([...sim, 'operations', '--json']);
+    const open = (JSON.parse(listed.stdout) as Operation[]).filter((op) =>
+      ['queued', 'running'].includes(op.state),
+    );
+    seen = open
+      .map((op) => op.state)
+      .sort()
+      .join(',');
+    if (seen === want) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the owner's open operations stayed [${seen}], not [${want}]`);
+}
+
 describe('Ctrl-C during create-lun (real addon, simulated array)', () => {
   it('--json: cancels, prints {"event":"canceled"}, exits 130 and frees the space again', async () => {
     const before = await slowArray();
@@ -98,28 +118,35 @@ describe('Ctrl-C during create-lun (real addon, simulated array)', () => {
     expect(after.luns).toEqual(before.luns);
   });
 
-  it('without --json: the progress lines stop, the cancel is reported, exit 130, the rest of a batch never starts', async () => {
+  it('without --json, a batch of 6 (4 running, 2 queued): Ctrl-C cancels all six, exit 130, nothing is kept', async () => {
     const before = await slowArray();
     const running = startCli([
       ...sim,
       'create-lun',
       'Slow Array',
       '--type',
-      'span',
+      'simple',
       '--size',
-      '40GiB',
+      '20GiB',
       '--count',
-      '3',
+      '6',
     ]);
-    await waitForOutput(running, (stdout) => /LUN 1\/3 +\d+%/.test(stdout));
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await waitForOutput(running, (stdout) => /Creating 6 simple LUNs of 20 GiB/.test(stdout));
+    // The batch is the owner's: another command sees its operations, four running and two queued.
+    await untilStates(['running', 'running', 'running', 'running', 'queued', 'queued']);
     running.child.kill('SIGINT');
     const result = await running.result;
 
     expect(result.code).toBe(130);
-    expect(result.stderr).toMatch(/Canceled: LUN 1\/3 was rolled back by the provider/);
-    expect(result.stderr).toMatch(/2 more LUN\(s\) were not started/);
-    expect(result.stdout).not.toMatch(/LUN 2\/3/);
+    for (const n of [1, 2, 3, 4])
+      expect(result.stderr).toMatch(
+        new RegExp(`^Canceled: LUN ${n}/6 was rolled back by the provider\\.$`, 'm'),
+      );
+    for (const n of [5, 6])
+      expect(result.stderr).toMatch(new RegExp(`^Canceled: LUN ${n}/6 was not started\\.$`, 'm'));
+    expect(result.stderr).toMatch(/^0 of 6 LUNs created, 6 canceled\.$/m);
+    expect(result.stdout).not.toMatch(/created:/);
+    expect(result.stdout).not.toContain('\r');
     const after = await slowArray();
     expect(after.subsystem.freeBytes).toBe(before.subsystem.freeBytes);
     expect(after.luns).toEqual(before.luns);

@@ -50,6 +50,13 @@ beforeAll(async () => {
       faults: [{ kind: 'failAt', percent: 40, hresult: '0x80042442' }],
     },
     {
+      name: 'Failing Bay Array',
+      supportedTypes: ['simple'],
+      initRateBytesPerSec: 8 * GiB,
+      drives: drives(4, 16 * GiB),
+      faults: [{ kind: 'driveFailsAt', percent: 50, drive: 'Bay 02' }],
+    },
+    {
       name: 'Errant Array',
       supportedTypes: ['simple'],
       initRateBytesPerSec: 4096 * GiB,
@@ -205,7 +212,7 @@ describe('create-lun (real addon, simulated array)', () => {
     expect((jsonLines(run.stdout).at(-1)!.lun as Lun).sizeBytes).toBe(max);
   });
 
-  it('--count 3 creates three LUNs, each event carrying its operationId and index', async () => {
+  it('--count 3 creates three LUNs as one batch, each event carrying its operationId and index', async () => {
     const { sim } = await freshSim('count');
     const run = await runCli([
       ...sim,
@@ -223,8 +230,8 @@ describe('create-lun (real addon, simulated array)', () => {
     const events = jsonLines(run.stdout);
     const started = events.filter((e) => e.event === 'started');
     const done = events.filter((e) => e.event === 'done');
-    expect(started.map((e) => e.index)).toEqual([0, 1, 2]);
-    expect(done.map((e) => e.index)).toEqual([0, 1, 2]);
+    expect(started.map((e) => e.index).sort()).toEqual([0, 1, 2]);
+    expect(done.map((e) => e.index).sort()).toEqual([0, 1, 2]);
     expect(new Set(started.map((e) => e.operationId)).size).toBe(3);
     for (const event of events) {
       const start = started.find((s) => s.index === event.index);
@@ -232,6 +239,38 @@ describe('create-lun (real addon, simulated array)', () => {
     }
     const luns = JSON.parse((await runCli([...sim, 'luns', 'Fast Array', '--json'])).stdout) as Lun[];
     expect(luns.map((l) => l.id).sort()).toEqual(done.map((e) => (e.lun as Lun).id).sort());
+  });
+
+  it('a LUN failing in the middle of a batch stops none of the others: exit 1, "3 of 4 LUNs created, 1 failed"', async () => {
+    const { sim } = await freshSim('batch-failure');
+    // 4 drives of 16 GiB: each 12 GiB LUN needs a drive of its own; the one on Bay 02 fails half-way.
+    const run = await runCli([
+      ...sim,
+      'create-lun',
+      'Failing Bay Array',
+      '--type',
+      'simple',
+      '--size',
+      '12GiB',
+      '--count',
+      '4',
+    ]);
+    expect(run.code, run.stderr).toBe(1);
+    const created = run.stdout.split('\n').filter((line) => /^LUN \d\/4 created: /.test(line));
+    expect(created).toHaveLength(3);
+    expect(run.stderr).toMatch(/^error: LUN \d\/4: .+ \(\w+ 0x8\w{7}\)$/m);
+    expect(run.stderr).toMatch(/^3 of 4 LUNs created, 1 failed\.$/m);
+    const luns = JSON.parse((await runCli([...sim, 'luns', 'Failing Bay Array', '--json'])).stdout) as Lun[];
+    expect(luns).toHaveLength(3);
+    // One request to the owner: the four operations are one batch, like the wizard's.
+    const ops = JSON.parse((await runCli([...sim, 'operations', '--json'])).stdout) as {
+      batchId?: string;
+      subsystemId: string;
+    }[];
+    const batch = ops.filter((op) => op.subsystemId === luns[0]!.subsystemId);
+    expect(batch).toHaveLength(4);
+    expect(new Set(batch.map((op) => op.batchId)).size).toBe(1);
+    expect(batch[0]!.batchId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it.concurrent.for<[string, string, string, string]>([

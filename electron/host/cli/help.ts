@@ -93,18 +93,28 @@ TYPE: simple, span, stripe, mirror, parity, raid10, raid6, auto, faultTolerant, 
 
 Creates a LUN and shows its progress (a bar on a terminal, a line every 10 % otherwise), then the LUN.
   --size SIZE|max   bytes or a number with a unit (500GB, 1.5TiB); max = the largest possible size
+                    (with --count N: the largest for one LUN now, for each of them; refused when N of
+                    that size do not fit)
   --drives ID,…     drives to use, in order (ids or names); default: the provider picks
   --unmask LIST     hosts that see the LUN: * (all), "" (none) or ;-separated IQN
                     (iqn.1991-05.com.microsoft:host1), eui.+16 hex, naa.+16/32 hex or 16-hex WWN
   --stripe-size SIZE  one of the subsystem's stripe sizes
-  --count N         create N LUNs (1–64) with these settings, one after the other; stops at the first failure
+  --count N         create N LUNs (1–64) with these settings, as one batch
 The creations go through the owner of the state (see \`lun-studio status\`): they appear in its journal and
 live in its progress monitor.
+A batch follows the same rules as in the app: it is refused (exit 2, nothing started) when N LUNs of a
+specific type do not fit in the free space; the owner runs up to 4 at a time, the rest wait queued in
+order; a LUN that fails stops none of the others. A line is printed as each LUN ends (on a terminal under
+one progress line for the batch: "12 LUNs: 3 done, 4 running, 5 queued · 41 % · ETA 2:05"), then
+"N of M LUNs created" (and how many failed or were canceled). Exit 0 when all were created, else the
+exit code of the first one that failed (130 when any was canceled).
 --json prints NDJSON events, each with kind "createLun", operationId and index (0-based):
-  {"event":"started"} {"event":"progress","percent":N|null} then {"event":"done","lun":{…}},
+  {"event":"queued"} (only one that waits behind others) {"event":"started"}
+  {"event":"progress","percent":N|null} then {"event":"done","lun":{…}},
   {"event":"error","code":"VDS_E_…","hresult":"0x…","message":"…"} or {"event":"canceled"}.
-Ctrl-C cancels the running LUN (the provider rolls it back) and exits 130; press it again to see that
-the command is still waiting for the provider, a third time to stop waiting.`,
+Ctrl-C cancels every LUN of the batch not finished yet (running ones are rolled back by the provider,
+queued ones never start) and exits 130; press it again to see that the command is still waiting for
+the provider, a third time to stop waiting.`,
   'extend-lun': `Usage: lun-studio extend-lun SUBSYSTEM LUN (--by SIZE | --to SIZE | --to max) [--drives ID,…] [--json]
 
 Grows LUN (id, or a name unique in SUBSYSTEM) and shows its progress like create-lun, then its new size

@@ -23,6 +23,7 @@ import type {
   MaxLunExtendRequest,
   MaxLunSizeRequest,
   Operation,
+  OperationState,
   ProviderName,
   RecoverLunRequest,
   ReplaceDriveRequest,
@@ -31,7 +32,12 @@ import type {
   ShrinkLunRequest,
   Subsystem,
 } from '../../contract/model';
-import type { CreateLunOptions, OperationOptions, StorageProvider } from '../../../native/lib/types';
+import type {
+  CreateLunOptions,
+  CreateLunProgress,
+  OperationOptions,
+  StorageProvider,
+} from '../../../native/lib/types';
 import { isAsyncKind, operationBytes } from '../operation-runners';
 import type { ApiChannel } from './control-client';
 
@@ -43,6 +49,11 @@ function noResult(operation: Operation): LunStudioError {
     hresult: HRESULT.E_UNEXPECTED,
     message: `Operation ${operation.id} ended ${operation.state} without a result.`,
   });
+}
+
+function lunOf(operation: Operation): Lun {
+  if (!operation.result) throw noResult(operation);
+  return operation.result;
 }
 
 function driveOf(operation: Operation): Drive {
@@ -80,6 +91,29 @@ export interface OwnerProvider extends StorageProvider {
   ): Promise<{ drive: Drive; lunsToRecover: Lun[] }>;
   listOperations(filter?: ListOperationsFilter): Promise<Operation[]>;
   clearFinishedOperations(): Promise<{ removed: number }>;
+  createLunBatch(
+    request: CreateLunRequest,
+    count: number,
+    options?: CreateBatchOptions,
+  ): Promise<PromiseSettledResult<Lun>[]>;
+}
+
+/** What a caller hears about one operation it follows. */
+export interface MemberHooks<T = Lun> {
+  /** The owner queued it under this id; `state` as its answer said (running when it started at once). */
+  onQueued?: (operationId: string, state: OperationState) => void;
+  /** The owner started it (once; also for one that ended at once). */
+  onRunning?: () => void;
+  onProgress?: (progress: CreateLunProgress) => void;
+  /** It ended: the LUN, or the error (VDS_E_OPERATION_CANCELED when canceled). */
+  onSettled?: (outcome: PromiseSettledResult<T>) => void;
+}
+
+export interface CreateBatchOptions {
+  /** Aborting cancels every operation of the batch that has not ended (queued ones never start). */
+  signal?: AbortSignal;
+  /** The hooks of the batch's operation at `index` (0-based, the owner's queue order). */
+  member?: (index: number) => MemberHooks;
 }
 
 export class ApiProvider implements OwnerProvider {
@@ -125,6 +159,22 @@ export class ApiProvider implements OwnerProvider {
         ((await this.call('createLuns', { request, count: 1 })) as { operations: Operation[] })
           .operations[0]!,
       options,
+    );
+  }
+
+  /** Queues `count` creations with the owner in one request (one batch: they share a batchId, run as the
+   * owner's queue allows, and one failing stops none of the others) and follows each one until all ended. */
+  createLunBatch(
+    request: CreateLunRequest,
+    count: number,
+    options: CreateBatchOptions = {},
+  ): Promise<PromiseSettledResult<Lun>[]> {
+    return this.followAll(
+      async () =>
+        ((await this.call('createLuns', { request, count })) as { operations: Operation[] }).operations,
+      (index) => options.member?.(index) ?? {},
+      options.signal,
+      lunOf,
     );
   }
 
@@ -199,54 +249,87 @@ export class ApiProvider implements OwnerProvider {
   }
 
   private async followLun(queue: () => Promise<Operation>, options: OperationOptions): Promise<Lun> {
-    const operation = await this.follow(queue, options);
-    if (!operation.result) throw noResult(operation);
-    return operation.result;
+    return lunOf(await this.follow(queue, options));
   }
 
   /** Queues one operation with the owner (`queue`) and follows its events until it ends: progress of async
    * kinds to onProgress, an abort of the signal to cancelOperation; resolves to the operation once it
    * succeeded, rejects with its error (canceled, interrupted, failed) otherwise. */
   private async follow(queue: () => Promise<Operation>, options: OperationOptions): Promise<Operation> {
-    let id: string | undefined;
+    const hooks: MemberHooks<Operation> = {};
+    const { onStarted } = options;
+    if (onStarted) hooks.onQueued = (operationId) => onStarted(operationId);
+    if (options.onProgress) hooks.onProgress = options.onProgress;
+    const [outcome] = await this.followAll(
+      async () => [await queue()],
+      () => hooks,
+      options.signal,
+      (operation) => operation,
+    );
+    if (outcome!.status === 'rejected') throw outcome!.reason;
+    return outcome!.value;
+  }
+
+  /** Queues operations with the owner (`queue`, one answer listing them all) and follows each one's events
+   * until every one has ended; an abort of the signal cancels every one not finished yet (the queued ones
+   * first, so that none of them starts meanwhile). Resolves to each one's outcome (`resultOf` its succeeded
+   * operation), in the answer's order. */
+  private async followAll<T>(
+    queue: () => Promise<Operation[]>,
+    hooksFor: (index: number) => MemberHooks<T>,
+    signal: AbortSignal | undefined,
+    resultOf: (operation: Operation) => T,
+  ): Promise<PromiseSettledResult<T>[]> {
+    let members: Map<string, MemberFollower<T>> | undefined;
     const early: Operation[] = [];
-    let settle: (operation: Operation) => void = () => undefined;
-    const finished = new Promise<Operation>((resolve) => (settle = resolve));
-    let lastPercent: number | null = null; // the queue says null until the provider first reports
-    const follow = (operation: Operation): void => {
-      if (operation.state === 'running' && isAsyncKind(operation.kind) && operation.percent !== lastPercent) {
-        lastPercent = operation.percent;
-        const progress: { percent: number | null; bytesDone?: number } = { percent: operation.percent };
-        const total = operationBytes(operation);
-        if (operation.percent !== null && total !== undefined)
-          progress.bytesDone = Math.round((operation.percent / 100) * total);
-        options.onProgress?.(progress);
-      }
-      if (FINAL_STATES.includes(operation.state)) settle(operation);
-    };
     const unsubscribe = this.channel.subscribe((event: LunStudioEvent) => {
       if (!('operation' in event)) return;
-      if (id === undefined) early.push(event.operation);
-      else if (event.operation.id === id) follow(event.operation);
+      if (members === undefined) early.push(event.operation);
+      else members.get(event.operation.id)?.see(event.operation);
     });
     try {
-      const operation = await queue();
-      id = operation.id;
-      options.onStarted?.(id);
+      const operations = await queue();
+      const followers = operations.map((op, index) => new MemberFollower<T>(op.id, hooksFor(index)));
+      members = new Map(followers.map((f) => [f.id, f]));
+      followers.forEach((follower, index) =>
+        follower.hooks.onQueued?.(follower.id, operations[index]!.state),
+      );
       // Events sent while the request was being handled come before its answer, the newest view.
-      for (const seen of [...early.filter((o) => o.id === id), operation]) follow(seen);
+      for (const seen of [...early, ...operations]) members.get(seen.id)?.see(seen);
       const onAbort = (): void => {
-        this.call('cancelOperation', { operationId: id }).catch(() => undefined);
+        const open = followers.filter((f) => !f.ended).reverse();
+        const queuedFirst = [...open.filter((f) => !f.running), ...open.filter((f) => f.running)];
+        for (const follower of queuedFirst)
+          this.call('cancelOperation', { operationId: follower.id }).catch(() => undefined);
       };
-      if (options.signal?.aborted) onAbort();
-      else options.signal?.addEventListener('abort', onAbort, { once: true });
-      const outcome = await Promise.race([finished, this.channel.lost.then((e) => e)]);
-      options.signal?.removeEventListener('abort', onAbort);
-      if (!('state' in outcome)) throw new LunStudioError(outcome);
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+      const lost = this.channel.lost.then((error) => new LunStudioError(error));
+      const outcomes = await Promise.all(
+        followers.map(async (follower): Promise<PromiseSettledResult<T>> => {
+          const ended = await Promise.race([follower.finished, lost]);
+          const outcome = this.settledOf(ended, resultOf);
+          follower.hooks.onSettled?.(outcome);
+          return outcome;
+        }),
+      );
+      signal?.removeEventListener('abort', onAbort);
       this.snapshot = undefined; // the array changed (or may have): read it again next time
-      return this.outcomeOf(outcome);
+      return outcomes;
     } finally {
       unsubscribe();
+    }
+  }
+
+  private settledOf<T>(
+    ended: Operation | LunStudioError,
+    resultOf: (operation: Operation) => T,
+  ): PromiseSettledResult<T> {
+    if (ended instanceof LunStudioError) return { status: 'rejected', reason: ended };
+    try {
+      return { status: 'fulfilled', value: resultOf(this.outcomeOf(ended)) };
+    } catch (reason) {
+      return { status: 'rejected', reason };
     }
   }
 
@@ -283,5 +366,45 @@ export class ApiProvider implements OwnerProvider {
       message: `There is no subsystem with id ${subsystemId}.`,
       action: 'Run `lun-studio subsystems` to see the ids.',
     });
+  }
+}
+
+/** One followed operation: turns the owner's views of it into the hooks, once each. */
+class MemberFollower<T> {
+  running = false;
+  ended = false;
+  readonly finished: Promise<Operation>;
+  private settle: (operation: Operation) => void = () => undefined;
+  private lastPercent: number | null = null; // the queue says null until the provider first reports
+
+  constructor(
+    readonly id: string,
+    readonly hooks: MemberHooks<T>,
+  ) {
+    this.finished = new Promise<Operation>((resolve) => (this.settle = resolve));
+  }
+
+  see(operation: Operation): void {
+    if (this.ended) return;
+    if (!this.running && (operation.state === 'running' || operation.startedAt !== null)) {
+      this.running = true;
+      this.hooks.onRunning?.();
+    }
+    if (
+      operation.state === 'running' &&
+      isAsyncKind(operation.kind) &&
+      operation.percent !== this.lastPercent
+    ) {
+      this.lastPercent = operation.percent;
+      const progress: CreateLunProgress = { percent: operation.percent };
+      const total = operationBytes(operation);
+      if (operation.percent !== null && total !== undefined)
+        progress.bytesDone = Math.round((operation.percent / 100) * total);
+      this.hooks.onProgress?.(progress);
+    }
+    if (FINAL_STATES.includes(operation.state)) {
+      this.ended = true;
+      this.settle(operation);
+    }
   }
 }

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lun } from '../../../electron/contract/model';
 import { useEnumLabels } from '../../components/use-enum-label';
 import { formatBytes } from '../../lib/format';
+import { useLunLabel } from '../../lib/lun-label';
 import { useApp } from '../../store/store-context';
 import { ActiveOperationBadge } from '../lun-actions/ActiveOperationBadge';
 import { LunActionsMenu } from '../lun-actions/LunActionsMenu';
@@ -39,6 +40,7 @@ export function LunsTable({ luns }: { luns: readonly Lun[] }) {
   const { t, i18n } = useTranslation();
   const labels = useEnumLabels();
   const unmasking = useUnmaskingLabel();
+  const lunLabel = useLunLabel();
   const styles = useStyles();
   const selected = useApp((s) => s.selectedLun);
   const select = useApp((s) => s.selectLun);
@@ -83,7 +85,7 @@ export function LunsTable({ luns }: { luns: readonly Lun[] }) {
                   appearance="transparent"
                   className={styles.name}
                   aria-pressed={isSelected}
-                  aria-label={t('lunDetails.showNamed', { name })}
+                  aria-label={t('lunDetails.showNamed', { lun: lunLabel(name) })}
                   data-testid="lun-select"
                 >
                   {name}

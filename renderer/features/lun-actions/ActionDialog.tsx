@@ -11,6 +11,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { Lun } from '../../../electron/contract/model';
+import type { OpenLunAction } from '../../store/lun-actions-slice';
 import { useTranslation } from 'react-i18next';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { isFinal } from '../../store/operations-slice';
@@ -23,30 +25,42 @@ const useStyles = makeStyles({
   fields: { display: 'contents', border: 'none', margin: 0, padding: 0 },
 });
 
+/** What each LUN action's dialog is given: the LUN, the action as the store has it (its last state once closed)
+ * and whether it is open. */
+export interface LunDialogProps {
+  lun: Lun;
+  subsystemName: string;
+  action: OpenLunAction;
+  open: boolean;
+}
+
 /** The frame every LUN action shares: the form, what the host answered, the operation live in place, and
  * the buttons for each phase (send, close, try again). */
 export function ActionDialog(props: {
+  action: OpenLunAction;
+  open: boolean;
   title: string;
   subsystemName: string;
   children: ReactNode;
   primaryLabel: string;
   /** Danger actions (shrink, delete) get the primary button's label in their own words. */
   onPrimary: () => void;
+  /** The primary button stays disabled (still focusable, so its label is read) until this is false. */
+  primaryBlocked?: boolean;
   testId: string;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const action = useApp((s) => s.lunAction);
-  const op = useApp((s) => (s.lunAction?.operationId ? s.operations[s.lunAction.operationId] : undefined));
+  const { action } = props;
+  const op = useApp((s) => (action.operationId ? s.operations[action.operationId] : undefined));
   const close = useApp((s) => s.closeLunAction);
   const again = useApp((s) => s.editLunActionAgain);
-  if (!action) return null;
   const editing = action.phase === 'editing';
   const ended = op !== undefined && isFinal(op);
   const retry = ended && op.state !== 'succeeded';
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && close()}>
+    <Dialog open={props.open} modalType="modal" onOpenChange={(_, data) => !data.open && close()}>
       <DialogSurface className={styles.surface} data-testid={props.testId}>
         <DialogBody>
           <DialogTitle>{props.title}</DialogTitle>
@@ -80,7 +94,7 @@ export function ActionDialog(props: {
                 <Button
                   appearance="primary"
                   onClick={props.onPrimary}
-                  disabledFocusable={!editing}
+                  disabledFocusable={!editing || props.primaryBlocked === true}
                   data-testid="action-submit"
                 >
                   {props.primaryLabel}

@@ -1,12 +1,12 @@
 import { Checkbox, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lun } from '../../../electron/contract/model';
 import { formatBytes } from '../../lib/format';
+import { useLunLabel } from '../../lib/lun-label';
 import { useApp } from '../../store/store-context';
 import { useUnmaskingLabel } from '../inventory/unmasking-label';
 import { useStepStyles } from '../wizard/steps/step-styles';
-import { ActionDialog } from './ActionDialog';
+import { ActionDialog, type LunDialogProps } from './ActionDialog';
 import {
   buildDeleteRequest,
   deleteConfirmationText,
@@ -17,16 +17,18 @@ import {
 import { useFormErrors } from './use-form-errors';
 
 /** Delete: the user types the LUN's name (its id when it has none); a LUN hosts can see needs a second yes. */
-export function DeleteLunDialog({ lun, subsystemName }: { lun: Lun; subsystemName: string }) {
+export function DeleteLunDialog({ lun, subsystemName, action, open }: LunDialogProps) {
   const { t, i18n } = useTranslation();
   const styles = useStepStyles();
   const unmasking = useUnmaskingLabel();
+  const lunLabel = useLunLabel();
   const submit = useApp((s) => s.submitLunOperation);
   const [form, setForm] = useState<DeleteForm>({ typed: '', confirmUnmasked: false });
   const errors = deleteErrors(form, lun);
   const shown = useFormErrors(errors);
   const expected = deleteConfirmationText(lun);
   const name = lun.name || lun.id;
+  const label = lunLabel(name);
 
   const send = () => {
     if (!shown.attempt()) return;
@@ -35,15 +37,18 @@ export function DeleteLunDialog({ lun, subsystemName }: { lun: Lun; subsystemNam
 
   return (
     <ActionDialog
-      title={t('lunActions.delete.title', { name })}
+      action={action}
+      open={open}
+      title={t('lunActions.delete.title', { lun: label })}
       subsystemName={subsystemName}
       primaryLabel={t('lunActions.delete.submit', { name })}
       onPrimary={send}
+      primaryBlocked={form.typed !== expected}
       testId="delete-dialog"
     >
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
-          {t('lunActions.delete.warning', { name, size: formatBytes(lun.sizeBytes, i18n.language) })}
+          {t('lunActions.delete.warning', { lun: label, size: formatBytes(lun.sizeBytes, i18n.language) })}
         </MessageBarBody>
       </MessageBar>
       <Field

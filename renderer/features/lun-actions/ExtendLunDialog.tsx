@@ -1,17 +1,18 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorShape, Lun } from '../../../electron/contract/model';
+import type { ApiErrorShape } from '../../../electron/contract/model';
 import { toErrorShape } from '../../api/api-error';
 import { DrivePicker } from '../../components/DrivePicker';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { moveInOrder, toggleInOrder } from '../../lib/drive-order';
 import { formatBytes } from '../../lib/format';
+import { useLunLabel } from '../../lib/lun-label';
 import { roundUpToUnit } from '../../lib/size-units';
 import { selectDrives } from '../../store/inventory-slice';
 import { useApp, useAppApi } from '../../store/store-context';
 import { useStepStyles } from '../wizard/steps/step-styles';
-import { ActionDialog } from './ActionDialog';
+import { ActionDialog, type LunDialogProps } from './ActionDialog';
 import {
   buildExtendRequest,
   enteredBytes,
@@ -24,10 +25,11 @@ import { SizeEntryField } from './SizeEntryField';
 import { useFormErrors } from './use-form-errors';
 
 /** Extend: by an amount, to a total size or by the most the provider allows, on drives it picks or these. */
-export function ExtendLunDialog({ lun, subsystemName }: { lun: Lun; subsystemName: string }) {
+export function ExtendLunDialog({ lun, subsystemName, action, open }: LunDialogProps) {
   const { t, i18n } = useTranslation();
   const styles = useStepStyles();
   const api = useAppApi();
+  const lunLabel = useLunLabel();
   const drives = useApp((s) => selectDrives(s, lun.subsystemId));
   const submit = useApp((s) => s.submitLunOperation);
   const [form, setForm] = useState<ExtendForm>({
@@ -84,7 +86,9 @@ export function ExtendLunDialog({ lun, subsystemName }: { lun: Lun; subsystemNam
 
   return (
     <ActionDialog
-      title={t('lunActions.extend.title', { name: lun.name || lun.id })}
+      action={action}
+      open={open}
+      title={t('lunActions.extend.title', { lun: lunLabel(lun.name || lun.id) })}
       subsystemName={subsystemName}
       primaryLabel={t('lunActions.extend.submit')}
       onPrimary={send}

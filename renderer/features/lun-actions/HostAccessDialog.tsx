@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lun } from '../../../electron/contract/model';
 import { HostAccessField } from '../../components/HostAccessField';
 import { choiceOf, type HostAccessChoice, hostAccessErrors, unmaskingListOf } from '../../lib/host-access';
 import { selectSubsystem } from '../../store/inventory-slice';
@@ -8,14 +7,16 @@ import { useApp } from '../../store/store-context';
 import type { FieldError } from '../../store/wizard-model';
 import { useStepStyles } from '../wizard/steps/step-styles';
 import { useUnmaskingLabel } from '../inventory/unmasking-label';
-import { ActionDialog } from './ActionDialog';
+import { ActionDialog, type LunDialogProps } from './ActionDialog';
 import { useFormErrors } from './use-form-errors';
+import { useLunLabel } from '../../lib/lun-label';
 
 /** Host access after creation (SetMask): none, all hosts or a list, with the wizard's per-entry checks. */
-export function HostAccessDialog({ lun, subsystemName }: { lun: Lun; subsystemName: string }) {
+export function HostAccessDialog({ lun, subsystemName, action, open }: LunDialogProps) {
   const { t } = useTranslation();
   const styles = useStepStyles();
   const unmasking = useUnmaskingLabel();
+  const lunLabel = useLunLabel();
   const masking = useApp((s) => selectSubsystem(s, lun.subsystemId)?.maskingCapable ?? false);
   const submit = useApp((s) => s.submitLunOperation);
   const [choice, setChoice] = useState<HostAccessChoice>(() => choiceOf(lun.unmaskingList));
@@ -24,7 +25,6 @@ export function HostAccessDialog({ lun, subsystemName }: { lun: Lun; subsystemNa
   if (errors.length === 0 && list === lun.unmaskingList)
     errors.push({ field: 'unchanged', key: 'lunActions.access.errors.unchanged' });
   const shown = useFormErrors(errors);
-  const name = lun.name || lun.id;
 
   const send = () => {
     if (!shown.attempt()) return;
@@ -36,7 +36,9 @@ export function HostAccessDialog({ lun, subsystemName }: { lun: Lun; subsystemNa
 
   return (
     <ActionDialog
-      title={t('lunActions.access.title', { name })}
+      action={action}
+      open={open}
+      title={t('lunActions.access.title', { lun: lunLabel(lun.name || lun.id) })}
       subsystemName={subsystemName}
       primaryLabel={t('lunActions.access.submit')}
       onPrimary={send}

@@ -1,18 +1,34 @@
-import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Lun } from '../../../electron/contract/model';
 import { LUN_ACTIONS } from '../../store/lun-actions-slice';
+import { useLunLabel } from '../../lib/lun-label';
 import { useApp } from '../../store/store-context';
 
 /** A row's "Actions" button: Extend, Shrink, Host access, Delete for that LUN. */
 export function LunActionsMenu({ lun }: { lun: Lun }) {
   const { t } = useTranslation();
   const open = useApp((s) => s.openLunAction);
-  const name = lun.name || lun.id;
+  const lunLabel = useLunLabel();
+  // When its dialog closes, focus comes back here (not to the top of the page).
+  const restoreFocus = useRestoreFocusTarget();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <Button size="small" aria-label={t('lunActions.menuNamed', { name })} data-testid="lun-actions">
+        <Button
+          size="small"
+          {...restoreFocus}
+          aria-label={t('lunActions.menuNamed', { lun: lunLabel(lun.name || lun.id) })}
+          data-testid="lun-actions"
+        >
           {t('lunActions.menu')}
         </Button>
       </MenuTrigger>

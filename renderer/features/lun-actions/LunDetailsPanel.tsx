@@ -1,4 +1,4 @@
-import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lun } from '../../../electron/contract/model';
@@ -7,6 +7,7 @@ import { StateIcon } from '../../components/StateIcon';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { byId, drivesHurting, lunAttention } from '../../lib/attention';
 import { formatBytes, formatInteger } from '../../lib/format';
+import { useLunLabel } from '../../lib/lun-label';
 import { selectDrives } from '../../store/inventory-slice';
 import { LUN_ACTIONS } from '../../store/lun-actions-slice';
 import { useApp } from '../../store/store-context';
@@ -49,10 +50,13 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
   const unmasking = useUnmaskingLabel();
   const drives = useApp((s) => selectDrives(s, lun.subsystemId));
   const open = useApp((s) => s.openLunAction);
+  // When an action's dialog closes, focus comes back to the button that opened it.
+  const restoreFocus = useRestoreFocusTarget();
   const select = useApp((s) => s.selectLun);
   const loadDetails = useApp((s) => s.loadLunDetails);
   const detailsState = useApp((s) => (s.lunDetails?.lunId === lun.id ? s.lunDetails : null));
   const name = lun.name || lun.id;
+  const label = useLunLabel()(name);
   const drivesById = byId(drives);
   const driveNames = lun.driveIds.map((id) => drivesById.get(id)?.name ?? id);
   const attention = lunAttention(lun);
@@ -95,8 +99,8 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
 
   return (
     <section className={styles.root} aria-labelledby="lun-details-heading" data-testid="lun-details">
-      <h4 id="lun-details-heading" className={styles.heading} tabIndex={-1}>
-        {t('lunDetails.heading', { name })}
+      <h4 id="lun-details-heading" className={styles.heading}>
+        {t('lunDetails.heading', { lun: label })}
       </h4>
       <ActiveOperationBadge lunId={lun.id} />
       <dl className={styles.facts}>
@@ -119,7 +123,7 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
           <LunPlacement details={details} drives={drives} />
         </>
       )}
-      <div className={styles.actions} role="group" aria-label={t('lunActions.menuNamed', { name })}>
+      <div className={styles.actions} role="group" aria-label={t('lunActions.menuNamed', { lun: label })}>
         {canRecover && (
           <Button
             appearance="primary"
@@ -132,6 +136,7 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
         {LUN_ACTIONS.map((action) => (
           <Button
             key={action}
+            {...restoreFocus}
             appearance={action === 'delete' ? 'secondary' : 'primary'}
             onClick={() => open(action, lun)}
             data-testid={`details-action-${action}`}

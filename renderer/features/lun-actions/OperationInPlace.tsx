@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useEnumLabels } from '../../components/use-enum-label';
 import { formatBytes, formatDuration } from '../../lib/format';
+import { useLunLabel } from '../../lib/lun-label';
 import { isAsyncKind, isCancelable, isFinal } from '../../store/operations-slice';
 import { useApp } from '../../store/store-context';
 import { CancelOutcomeNote } from '../monitor/CancelOutcomeNote';
-import { useOperationTitle } from '../operations/use-operation-title';
+import { targetName, useOperationTitle } from '../operations/use-operation-title';
 import { useMaintenanceResult } from '../maintenance/use-maintenance-result';
 
 const useStyles = makeStyles({
@@ -29,6 +30,7 @@ export function OperationInPlace({
   const labels = useEnumLabels();
   const titles = useOperationTitle();
   const maintenanceResult = useMaintenanceResult();
+  const lunLabel = useLunLabel();
   const op = useApp((s) => s.operations[operationId]);
   const cancelOutcome = useApp((s) => s.cancelOutcomes[operationId]);
   const cancelError = useApp((s) => s.cancelErrors[operationId]);
@@ -73,12 +75,12 @@ export function OperationInPlace({
           {maintenanceText !== null
             ? maintenanceText
             : op.kind === 'deleteLun'
-              ? t('lunActions.progress.deleted', { name: op.target?.name || op.request.lunId })
+              ? t('lunActions.progress.deleted', { lun: lunLabel(targetName(op)) })
               : op.kind === 'setLunMask'
                 ? t('lunActions.progress.accessSet')
                 : op.result
                   ? t('lunActions.progress.resized', {
-                      name: op.result.name,
+                      lun: lunLabel(op.result.name || op.result.id),
                       size: size(op.result.sizeBytes),
                     })
                   : t('opState.succeeded')}

@@ -1,13 +1,12 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { Lun } from '../../../electron/contract/model';
 import { byId, drivesHurting } from '../../lib/attention';
 import { selectDrives } from '../../store/inventory-slice';
 import { useApp } from '../../store/store-context';
-import { ActionDialog } from './ActionDialog';
+import { ActionDialog, type LunDialogProps } from './ActionDialog';
 
 /** Recover: rebuild a LUN's redundancy (after its failed drive was replaced), with live progress in place. */
-export function RecoverLunDialog({ lun, subsystemName }: { lun: Lun; subsystemName: string }) {
+export function RecoverLunDialog({ lun, subsystemName, action, open }: LunDialogProps) {
   const { t } = useTranslation();
   const submit = useApp((s) => s.submitLunOperation);
   const drives = useApp((s) => selectDrives(s, lun.subsystemId));
@@ -15,6 +14,8 @@ export function RecoverLunDialog({ lun, subsystemName }: { lun: Lun; subsystemNa
   const hurting = drivesHurting(lun, byId(drives)).map((id) => drives.find((d) => d.id === id)?.name ?? id);
   return (
     <ActionDialog
+      action={action}
+      open={open}
       title={t('maintenance.recover.title', { name })}
       subsystemName={subsystemName}
       primaryLabel={t('maintenance.recover.submit', { name })}

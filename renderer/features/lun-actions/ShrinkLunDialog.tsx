@@ -1,12 +1,12 @@
 import { Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lun } from '../../../electron/contract/model';
 import { formatBytes } from '../../lib/format';
+import { useLunLabel } from '../../lib/lun-label';
 import { MIN_ALLOCATION_UNIT, roundUpToUnit } from '../../lib/size-units';
 import { useApp } from '../../store/store-context';
 import { useStepStyles } from '../wizard/steps/step-styles';
-import { ActionDialog } from './ActionDialog';
+import { ActionDialog, type LunDialogProps } from './ActionDialog';
 import {
   buildShrinkRequest,
   enteredBytes,
@@ -18,7 +18,7 @@ import { SizeEntryField } from './SizeEntryField';
 import { useFormErrors } from './use-form-errors';
 
 /** Shrink: by an amount or to a total size; data past the new end is lost, so it asks to confirm that. */
-export function ShrinkLunDialog({ lun, subsystemName }: { lun: Lun; subsystemName: string }) {
+export function ShrinkLunDialog({ lun, subsystemName, action, open }: LunDialogProps) {
   const { t, i18n } = useTranslation();
   const styles = useStepStyles();
   const submit = useApp((s) => s.submitLunOperation);
@@ -32,6 +32,7 @@ export function ShrinkLunDialog({ lun, subsystemName }: { lun: Lun; subsystemNam
   const shown = useFormErrors(errors);
   const size = (bytes: number) => formatBytes(bytes, locale);
   const name = lun.name || lun.id;
+  const label = useLunLabel()(name);
   const bytes = enteredBytes(form.size, locale);
   const after = resultingSize(form.mode, bytes === null ? null : roundUpToUnit(bytes), lun, -1);
 
@@ -43,7 +44,9 @@ export function ShrinkLunDialog({ lun, subsystemName }: { lun: Lun; subsystemNam
 
   return (
     <ActionDialog
-      title={t('lunActions.shrink.title', { name })}
+      action={action}
+      open={open}
+      title={t('lunActions.shrink.title', { lun: label })}
       subsystemName={subsystemName}
       primaryLabel={t('lunActions.shrink.submit', { name })}
       onPrimary={send}
@@ -89,7 +92,7 @@ export function ShrinkLunDialog({ lun, subsystemName }: { lun: Lun; subsystemNam
             shown.touch('confirm');
             setForm({ ...form, confirmed: d.checked === true });
           }}
-          label={t('lunActions.shrink.confirm', { name })}
+          label={t('lunActions.shrink.confirm', { lun: label })}
           data-testid="shrink-confirm"
         />
       </Field>

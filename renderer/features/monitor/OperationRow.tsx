@@ -1,17 +1,19 @@
 import { Badge, Button, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorShape, Operation, OperationState } from '../../../electron/contract/model';
+import type { ApiErrorShape, Operation } from '../../../electron/contract/model';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useEnumLabels } from '../../components/use-enum-label';
 import { formatBytes, formatDuration } from '../../lib/format';
 import { elapsedSeconds, isActive, isAsyncKind, isCancelable } from '../../store/operations-slice';
 import { useOperationTitle } from '../operations/use-operation-title';
 
-/** The heading over an ended operation's error: a cancel the user asked for is not a failure. */
-const OUTCOME_TITLE: Partial<Record<OperationState, string>> = {
-  canceled: 'monitor.canceledTitle',
-  interrupted: 'monitor.interruptedTitle',
-};
+/** The heading over an ended operation's error: a cancel the user asked for is not a failure, and a canceled
+ * extend or shrink left its LUN as it was (only a canceled creation created nothing). */
+function outcomeTitle(op: Operation): string {
+  if (op.state === 'canceled')
+    return op.kind === 'createLun' ? 'monitor.canceledTitle' : 'lunActions.progress.canceled';
+  return op.state === 'interrupted' ? 'monitor.interruptedTitle' : 'monitor.failed';
+}
 
 const useStyles = makeStyles({
   row: {
@@ -151,7 +153,7 @@ export function OperationRow(props: {
       {op.error && (
         <ErrorDetails
           error={op.error}
-          title={t(OUTCOME_TITLE[op.state] ?? 'monitor.failed')}
+          title={t(outcomeTitle(op))}
           intent={op.state === 'canceled' ? 'info' : op.state === 'interrupted' ? 'warning' : 'error'}
         />
       )}

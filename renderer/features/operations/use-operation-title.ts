@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Operation } from '../../../electron/contract/model';
 import { useEnumLabels } from '../../components/use-enum-label';
 import { formatBytes } from '../../lib/format';
+import { useLunLabel } from '../../lib/lun-label';
 import { useUnmaskingLabel } from '../inventory/unmasking-label';
 
 /** The LUN an operation on an existing LUN works on, as the user knows it (its name, else its id). */
@@ -23,12 +24,13 @@ export function useOperationTitle() {
   const { t, i18n } = useTranslation();
   const labels = useEnumLabels();
   const unmasking = useUnmaskingLabel();
+  const lunLabel = useLunLabel();
   const size = (bytes: number) => formatBytes(bytes, i18n.language);
 
   const kindLabel = (op: Operation) => t(`operationKind.${op.kind}`);
 
   const title = (op: Operation, subsystem: string): string => {
-    const lun = targetName(op);
+    const lun = lunLabel(targetName(op));
     switch (op.kind) {
       case 'createLun':
         return t('monitor.titles.createLun', {

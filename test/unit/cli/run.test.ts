@@ -1,8 +1,18 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../electron/host/cli/main';
 import type { OpenProviderOptions } from '../../../native/lib/types';
-import { FakeProvider, GiB, jsonLines, lunFor, subsystem, testIo, vdsError } from './fake-provider';
+import {
+  FakeProvider,
+  GiB,
+  jsonLines,
+  lunFor,
+  quickCreate,
+  subsystem,
+  testIo,
+  vdsError,
+} from './fake-provider';
 
 const NOT_ENOUGH_SPACE = 0x8004240f;
 const CANCELED = 0x8004240d;
@@ -189,29 +199,41 @@ describe('run: create-lun', () => {
     });
   });
 
-  it('asks maxLunSize first for --size max, once per LUN of a batch', async () => {
+  it('--size max with --count asks maxLunSize once and creates N LUNs of that size when N of it fit', async () => {
     const provider = new FakeProvider();
+    provider.maxBytes = 40 * GiB;
     const io = testIo(provider);
     expect(
       await run(
-        ['create-lun', 'Contoso Array A', '--type', 'stripe', '--size', 'max', '--count', '2', '--json'],
+        ['create-lun', 'Contoso Array A', '--type', 'simple', '--size', 'max', '--count', '3', '--json'],
         io,
       ),
     ).toBe(0);
-    expect(provider.maxRequests).toHaveLength(2);
-    expect(provider.createRequests.map((r) => r.sizeBytes)).toEqual([150 * GiB, 150 * GiB]);
+    expect(provider.maxRequests).toHaveLength(1);
+    expect(provider.createRequests.map((r) => r.sizeBytes)).toEqual([40 * GiB, 40 * GiB, 40 * GiB]);
     const done = jsonLines(io.out).filter((e) => e.event === 'done');
-    expect(done.map((e) => e.index)).toEqual([0, 1]);
-    expect(new Set(done.map((e) => e.operationId)).size).toBe(2);
+    expect(done.map((e) => e.index).sort()).toEqual([0, 1, 2]);
+    expect(new Set(done.map((e) => e.operationId)).size).toBe(3);
   });
 
-  it('reports a provider error as an event and on stderr, exits 1 and starts nothing more', async () => {
+  it('--size max with --count is refused (exit 2, nothing started) when N LUNs of the largest size do not fit', async () => {
+    const provider = new FakeProvider();
+    const io = testIo(provider);
+    expect(
+      await run(['create-lun', 'Contoso Array A', '--type', 'stripe', '--size', 'max', '--count', '2'], io),
+    ).toBe(2);
+    expect(io.err).toMatch(
+      /^error: --count: only 1 of 2 stripe LUNs of 150 GiB \(the largest possible size for one LUN\) fit in the free space \(200 GiB free on the usable drives\); nothing was started; give --size a size that all of them can have \(E_INVALIDARG 0x80070057\)$/m,
+    );
+    expect(provider.createRequests).toHaveLength(0);
+  });
+
+  it('a LUN failing in the middle of a batch stops none of the others: exit 1, the summary says 2 of 3', async () => {
     const provider = new FakeProvider();
     provider.createBehaviour = async (request, options, call) => {
       if (call === 2)
         throw vdsError('VDS_E_NOT_ENOUGH_SPACE', NOT_ENOUGH_SPACE, 'There is not enough free space.');
-      options.onStarted?.(`op-${call}`);
-      return lunFor(request, call);
+      return quickCreate(request, options, call);
     };
     const io = testIo(provider);
     expect(
@@ -221,60 +243,84 @@ describe('run: create-lun', () => {
       ),
     ).toBe(1);
     const events = jsonLines(io.out);
-    expect(events.at(-1)).toEqual({
-      event: 'error',
-      code: 'VDS_E_NOT_ENOUGH_SPACE',
-      hresult: '0x8004240F',
-      message: 'There is not enough free space.',
-      kind: 'createLun',
-      operationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      index: 1,
-    });
-    expect(provider.createRequests).toHaveLength(2);
-    expect(io.err).toMatch(/^error: There is not enough free space. \(VDS_E_NOT_ENOUGH_SPACE 0x8004240F\)$/m);
-    expect(io.err).toMatch(/1 more LUN\(s\) were not started/);
+    const failed = events.filter((e) => e.event === 'error');
+    expect(failed).toEqual([
+      {
+        event: 'error',
+        code: 'VDS_E_NOT_ENOUGH_SPACE',
+        hresult: '0x8004240F',
+        message: 'There is not enough free space.',
+        kind: 'createLun',
+        operationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        index: 1,
+      },
+    ]);
+    const done = events.filter((e) => e.event === 'done');
+    expect(done.map((e) => e.index).sort()).toEqual([0, 2]);
+    expect(provider.createRequests).toHaveLength(3);
+    expect(io.err).toMatch(
+      /^error: LUN 2\/3: There is not enough free space. \(VDS_E_NOT_ENOUGH_SPACE 0x8004240F\)$/m,
+    );
+    expect(io.err).toMatch(/^2 of 3 LUNs created, 1 failed\.$/m);
+    // One request to the owner: the three operations are one batch in its journal, like the wizard's.
+    const journal = jsonLines(fs.readFileSync(path.join(io.env.LUN_STUDIO_HOME!, 'journal.ndjson'), 'utf8'));
+    const batchIds = new Set(journal.map((line) => (line.op as { batchId?: string }).batchId));
+    expect(batchIds.size).toBe(1);
+    expect([...batchIds][0]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('Ctrl-C cancels through the AbortSignal, waits for the provider, then exits 130', async () => {
+  it('runs up to 4 at a time with the rest queued; Ctrl-C cancels every one, waits for the provider, exits 130', async () => {
     const provider = new FakeProvider();
-    let resolveStarted: () => void = () => undefined;
-    const started = new Promise<void>((resolve) => (resolveStarted = resolve));
-    let answered = false;
+    let running = 0;
+    let allRunning: () => void = () => undefined;
+    const fourRunning = new Promise<void>((resolve) => (allRunning = resolve));
+    let answered = 0;
     provider.createBehaviour = (_request, options) =>
       new Promise((_resolve, reject) => {
         options.onStarted?.('op-slow');
         options.onProgress?.({ percent: 12 });
-        resolveStarted();
+        running += 1;
+        if (running === 4) allRunning();
         options.signal?.addEventListener('abort', () => {
           setTimeout(() => {
-            answered = true;
+            answered += 1;
             reject(vdsError('VDS_E_OPERATION_CANCELED', CANCELED, 'The operation was canceled.'));
           }, 50);
         });
       });
     const io = testIo(provider);
     const exit = run(
-      ['create-lun', 'Contoso Array A', '--type', 'simple', '--size', '1GB', '--count', '2', '--json'],
+      ['create-lun', 'Contoso Array A', '--type', 'simple', '--size', '1GB', '--count', '6', '--json'],
       io,
     );
-    await started;
+    await fourRunning;
+    await new Promise((resolve) => setTimeout(resolve, 150));
     io.interrupt();
     io.interrupt();
-    expect(answered).toBe(false);
+    expect(answered).toBe(0);
     expect(await exit).toBe(130);
-    expect(answered).toBe(true);
-    expect(jsonLines(io.out).map((e) => e.event)).toEqual(['started', 'progress', 'canceled']);
-    const [startedEvent] = jsonLines(io.out);
-    expect(jsonLines(io.out).at(-1)).toEqual({
-      event: 'canceled',
-      kind: 'createLun',
-      operationId: startedEvent?.operationId,
-      index: 0,
-    });
+    expect(answered).toBe(4);
+    const events = jsonLines(io.out);
+    const byIndex = (index: number): unknown[] => events.filter((e) => e.index === index).map((e) => e.event);
+    for (const index of [0, 1, 2, 3]) expect(byIndex(index)).toEqual(['started', 'progress', 'canceled']);
+    for (const index of [4, 5]) expect(byIndex(index)).toEqual(['queued', 'canceled']);
+    for (const index of [0, 1, 2, 3, 4, 5]) {
+      const ids = new Set(events.filter((e) => e.index === index).map((e) => e.operationId));
+      expect(ids.size).toBe(1);
+      expect([...ids][0]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(events.find((e) => e.index === index && e.event === 'canceled')).toEqual({
+        event: 'canceled',
+        kind: 'createLun',
+        operationId: [...ids][0],
+        index,
+      });
+    }
     expect(io.err).toMatch(/Canceling/);
     expect(io.err).toMatch(/Still waiting for the provider/);
-    expect(io.err).toMatch(/1 more LUN\(s\) were not started/);
-    expect(provider.createRequests).toHaveLength(1);
+    expect(io.err).toMatch(/^Canceled: LUN 1\/6 was rolled back by the provider\.$/m);
+    expect(io.err).toMatch(/^Canceled: LUN 6\/6 was not started\.$/m);
+    expect(io.err).toMatch(/^0 of 6 LUNs created, 6 canceled\.$/m);
+    expect(provider.createRequests).toHaveLength(4);
     expect(provider.closed).toBe(true);
   });
 
@@ -327,15 +373,45 @@ describe('run: create-lun', () => {
     expect(io.out).not.toContain('\r');
   });
 
-  it('redraws the bar in place on a terminal', async () => {
+  it('a single LUN on a terminal redraws its bar in place', async () => {
+    const provider = new FakeProvider();
+    const io = testIo(provider, { isTTY: true });
+    expect(await run(['create-lun', 'Contoso Array A', '--type', 'simple', '--size', '1GiB'], io)).toBe(0);
+    expect(io.out).toMatch(/\rLUN \[█{15}░{15}\] {2}50%/);
+    expect(io.out).toMatch(/\rLUN \[█{30}\] 100%/);
+    expect(io.out).toMatch(/LUN created: LUN 1/);
+  });
+
+  it('a batch on a terminal: one progress line for the batch, a line per LUN as it ends, the summary', async () => {
     const provider = new FakeProvider();
     const io = testIo(provider, { isTTY: true });
     expect(
-      await run(['create-lun', 'Contoso Array A', '--type', 'simple', '--size', '1GiB', '--count', '2'], io),
+      await run(['create-lun', 'Contoso Array A', '--type', 'simple', '--size', '1GiB', '--count', '6'], io),
     ).toBe(0);
-    expect(io.out).toMatch(/\rLUN 1\/2 \[█{15}░{15}\] {2}50%/);
-    expect(io.out).toMatch(/\rLUN 2\/2 \[█{30}\] 100%/);
-    expect(io.out).toMatch(/LUN 2\/2 created: LUN 2/);
+    expect(io.out).toMatch(/\r6 LUNs: 0 done, 4 running, 2 queued · (--|\d+) % · ETA /);
+    expect(io.out).toMatch(/\r6 LUNs: 4 done, 2 running, 0 queued · \d+ % · ETA /);
+    expect(io.out).toMatch(/\r6 LUNs: 6 done, 0 running, 0 queued · 100 % · ETA 0:00/);
+    for (const n of [1, 2, 3, 4, 5, 6]) expect(io.out).toMatch(new RegExp(`LUN ${n}/6 created: LUN \\d`));
+    expect(io.out).toMatch(/^6 of 6 LUNs created$/m);
+    expect(io.out).not.toMatch(/\[█/); // no per-LUN bars
+  });
+
+  it('a batch off a terminal prints a line per LUN as it ends and the summary, no progress', async () => {
+    const provider = new FakeProvider();
+    const io = testIo(provider);
+    expect(
+      await run(['create-lun', 'Contoso Array A', '--type', 'simple', '--size', '1GiB', '--count', '3'], io),
+    ).toBe(0);
+    const ended = io.out.split('\n').filter((line) => / created: /.test(line));
+    expect(ended.map((line) => line.replace(/^(LUN \d\/3) .*/, '$1')).sort()).toEqual([
+      'LUN 1/3',
+      'LUN 2/3',
+      'LUN 3/3',
+    ]);
+    expect(io.out).toMatch(/^3 of 3 LUNs created$/m);
+    expect(io.out).not.toMatch(/%/);
+    expect(io.out).not.toContain('\r');
+    expect(io.out).toMatch(/LUN 3 +simple +1 GiB +Online/);
   });
 });
 

@@ -25,6 +25,12 @@ export class OperationView {
     private readonly live: LiveBar,
   ) {}
 
+  /** The owner queued it behind others (a batch): its id is known, it has not started. */
+  queued(operationId: string): void {
+    this.operationId = operationId;
+    this.emit({ event: 'queued' });
+  }
+
   /** @param totalBytes the bytes the operation writes (the bar's rate); undefined: no bar (synchronous kinds). */
   started(operationId: string, totalBytes?: number): void {
     this.operationId = operationId;

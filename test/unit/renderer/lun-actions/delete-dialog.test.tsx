@@ -8,19 +8,26 @@ import { flush } from '../helpers/render-app';
 import { apiWithLuns, lun, openAction, submit, type } from './lun-actions.helpers';
 
 describe('delete dialog', () => {
-  it("deletes only once the LUN's name is typed exactly", async () => {
+  it("keeps Delete disabled until the LUN's name is typed exactly, then deletes", async () => {
     const api = apiWithLuns();
     await openAction('Data 1', /^Delete/, { api });
     const dialog = screen.getByRole('dialog', { name: 'Delete LUN Data 1' });
     expect(dialog.textContent).toContain('LUN Data 1 (10 GiB) and all data on it will be deleted.');
     expect(within(dialog).queryByTestId('delete-confirm-unmasked')).toBeNull();
-    submit();
+    const button = within(dialog).getByRole('button', { name: 'Delete Data 1' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    for (const almost of ['data 1', 'Data ', 'Data 1 ', ' Data 1']) {
+      type('delete-typed', almost);
+      expect(button.getAttribute('aria-disabled'), almost).toBe('true');
+      fireEvent.click(button);
+      await act(flush);
+    }
+    fireEvent.blur(screen.getByTestId('delete-typed'));
     expect(within(dialog).getByText('Type Data 1 exactly to confirm.')).toBeTruthy();
-    type('delete-typed', 'data 1');
-    submit();
     expect(api.deleteLun).not.toHaveBeenCalled();
     type('delete-typed', 'Data 1');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete Data 1' }));
+    expect(button.getAttribute('aria-disabled')).toBeNull();
+    fireEvent.click(button);
     await act(flush);
     expect(api.lunRequests).toEqual([{ kind: 'deleteLun', request: { subsystemId: 'sub-a', lunId: '1' } }]);
   });
