@@ -143,7 +143,16 @@ test('identify on and off shows and clears the flag (German)', async ({ page }) 
     'Die Identifizierungs-LED von Enc 0 Bay 00 ist an.',
   );
   await expect(flagsOf(page, 'Enc 0 Bay 00')).toContainText('Identifizierungs-LED an');
-  await driveAction(page, 'Enc 0 Bay 00', /^Identifizierungs-LED ausschalten$/, 'de');
+  // by keyboard: Enter opens the menu with focus in it, Escape gives focus back, the arrow keys pick the item
+  const button = page.getByRole('button', { name: 'Aktionen für Laufwerk Enc 0 Bay 00', exact: true });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Identifizierungs-LED ausschalten' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Identifizierungs-LED ausschalten' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('drive-feedback-done')).toHaveText(
     'Die Identifizierungs-LED von Enc 0 Bay 00 ist aus.',
   );

@@ -19,7 +19,7 @@ import { useAttentionRowStyles } from '../../components/attention-styles';
 import { StateIcon } from '../../components/StateIcon';
 import { useApp } from '../../store/store-context';
 import { selectSelectedLun } from '../../store/inventory-slice';
-import { DriveActionsMenu } from '../maintenance/DriveActionsMenu';
+import { DriveActionsButton, DriveActionsMenu } from '../maintenance/DriveActionsMenu';
 
 const ROW_HEIGHT = 44;
 const NO_IDS: string[] = [];
@@ -93,6 +93,8 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
     direction: 'ascending',
   });
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<{ driveId: string; target: HTMLElement } | null>(null);
+  const menuDrive = menu ? drives.find((d) => d.id === menu.driveId) : undefined;
 
   const flagText = (d: Drive) =>
     [...d.flags.map(labels.driveFlag), ...(d.identifying ? [t('maintenance.icon.identifying')] : [])].join(
@@ -243,7 +245,11 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
                       {d.identifying && <StateIcon kind="identifying" decorative />} {flagText(d)}
                     </div>
                     <div role="cell" className={styles.cell}>
-                      <DriveActionsMenu drive={d} />
+                      <DriveActionsButton
+                        drive={d}
+                        expanded={menu?.driveId === d.id}
+                        onOpen={(target) => setMenu({ driveId: d.id, target })}
+                      />
                     </div>
                   </div>
                 );
@@ -252,6 +258,14 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
           </div>
         </div>
       </div>
+      {menu && menuDrive && (
+        <DriveActionsMenu
+          key={menu.driveId}
+          drive={menuDrive}
+          target={menu.target}
+          onClose={() => setMenu(null)}
+        />
+      )}
     </div>
   );
 }
