@@ -11,6 +11,7 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLunLabel } from '../../lib/lun-label';
 import type { DriveExtent } from '../../../electron/contract/model';
 import { StateIcon } from '../../components/StateIcon';
 import { virtualRowStyle } from '../../lib/virtual-row';
@@ -279,6 +280,7 @@ interface MapRowProps {
 const MapRowView = memo(function MapRowView(props: MapRowProps) {
   const { row, index, activeCol, selectedLunId, model, label } = props;
   const { t } = useTranslation();
+  const lunLabel = useLunLabel();
   const styles = useStyles();
   const { drive, attention, extents } = row;
   const failed = attention === 'failed' || attention === 'offline';
@@ -302,7 +304,7 @@ const MapRowView = memo(function MapRowView(props: MapRowProps) {
         {selectedLun && (
           <StateIcon
             kind="selectedLun"
-            label={t('maintenance.attention.usedBy', { name: selectedLun.name || selectedLun.id })}
+            label={t('maintenance.attention.usedBy', { name: lunLabel(selectedLun.name || selectedLun.id) })}
           />
         )}
         <span className={styles.driveName}>{drive.name || drive.id}</span>

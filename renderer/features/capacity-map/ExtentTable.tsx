@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLunLabel } from '../../lib/lun-label';
 import { formatBytes } from '../../lib/format';
 import type { MapModel } from './map-model';
 
@@ -23,6 +24,7 @@ const useStyles = makeStyles({
 /** The capacity map's data as a plain table: every extent of every drive, in bus, slot and offset order. */
 export function ExtentTable({ model }: { model: MapModel }) {
   const { t, i18n } = useTranslation();
+  const lunLabel = useLunLabel();
   const styles = useStyles();
   const size = (bytes: number) => formatBytes(bytes, i18n.language);
   return (
@@ -58,7 +60,7 @@ export function ExtentTable({ model }: { model: MapModel }) {
                   <td>
                     {e.lunId === null
                       ? t('capacityMap.freeShort')
-                      : t('capacityMap.lunShort', { name: lun ? lun.name || lun.id : e.lunId })}
+                      : t('capacityMap.lunShort', { name: lunLabel(lun ? lun.name || lun.id : e.lunId) })}
                   </td>
                   <td>{size(e.offsetBytes)}</td>
                   <td>{size(e.sizeBytes)}</td>

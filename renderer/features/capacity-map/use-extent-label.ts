@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DriveExtent } from '../../../electron/contract/model';
 import { formatBytes } from '../../lib/format';
+import { lunLabel } from '../../lib/lun-label';
 import type { MapModel, MapRow } from './map-model';
 
 /** What an extent is, in words: "LUN Data 1 (Mirror), 10 GiB on Bay 00" (its accessible name and hover text).
@@ -17,7 +18,7 @@ export function useExtentLabel(model: MapModel) {
       const lun = model.lunsById.get(e.lunId);
       const failed = row.attention === 'failed' || row.attention === 'offline';
       return t(failed ? 'capacityMap.lunOnFailed' : 'capacityMap.lun', {
-        name: lun ? lun.name || lun.id : e.lunId,
+        name: lunLabel(lun ? lun.name || lun.id : e.lunId, (n) => t('lunLabel.named', { name: n })),
         type: lun ? t(`lunType.${lun.type}`) : '?',
         size,
         drive,

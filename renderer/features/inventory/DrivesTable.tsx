@@ -2,6 +2,7 @@ import { Input, makeStyles, mergeClasses, tokens } from '@fluentui/react-compone
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLunLabel } from '../../lib/lun-label';
 import type { Drive } from '../../../electron/contract/model';
 import { useEnumLabels } from '../../components/use-enum-label';
 import { formatBytes } from '../../lib/format';
@@ -81,6 +82,7 @@ const useStyles = makeStyles({
 
 export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
   const { t, i18n } = useTranslation();
+  const lunLabel = useLunLabel();
   const labels = useEnumLabels();
   const styles = useStyles();
   const attentionStyles = useAttentionRowStyles();
@@ -218,7 +220,7 @@ export function DrivesTable({ drives }: { drives: readonly Drive[] }) {
                       {ofSelectedLun && (
                         <StateIcon
                           kind="selectedLun"
-                          label={t('maintenance.attention.usedBy', { name: selectedLunName })}
+                          label={t('maintenance.attention.usedBy', { name: lunLabel(selectedLunName) })}
                         />
                       )}
                       <span className={styles.nameText}>{d.name}</span>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { byId, drivesHurting } from '../../lib/attention';
 import { selectDrives } from '../../store/inventory-slice';
 import { useApp } from '../../store/store-context';
+import { useLunLabel } from '../../lib/lun-label';
 import { ActionDialog, type LunDialogProps } from './ActionDialog';
 
 /** Recover: rebuild a LUN's redundancy (after its failed drive was replaced), with live progress in place. */
@@ -10,7 +11,7 @@ export function RecoverLunDialog({ lun, subsystemName, action, open }: LunDialog
   const { t } = useTranslation();
   const submit = useApp((s) => s.submitLunOperation);
   const drives = useApp((s) => selectDrives(s, lun.subsystemId));
-  const name = lun.name || lun.id;
+  const name = useLunLabel()(lun.name || lun.id);
   const hurting = drivesHurting(lun, byId(drives)).map((id) => drives.find((d) => d.id === id)?.name ?? id);
   return (
     <ActionDialog

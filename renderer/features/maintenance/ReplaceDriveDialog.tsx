@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLunLabel } from '../../lib/lun-label';
 import type { Lun } from '../../../electron/contract/model';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes } from '../../lib/format';
@@ -49,6 +50,7 @@ export function ReplaceDriveDialog() {
 
 function ReplaceDriveForm() {
   const { t, i18n } = useTranslation();
+  const lunLabel = useLunLabel();
   const styles = useStyles();
   const dialog = useApp((s) => s.replaceDialog);
   const drives = useApp((s) => selectDrives(s, s.replaceDialog?.subsystemId ?? null));
@@ -184,7 +186,7 @@ function ReplaceDriveForm() {
                   {toRecover.map((lun) => {
                     const recoverId = dialog.recoverOperationIds[lun.id];
                     const error = dialog.recoverErrors[lun.id];
-                    const name = lun.name || lun.id;
+                    const name = lunLabel(lun.name || lun.id);
                     return (
                       <li key={lun.id} className={styles.recoverItem}>
                         {!recoverId && (

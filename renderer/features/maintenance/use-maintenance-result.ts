@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { Operation } from '../../../electron/contract/model';
+import { useLunLabel } from '../../lib/lun-label';
 import { driveName, targetName } from '../operations/use-operation-title';
 
 /** What a succeeded recovery or drive change did, in one sentence (null for the other kinds). */
 export function useMaintenanceResult() {
   const { t } = useTranslation();
+  const lunLabel = useLunLabel();
   return (op: Operation): string | null => {
     switch (op.kind) {
       case 'recoverLun':
-        return t('maintenance.done.recovered', { name: op.result?.name || targetName(op) });
+        return t('maintenance.done.recovered', { name: lunLabel(op.result?.name || targetName(op)) });
       case 'identifyDrive':
         return t(op.request.on ? 'maintenance.done.identifyOn' : 'maintenance.done.identifyOff', {
           drive: driveName(op),

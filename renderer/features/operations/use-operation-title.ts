@@ -31,6 +31,7 @@ export function useOperationTitle() {
 
   const title = (op: Operation, subsystem: string): string => {
     const lun = lunLabel(targetName(op));
+    const drive = driveName(op);
     switch (op.kind) {
       case 'createLun':
         return t('monitor.titles.createLun', {
@@ -64,17 +65,17 @@ export function useOperationTitle() {
         return t('maintenance.titles.recoverLun', { lun, subsystem });
       case 'identifyDrive':
         return t(op.request.on ? 'maintenance.titles.identifyOn' : 'maintenance.titles.identifyOff', {
-          drive: lun,
+          drive,
           subsystem,
         });
       case 'setHotSpare':
         return t(op.request.hotSpare ? 'maintenance.titles.hotSpareOn' : 'maintenance.titles.hotSpareOff', {
-          drive: lun,
+          drive,
           subsystem,
         });
       case 'replaceDrive':
         return t('maintenance.titles.replaceDrive', {
-          drive: lun,
+          drive,
           replacement: op.driveTarget?.replacementName || op.request.replacementDriveId,
           subsystem,
         });

@@ -74,7 +74,7 @@ describe('LUN details panel', () => {
     expect(within(dialog).getByTestId('recover-replace-first').textContent).toBe(
       'Drive Bay d3 still holds an extent of this LUN: replace it first.',
     );
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Recover Data 1' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Recover LUN Data 1' }));
     await act(flush);
     expect(api.lunRequests).toEqual([{ kind: 'recoverLun', request: { subsystemId: 'sub-a', lunId: '1' } }]);
     const queued = api.history.at(-1)!;
