@@ -40,7 +40,11 @@ const useStyles = makeStyles({
   tools: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalM },
   tool: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   count: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  degraded: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  degraded: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 export const DRIVE_PICKER_SORTS = ['location', 'name', 'free'] as const;
@@ -160,7 +164,9 @@ export function DrivePicker(props: {
                           size: size(d.sizeBytes),
                         })}
                       </span>
-                      <span className={isDegradedDrive(d) ? styles.degraded : step.reason}>{where(d)}</span>
+                      <span className={isDegradedDrive(d) ? styles.degraded : step.optionHint}>
+                        {where(d)}
+                      </span>
                       {reason && <span className={step.reason}>{t(`wizard.drives.reason.${reason}`)}</span>}
                     </span>
                   }

@@ -4,8 +4,13 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { appUrl, expectAccessible, type Lang, openApp } from './helpers';
+import { appUrl, expectAccessible, type Lang, openApp, screenshot } from './helpers';
 import { AUTH_STATE } from './global-setup';
+
+/** How the UI names a LUN: "LUN 3" stays "LUN 3", "Data" becomes "LUN Data" (never "LUN LUN 3"). */
+function lunLabel(name: string): string {
+  return /^lun(?![\p{L}])/iu.test(name.trim()) ? name.trim() : `LUN ${name.trim()}`;
+}
 
 const SUBSYSTEM = 'Big Array';
 const ROOT = resolve(__dirname, '../..');
@@ -151,8 +156,8 @@ test.afterAll(async ({ browser }) => {
 });
 
 const WORDS = {
-  en: { failed: 'Failed', lun: 'LUN', on: 'on', driveFailed: 'drive Failed', region: 'LUN' },
-  de: { failed: 'Ausgefallen', lun: 'LUN', on: 'auf', driveFailed: 'Laufwerk Ausgefallen', region: 'LUN' },
+  en: { failed: 'Failed', lun: 'LUN', on: 'on', driveFailed: 'drive Failed' },
+  de: { failed: 'Ausgefallen', lun: 'LUN', on: 'auf', driveFailed: 'Laufwerk Ausgefallen' },
 } as const;
 
 async function showMap(page: Page, lang: Lang): Promise<Locator> {
@@ -213,7 +218,7 @@ for (const lang of ['en', 'de'] as const) {
           `[data-cell="${order.findIndex((d) => d.id === e.driveId)}:${cellIndex(e.driveId, e.offsetBytes)}"]`,
         );
         await expect(cell).toHaveAccessibleName(
-          new RegExp(`^LUN ${lun.name} \\(.+\\), ${gib.format(e.sizeBytes / GIB)} GiB `),
+          new RegExp(`^${lunLabel(lun.name)} \\(.+\\), ${gib.format(e.sizeBytes / GIB)} GiB `),
         );
       }
     }
@@ -223,9 +228,9 @@ for (const lang of ['en', 'de'] as const) {
     const mirrorCell = grid.locator(`[role=gridcell][data-lun-id="${mirror.id}"]`).first();
     await mirrorCell.focus();
     await expect(page.locator(':focus')).toHaveAccessibleName(
-      new RegExp(`^LUN ${mirror.name} \\(.+\\), 2 GiB ${words.on} Enc 0 Bay 01$`),
+      new RegExp(`^${lunLabel(mirror.name)} \\(.+\\), 2 GiB ${words.on} Enc 0 Bay 01$`),
     );
-    await expect(page.getByTestId('capacity-map-info')).toHaveText(new RegExp(`^LUN ${mirror.name} `));
+    await expect(page.getByTestId('capacity-map-info')).toHaveText(new RegExp(`^${lunLabel(mirror.name)} `));
     await page.keyboard.press('ArrowRight');
     await expect(page.locator(':focus')).toHaveAccessibleName(new RegExp(`Enc 0 Bay 01$`));
     await expect(page.locator(':focus')).not.toHaveAttribute('data-lun-id', mirror.id);
@@ -248,16 +253,18 @@ for (const lang of ['en', 'de'] as const) {
       page.getByTestId('lun-row').filter({ hasText: mirror.name }).getByTestId('lun-hurt-by'),
     ).toContainText('Enc 1 Bay 02');
     await expectAccessible(page, `capacity map (${lang})`);
+    await screenshot(page, lang, 'capacity-map');
 
     // Enter on an extent opens its LUN's details
     await mirrorCell.focus();
     await page.keyboard.press('Enter');
-    const panel = page.getByRole('region', { name: `${words.region} ${mirror.name}` });
+    const panel = page.getByRole('region', { name: lunLabel(mirror.name) });
     await expect(panel).toBeVisible();
     await expect(panel.getByTestId('lun-placement-row')).toHaveCount(2);
     await expect(panel.getByTestId('lun-identifiers')).toContainText('LUNSTUD');
     await expect(grid.locator('[role=row][data-of-selected-lun]')).toHaveCount(2);
     await expectAccessible(page, `LUN details from the map (${lang})`);
+    await screenshot(page, lang, 'lun-details');
 
     // the same data as a table
     await page.getByTestId('capacity-map-as-table').click();

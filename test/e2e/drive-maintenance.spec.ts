@@ -5,6 +5,11 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { AUTH_STATE } from './global-setup';
 import { appUrl, expectAccessible, type Lang, openApp } from './helpers';
 
+/** How the UI names a LUN: "LUN 3" stays "LUN 3", "Data" becomes "LUN Data" (never "LUN LUN 3"). */
+function lunLabel(name: string): string {
+  return /^lun(?![\p{L}])/iu.test(name.trim()) ? name.trim() : `LUN ${name.trim()}`;
+}
+
 const SUBSYSTEM = 'Big Array';
 const GIB = 2 ** 30;
 
@@ -196,11 +201,14 @@ test('a failed drive is replaced by the standby spare, then the mirror is recove
   await expectAccessible(page, 'replace drive dialog');
   await dialog.getByRole('button', { name: 'Replace Enc 0 Bay 05' }).click();
   await expect(dialog.getByTestId('action-result')).toHaveText('Enc 0 Bay 05 is replaced by Enc 1 Bay 05.');
-  await dialog.getByRole('button', { name: `Recover LUN ${world.lun.name}` }).click();
+  await dialog.getByRole('button', { name: `Recover ${lunLabel(world.lun.name)}` }).click();
   const recovery = dialog.getByTestId('action-operation').last();
-  await expect(recovery.getByTestId('action-result')).toHaveText(`LUN ${world.lun.name} is recovered.`, {
-    timeout: 60_000,
-  });
+  await expect(recovery.getByTestId('action-result')).toHaveText(
+    `${lunLabel(world.lun.name)} is recovered.`,
+    {
+      timeout: 60_000,
+    },
+  );
   await expectAccessible(page, 'replace drive dialog after recovery');
   await dialog.getByTestId('replace-close').click();
 
