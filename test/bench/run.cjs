@@ -76,7 +76,10 @@ function printTable(result) {
   log(`${'figure'.padEnd(24)} ${'value'.padStart(10)}  ${'goal'.padEnd(10)} met`);
   const shown = new Set();
   for (const [key, goal, met] of GOALS) {
-    if (!(key in result)) continue;
+    if (!(key in result)) {
+      if (met) log(`${key.padEnd(24)} ${'—'.padStart(10)}  ${goal.padEnd(10)} not run`);
+      continue;
+    }
     shown.add(key);
     const value = result[key];
     const verdict = met ? (value !== null && met(value, result) ? 'yes' : 'NO') : '';
