@@ -1,5 +1,7 @@
 // B1: list every drive of a 64 × 512 simulated topology through the addon, against JSON.parse of a JSON
 // text holding the same records (the floor). Same process, runs interleaved, median of runs.
+// b1_facade_ratio: the same listDrives for every subsystem through the facade (what every shell calls) ÷
+// the same JSON.parse.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -65,6 +67,7 @@ async function runB1(dir, runs = 15) {
     b1_json_ms: round(median(jsonMs)),
     b1_enum_ratio: round(median(addonMs) / median(jsonMs)),
     b1_facade_ms: round(median(facadeMs)),
+    b1_facade_ratio: round(median(facadeMs) / median(jsonMs)),
     b1_runs: runs,
   };
 }

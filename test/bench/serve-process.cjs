@@ -1,5 +1,5 @@
 // Starts the browser shell (node dist/electron/host/web/serve.js) on a temp simulator state and waits for
-// the one URL line it prints.
+// the one URL line it prints; or bench-host.cjs (the same host, any concurrency).
 'use strict';
 const { spawn } = require('node:child_process');
 const path = require('node:path');
@@ -8,19 +8,34 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 /** `options.statePath`: start from this state file (the topology is then not read). */
 function startServe(dir, topologyPath, name, options = {}) {
+  return startHostProcess(dir, name, [
+    path.join(ROOT, 'dist/electron/host/web/serve.js'),
+    '--port',
+    '0',
+    '--sim-state',
+    options.statePath ?? path.join(dir, `${name}-state.json`),
+    '--sim-topology',
+    topologyPath,
+    '--journal',
+    path.join(dir, `${name}-journal.ndjson`),
+  ]);
+}
+
+/** The browser shell's host as serve starts it, with `concurrency` creations at once (bench-host.cjs). */
+function startBenchHost(dir, topologyPath, name, concurrency) {
+  return startHostProcess(dir, name, [
+    path.join(__dirname, 'bench-host.cjs'),
+    path.join(dir, `${name}-state.json`),
+    topologyPath,
+    path.join(dir, `${name}-journal.ndjson`),
+    String(concurrency),
+  ]);
+}
+
+function startHostProcess(dir, name, args) {
   const child = spawn(
     process.execPath,
-    [
-      path.join(ROOT, 'dist/electron/host/web/serve.js'),
-      '--port',
-      '0',
-      '--sim-state',
-      options.statePath ?? path.join(dir, `${name}-state.json`),
-      '--sim-topology',
-      topologyPath,
-      '--journal',
-      path.join(dir, `${name}-journal.ndjson`),
-    ],
+    args,
     // Its own LUN_STUDIO_HOME: the kept access token goes there, not into the user's config.
     {
       cwd: ROOT,
@@ -55,4 +70,4 @@ function startServe(dir, topologyPath, name, options = {}) {
   return { child, url, stop };
 }
 
-module.exports = { startServe, ROOT };
+module.exports = { startServe, startBenchHost, ROOT };
