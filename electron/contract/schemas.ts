@@ -103,7 +103,7 @@ const unmaskingList = z
     const problem = unmaskingListProblem(list);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
-  .transform(normalizeUnmaskingList);
+  .overwrite(normalizeUnmaskingList);
 
 const maxLunSizeShape = {
   subsystemId: objectRef,
