@@ -88,6 +88,8 @@ async function closeDialog(page: Page, lang: Lang, dialog: Locator, name: string
     await expect(
       page.getByRole('button', { name: text(lang, 'lunActions.menuNamed', { lun: name }), exact: true }),
     ).toBeFocused();
+  // the LUN and its Actions button are gone: focus goes to the LUN table's heading, not to the top of the page
+  else await expect(page.locator('#luns-heading')).toBeFocused();
 }
 
 for (const lang of ['en', 'de'] as const) {

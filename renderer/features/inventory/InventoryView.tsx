@@ -12,6 +12,7 @@ import { attentionCounts, type AttentionCounts } from '../../lib/attention';
 import { useMemo } from 'react';
 import { DriveActionFeedback } from '../maintenance/DriveActionFeedback';
 import { ReplaceDriveDialog } from '../maintenance/ReplaceDriveDialog';
+import { LUNS_HEADING_ID } from '../lun-actions/focus-after-close';
 import { CapacityMap } from '../capacity-map/CapacityMap';
 
 const useStyles = makeStyles({
@@ -109,8 +110,9 @@ export function InventoryView() {
             <DriveActionFeedback subsystemId={subsystem.id} />
             <DrivesTable drives={drives} />
           </section>
-          <section className={styles.section} aria-labelledby="luns-heading">
-            <h3 id="luns-heading" className={styles.heading}>
+          <section className={styles.section} aria-labelledby={LUNS_HEADING_ID}>
+            {/* focusable by script only: where focus lands when a dialog closes on a LUN that is gone */}
+            <h3 id={LUNS_HEADING_ID} className={styles.heading} tabIndex={-1}>
               {t('inventory.luns.heading', { subsystem: subsystem.name })}
             </h3>
             <LunsTable luns={luns} />

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { isFinal } from '../../store/operations-slice';
 import { useApp } from '../../store/store-context';
+import { focusLunsHeadingIfLunGone } from './focus-after-close';
 import { OperationInPlace } from './OperationInPlace';
 
 const useStyles = makeStyles({
@@ -53,7 +54,11 @@ export function ActionDialog(props: {
   const styles = useStyles();
   const { action } = props;
   const op = useApp((s) => (action.operationId ? s.operations[action.operationId] : undefined));
-  const close = useApp((s) => s.closeLunAction);
+  const closeAction = useApp((s) => s.closeLunAction);
+  const close = () => {
+    closeAction();
+    focusLunsHeadingIfLunGone(props.action.lunId);
+  };
   const again = useApp((s) => s.editLunActionAgain);
   const editing = action.phase === 'editing';
   const ended = op !== undefined && isFinal(op);
