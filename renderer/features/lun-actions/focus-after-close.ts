@@ -2,12 +2,18 @@
  * gone with its LUN (after a delete), instead of falling back to the top of the page. */
 export const LUNS_HEADING_ID = 'luns-heading';
 
+function lunRowShown(lunId: string): boolean {
+  return [...document.querySelectorAll('[data-testid="lun-row"]')].some(
+    (row) => row.getAttribute('data-lun-id') === lunId,
+  );
+}
+
 /** Call when the dialog of an action on `lunId` closes. Fluent hands focus back to the opener itself; this only
- * acts when no element of that LUN's row is left to take it. */
+ * acts when that LUN's row is gone. */
 export function focusLunsHeadingIfLunGone(lunId: string): void {
   // after Fluent's own focus restoration, which runs once the dialog has left the tree
   setTimeout(() => {
-    if (document.querySelector(`[data-testid="lun-row"][data-lun-id="${CSS.escape(lunId)}"]`)) return;
+    if (typeof document === 'undefined' || lunRowShown(lunId)) return;
     document.getElementById(LUNS_HEADING_ID)?.focus();
   }, 0);
 }
