@@ -41,6 +41,8 @@ export interface DriveActionsActions {
   openReplaceDrive(drive: Drive): void;
   closeReplaceDrive(): void;
   submitReplaceDrive(replacementDriveId: string): Promise<void>;
+  /** After a replacement that failed or was canceled: back to the form, the choices kept. */
+  editReplaceAgain(): void;
   recoverAfterReplace(lun: Lun): Promise<void>;
 }
 
@@ -108,6 +110,11 @@ export const createDriveActionsSlice =
       closeReplaceDrive() {
         if (get().replaceDialog?.phase === 'submitting') return;
         set({ replaceDialog: null });
+      },
+      editReplaceAgain() {
+        const current = get().replaceDialog;
+        if (!current || current.phase !== 'submitted') return;
+        set({ replaceDialog: { ...current, phase: 'editing', operationId: null, submitError: null } });
       },
       async submitReplaceDrive(replacementDriveId) {
         const current = get().replaceDialog;

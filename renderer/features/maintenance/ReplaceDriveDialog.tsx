@@ -68,6 +68,7 @@ function ReplaceDriveForm() {
   const close = useApp((s) => s.closeReplaceDrive);
   const submit = useApp((s) => s.submitReplaceDrive);
   const recover = useApp((s) => s.recoverAfterReplace);
+  const again = useApp((s) => s.editReplaceAgain);
   const [replacementId, setReplacementId] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [attempted, setAttempted] = useState(false);
@@ -88,6 +89,7 @@ function ReplaceDriveForm() {
   const editing = dialog.phase === 'editing';
   const replacement = candidates.find((d) => d.id === replacementId);
   const replaced = op?.state === 'succeeded';
+  const retry = op !== undefined && isFinal(op) && !replaced;
   const toRecover: Lun[] = replaced ? (op.lunsToRecover ?? hurt) : [];
   const errors = {
     replacement: replacement ? null : t('maintenance.replace.pickOne'),
@@ -214,6 +216,11 @@ function ReplaceDriveForm() {
             )}
           </DialogContent>
           <DialogActions>
+            {retry && (
+              <Button onClick={again} data-testid="replace-again">
+                {t('lunActions.again')}
+              </Button>
+            )}
             {dialog.phase === 'submitted' ? (
               <Button
                 appearance={op && isFinal(op) ? 'primary' : 'secondary'}

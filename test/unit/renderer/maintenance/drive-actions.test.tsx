@@ -151,4 +151,34 @@ describe('drive actions', () => {
     expect(within(dialog).getByTestId('error-code').textContent).toBe('VDS_E_NOT_ENOUGH_SPACE');
     expect(within(dialog).getByTestId('replace-submit')).toBeTruthy();
   });
+
+  it('replace that failed on the array: the error is shown, and "Change and try again" brings the form back with the choices kept', async () => {
+    const api = apiWithMap();
+    await driveAction(api, 'Bay d3', /^Replace drive/);
+    const dialog = screen.getByRole('dialog', { name: 'Replace drive Bay d3' });
+    fireEvent.click(within(dialog).getByRole('radio', { name: /^Bay d4/ }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Replace Bay d3 by Bay d4' }));
+    fireEvent.click(within(dialog).getByTestId('replace-submit'));
+    await act(flush);
+    const replace = api.history.at(-1)!;
+    act(
+      () =>
+        void api.finish(replace, {
+          state: 'failed',
+          error: { code: 'VDS_E_IO_ERROR', hresult: 0x8004242b, message: 'The drive stopped answering.' },
+        }),
+    );
+    await act(flush);
+    expect(within(dialog).queryByTestId('replace-recover')).toBeNull();
+    fireEvent.click(within(dialog).getByTestId('replace-again'));
+    await act(flush);
+    expect(within(dialog).queryByTestId('replace-again')).toBeNull();
+    // (jsdom: Tabster leaves the surface aria-hidden after the buttons changed; find the inputs by label)
+    expect(within(dialog).getByLabelText(/^Bay d4/)).toHaveProperty('checked', true);
+    expect(within(dialog).getByLabelText('Replace Bay d3 by Bay d4')).toHaveProperty('checked', true);
+    fireEvent.click(within(dialog).getByTestId('replace-submit'));
+    await act(flush);
+    expect(api.driveRequests).toHaveLength(2);
+    expect(api.driveRequests[1]).toEqual(api.driveRequests[0]);
+  });
 });
