@@ -109,11 +109,15 @@ function tsModule(entries) {
   lines.push(
     '];',
     '',
-    '/** HRESULTs by symbolic code (codes that are identifiers: E_INVALIDARG, VDS_E_NOT_ENOUGH_SPACE, …). */',
+    '/** HRESULTs by symbolic code (codes that are identifiers: E_INVALIDARG, VDS_E_NOT_ENOUGH_SPACE, …; a',
+    ' * HRESULT_FROM_WIN32(ERROR_X) row by its Win32 name, ERROR_X). */',
   );
   lines.push('export const HRESULT = {');
-  for (const e of entries)
-    if (/^[A-Z_][A-Z0-9_]*$/.test(e.code)) lines.push(`  ${e.code}: ${hex(e.hresult)},`);
+  for (const e of entries) {
+    const win32 = /^HRESULT_FROM_WIN32\(([A-Z_][A-Z0-9_]*)\)$/.exec(e.code);
+    const name = win32 ? win32[1] : /^[A-Z_][A-Z0-9_]*$/.test(e.code) ? e.code : null;
+    if (name) lines.push(`  ${name}: ${hex(e.hresult)},`);
+  }
   lines.push('} as const;', '', 'export type HresultCode = keyof typeof HRESULT;', '');
   return lines.join('\n');
 }

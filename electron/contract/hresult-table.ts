@@ -73,6 +73,12 @@ export const HRESULT_TABLE: readonly HresultEntry[] = [
     action: 'Correct the highlighted field.',
   },
   {
+    hresult: 0x800700aa,
+    code: 'HRESULT_FROM_WIN32(ERROR_BUSY)',
+    message: 'The requested resource is in use.',
+    action: 'Wait a moment and try again.',
+  },
+  {
     hresult: 0x800705b4,
     code: 'HRESULT_FROM_WIN32(ERROR_TIMEOUT)',
     message: 'The operation timed out.',
@@ -323,7 +329,8 @@ export const HRESULT_TABLE: readonly HresultEntry[] = [
   },
 ];
 
-/** HRESULTs by symbolic code (codes that are identifiers: E_INVALIDARG, VDS_E_NOT_ENOUGH_SPACE, …). */
+/** HRESULTs by symbolic code (codes that are identifiers: E_INVALIDARG, VDS_E_NOT_ENOUGH_SPACE, …; a
+ * HRESULT_FROM_WIN32(ERROR_X) row by its Win32 name, ERROR_X). */
 export const HRESULT = {
   S_OK: 0x00000000,
   S_FALSE: 0x00000001,
@@ -338,6 +345,9 @@ export const HRESULT = {
   E_HANDLE: 0x80070006,
   E_OUTOFMEMORY: 0x8007000e,
   E_INVALIDARG: 0x80070057,
+  ERROR_BUSY: 0x800700aa,
+  ERROR_TIMEOUT: 0x800705b4,
+  ERROR_SERVICE_DISABLED: 0x80070422,
   RPC_S_SERVER_UNAVAILABLE: 0x800706ba,
   REGDB_E_CLASSNOTREG: 0x80040154,
   CLASS_E_NOAGGREGATION: 0x80040110,

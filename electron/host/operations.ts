@@ -26,8 +26,6 @@ export const VDS_E_OPERATION_PENDING = HRESULT.VDS_E_OPERATION_PENDING;
 export const VDS_E_CANCEL_TOO_LATE = HRESULT.VDS_E_CANCEL_TOO_LATE;
 /** Default cap on queued operations (16 full batches): bounds memory, journal bursts and event fan-out. */
 export const MAX_QUEUED = 1024;
-/** HRESULT_FROM_WIN32(ERROR_BUSY). */
-const E_BUSY = 0x800700aa;
 
 /** What to queue: a kind with its request (references resolved), and the LUN it works on (LUN kinds) or the
  * drive (drive kinds). */
@@ -105,7 +103,7 @@ export class OperationQueue {
     if (this.waiting.length + count > this.maxQueued) {
       throw new LunStudioError({
         code: 'E_QUEUE_FULL',
-        hresult: E_BUSY,
+        hresult: HRESULT.ERROR_BUSY,
         message: `The queue is full: at most ${this.maxQueued} operations can wait, ${this.waiting.length} already do, and this request adds ${count}.`,
         action: 'Wait for queued operations to start, or cancel some, then try again.',
       });

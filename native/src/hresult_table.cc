@@ -34,6 +34,7 @@ const std::vector<HResultEntry> kTable = {
     {0x80070006, "E_HANDLE", "An internal handle was invalid.", kRetry},
     {0x8007000E, "E_OUTOFMEMORY", "The system ran out of memory.", "Close other programs and try again."},
     {0x80070057, "E_INVALIDARG", "A value in the request is not valid.", "Correct the highlighted field."},
+    {0x800700AA, "HRESULT_FROM_WIN32(ERROR_BUSY)", "The requested resource is in use.", kRetry},
     {0x800705B4, "HRESULT_FROM_WIN32(ERROR_TIMEOUT)", "The operation timed out.", kRetry},
     {0x80070422, "HRESULT_FROM_WIN32(ERROR_SERVICE_DISABLED)", "The Virtual Disk Service is disabled.",
      "Set the Virtual Disk Service (vds) to Manual start in Services, then try again."},

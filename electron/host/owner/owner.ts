@@ -18,8 +18,8 @@ import { openHostLog, type HostLog } from '../log/host-log';
 import { onFatalClose } from '../crash/closers';
 import { readProviderChoice } from '../settings/provider-choice';
 import type { EventHandler } from '../progress-fanout';
-import { chooseProvider, describeChoice, HRESULT_ERROR_BUSY, type LiveService } from './provider-switch';
-import { LunStudioError } from '../../contract/errors';
+import { chooseProvider, describeChoice, type LiveService } from './provider-switch';
+import { HRESULT, LunStudioError } from '../../contract/errors';
 
 export type { ShellName } from '../caller';
 
@@ -312,7 +312,7 @@ export class Owner {
 function switchUnderWayError(): LunStudioError {
   return new LunStudioError({
     code: 'E_OPERATIONS_RUNNING',
-    hresult: HRESULT_ERROR_BUSY,
+    hresult: HRESULT.ERROR_BUSY,
     message: 'Another provider change, or a call that does not end, is under way.',
     action: 'Wait a moment, then choose again.',
   });

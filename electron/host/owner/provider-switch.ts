@@ -18,9 +18,6 @@ import {
 } from '../settings/provider-choice';
 import { providerLabel, type StorageService } from '../storage-service';
 
-/** HRESULT_FROM_WIN32(ERROR_BUSY): "The requested resource is in use." */
-export const HRESULT_ERROR_BUSY = 0x800700aa;
-
 /** A StorageService in use and what was taken for it. */
 export interface LiveService {
   service: StorageService;
@@ -66,7 +63,7 @@ export function operationsRunningError(active: readonly Operation[]): LunStudioE
   const count = active.length === 1 ? '1 operation is' : `${active.length} operations are`;
   return new LunStudioError({
     code: 'E_OPERATIONS_RUNNING',
-    hresult: HRESULT_ERROR_BUSY,
+    hresult: HRESULT.ERROR_BUSY,
     message: `${count} queued or running (${kinds}): the provider cannot be changed while they run.`,
     action:
       'Wait for them to finish or cancel them (progress monitor, or lun-studio cancel), then choose again.',

@@ -14,7 +14,7 @@ import { saveProviderChoice } from '../../../electron/host/settings/provider-cho
 import type { OpenProviderOptions, StorageProvider } from '../../../native/lib/types';
 import { FakeProvider, simpleRequest } from '../fake-provider';
 
-const ERROR_BUSY = 0x800700aa;
+const ERROR_BUSY = 0x800700aa; // HRESULT_FROM_WIN32(ERROR_BUSY), written out: the test checks the table
 
 /** A fake for each provider; `failVds` makes opening VDS fail like a machine whose VDS service is stopped. */
 function providers() {
