@@ -1,11 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadRoute } from './app/lazy-views';
+import { loadDarkTheme, prefersDarkNow } from './app/theme';
+import { routeFromHash } from './app/use-route';
 import { wrapBridgeApi } from './api/client';
-import { createWebSocketApi, defaultWebSocketUrl, takeAccessToken } from './api/ws-client';
-import { createI18n, initialLanguage } from './i18n/i18n';
+import type { ConnectionSource } from './app/ConnectionBanner';
+import {
+  type ConnectionState,
+  createWebSocketApi,
+  defaultWebSocketUrl,
+  takeAccessToken,
+} from './api/ws-client';
+import { initialLanguage, startI18n } from './i18n/i18n';
 import { createAppStore } from './store/create-app-store';
 import { wireEvents } from './store/wire-events';
+
+// The view's chunks first: they come while the rest of this starts.
+preloadRoute(routeFromHash(window.location.hash));
 
 const desktop = window.lunStudio !== undefined;
 const browserStorage = (() => {
@@ -34,23 +46,33 @@ const load = () => {
 load();
 // After the browser shell's socket comes back, events may have been missed: read everything again.
 let connectedBefore = false;
+let connectionState: ConnectionState | undefined;
 ws?.onConnectionChange((state) => {
+  connectionState = state;
   if (state !== 'open') return;
   if (connectedBefore) load();
   connectedBefore = true;
 });
+// The banner that shows it subscribes after the first render (and its chunk): it gets the state so far first.
+const connection: ConnectionSource | undefined = ws
+  ? (handler) => {
+      if (connectionState) handler(connectionState);
+      return ws.onConnectionChange(handler);
+    }
+  : undefined;
 
-const i18n = createI18n(initialLanguage());
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <App
-      store={store}
-      api={api}
-      i18n={i18n}
-      desktop={desktop}
-      connection={ws ? (handler) => ws.onConnectionChange(handler) : undefined}
-    />
-  </StrictMode>,
+// The inventory and operations are already being read; German texts and the dark theme (chunks of their own)
+// are fetched meanwhile when wanted, and the first render waits for them: nothing shows in the wrong language
+// or colours first.
+void Promise.all([
+  startI18n(initialLanguage()),
+  prefersDarkNow() ? loadDarkTheme().catch(() => undefined) : undefined,
+]).then(([i18n]) =>
+  createRoot(root).render(
+    <StrictMode>
+      <App store={store} api={api} i18n={i18n} desktop={desktop} connection={connection} />
+    </StrictMode>,
+  ),
 );

@@ -1,19 +1,14 @@
-import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import type { i18n as I18n } from 'i18next';
 import { useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { LunStudioApi } from '../../electron/contract/api';
-import { InventoryView } from '../features/inventory/InventoryView';
-import { MonitorView } from '../features/monitor/MonitorView';
-import { Wizard } from '../features/wizard/Wizard';
 import type { AppStore } from '../store/create-app-store';
 import { AppStoreProvider } from '../store/store-context';
-import { type ConnectionSource, ConnectionBanner } from './ConnectionBanner';
-import { JournalBanner } from './JournalBanner';
-import { LanguageSwitch } from './LanguageSwitch';
+import type { ConnectionSource } from './ConnectionBanner';
+import { HeaderTools, InventoryView, MonitorView, ShellBanners, Wizard } from './lazy-views';
 import { NavLinks } from './NavLinks';
-import { ProviderPicker } from './ProviderPicker';
-import { usePrefersDark } from './use-color-scheme';
+import { useTheme } from './theme';
 import { type Route, useRoute } from './use-route';
 
 const useStyles = makeStyles({
@@ -30,6 +25,7 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalL,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    minHeight: '32px', // the controls' height: the header does not grow when their chunk arrives
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
@@ -48,11 +44,11 @@ export interface AppProps {
 }
 
 export function App({ store, api, i18n, desktop, connection }: AppProps) {
-  const dark = usePrefersDark();
+  const theme = useTheme();
   return (
     <I18nextProvider i18n={i18n}>
       <AppStoreProvider store={store} api={api} desktop={desktop}>
-        <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+        <FluentProvider theme={theme}>
           <Shell desktop={desktop} api={api} connection={connection} />
         </FluentProvider>
       </AppStoreProvider>
@@ -99,11 +95,9 @@ function Shell({
             <NavLinks current={route} onOpen={openOwnWindow} />
           </nav>
         )}
-        {!monitorWindow && <ProviderPicker />}
-        <LanguageSwitch />
+        <HeaderTools monitorWindow={monitorWindow} />
       </header>
-      {connection && <ConnectionBanner source={connection} />}
-      <JournalBanner />
+      <ShellBanners connection={connection} />
       <main className={styles.main}>
         {route === 'inventory' && <InventoryView />}
         {route === 'create' && <Wizard onShowMonitor={showMonitor} />}

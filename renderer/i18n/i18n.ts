@@ -1,6 +1,5 @@
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type i18n as I18n, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './de.json';
 import en from './en.json';
 
 export const LANGUAGES = ['en', 'de'] as const;
@@ -8,7 +7,14 @@ export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'lun-studio.language';
 
-export const resources = { en: { translation: en }, de: { translation: de } } as const;
+/** English is in the first chunk; every other language is a chunk of its own, fetched when it is chosen. */
+/** Exported for tests (a language whose chunk cannot be fetched). */
+export const LANGUAGE_IMPORTS: Record<Language, () => Promise<ResourceLanguage>> = {
+  en: () => Promise.resolve(en),
+  de: () => import('./de.json').then((m) => m.default),
+};
+
+const loaded = new Map<Language, ResourceLanguage>([['en', en]]);
 
 /** German for any de-* browser language, English otherwise. */
 export function languageFrom(tag: string | undefined | null): Language {
@@ -33,11 +39,24 @@ export function rememberLanguage(language: Language): void {
   }
 }
 
-/** A ready i18next instance (resources are bundled, so initialisation is synchronous). */
+/** Fetches a language's texts once (English is always there). Rejects when its chunk cannot be loaded. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (loaded.has(language)) return;
+  loaded.set(language, await LANGUAGE_IMPORTS[language]());
+}
+
+export function isLanguageLoaded(language: Language): boolean {
+  return loaded.has(language);
+}
+
+/** A ready i18next instance, synchronously, with every language loaded so far; `language` must be one of them
+ * (`startI18n` and `switchLanguage` load it first). */
 export function createI18n(language: Language): I18n {
+  if (!loaded.has(language))
+    throw new Error(`createI18n: the ${language} texts are not loaded (loadLanguage)`);
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources,
+    resources: Object.fromEntries([...loaded].map(([lng, translation]) => [lng, { translation }])),
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
@@ -46,4 +65,59 @@ export function createI18n(language: Language): I18n {
     returnNull: false,
   });
   return instance;
+}
+
+/** A language whose texts could not be fetched; the app stays in the language it had (English at start). */
+export interface LanguageFailure {
+  language: Language;
+  reason: string;
+}
+
+const FAILURE_EVENT = 'lunStudioLanguageFailure';
+const failures = new WeakMap<I18n, LanguageFailure>();
+
+function setFailure(i18n: I18n, failure: LanguageFailure | undefined): void {
+  if (failure) failures.set(i18n, failure);
+  else failures.delete(i18n);
+  i18n.emit(FAILURE_EVENT, failure);
+}
+
+export function languageFailure(i18n: I18n): LanguageFailure | undefined {
+  return failures.get(i18n);
+}
+
+export function onLanguageFailure(i18n: I18n, listener: () => void): () => void {
+  i18n.on(FAILURE_EVENT, listener);
+  return () => i18n.off(FAILURE_EVENT, listener);
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The app's i18next instance in `language` once its texts are there, so nothing is shown as raw keys or in
+ * the wrong language first; if they cannot be fetched, English, with the failure recorded. */
+export async function startI18n(language: Language): Promise<I18n> {
+  try {
+    await loadLanguage(language);
+    return createI18n(language);
+  } catch (error) {
+    const i18n = createI18n('en');
+    failures.set(i18n, { language, reason: reasonOf(error) });
+    return i18n;
+  }
+}
+
+/** Changes the language after its texts are fetched: until then the page stays as it is. A failure keeps the
+ * current language and is recorded (`languageFailure`); resolves to whether the language changed. */
+export async function switchLanguage(i18n: I18n, language: Language): Promise<boolean> {
+  try {
+    await loadLanguage(language);
+  } catch (error) {
+    setFailure(i18n, { language, reason: reasonOf(error) });
+    return false;
+  }
+  if (!i18n.hasResourceBundle(language, 'translation'))
+    i18n.addResourceBundle(language, 'translation', loaded.get(language));
+  await i18n.changeLanguage(language);
+  setFailure(i18n, undefined);
+  return true;
 }

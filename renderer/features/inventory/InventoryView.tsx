@@ -6,14 +6,12 @@ import { useApp } from '../../store/store-context';
 import { DrivesTable } from './DrivesTable';
 import { LunsTable } from './LunsTable';
 import { SubsystemCards } from './SubsystemCards';
-import { LunActionDialogs } from '../lun-actions/LunActionDialogs';
-import { LunDetailsPanel } from '../lun-actions/LunDetailsPanel';
 import { attentionCounts, type AttentionCounts } from '../../lib/attention';
 import { useMemo } from 'react';
 import { DriveActionFeedback } from '../maintenance/DriveActionFeedback';
-import { ReplaceDriveDialog } from '../maintenance/ReplaceDriveDialog';
 import { LUNS_HEADING_ID } from '../lun-actions/focus-after-close';
-import { CapacityMap } from '../capacity-map/CapacityMap';
+// Code-split: each in a chunk of its own.
+import { CapacityMap, LunActionDialogs, LunDetailsPanel, ReplaceDriveDialog } from '../../app/lazy-views';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

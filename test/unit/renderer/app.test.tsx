@@ -2,7 +2,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/app/App';
-import { createI18n } from '../../../renderer/i18n/i18n';
+import { preloadLazyParts } from '../../../renderer/app/lazy-views';
+import { createI18n, loadLanguage } from '../../../renderer/i18n/i18n';
 import { createAppStore } from '../../../renderer/store/create-app-store';
 import { FakeApi } from './helpers/fake-api';
 import { flush } from './helpers/render-app';
@@ -12,6 +13,7 @@ async function renderApp(hash: string, desktop: boolean, language: 'en' | 'de' =
   const api = new FakeApi();
   const store = createAppStore(api);
   await store.getState().loadInventory();
+  await Promise.all([loadLanguage('de'), preloadLazyParts()]);
   render(<App store={store} api={api} i18n={createI18n(language)} desktop={desktop} />);
   await act(flush);
   return { api, store };
@@ -60,6 +62,7 @@ describe('app shell', () => {
     const handlers = new Set<(state: 'connecting' | 'open' | 'closed' | 'unauthorized') => void>();
     const api = new FakeApi();
     const store = createAppStore(api);
+    await preloadLazyParts();
     render(
       <App
         store={store}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import de from '../../../renderer/i18n/de.json';
 import en from '../../../renderer/i18n/en.json';
-import { createI18n, languageFrom } from '../../../renderer/i18n/i18n';
+import { createI18n, languageFrom, loadLanguage } from '../../../renderer/i18n/i18n';
 
 type Tree = { [key: string]: string | Tree };
 const leaves = (tree: Tree, prefix = ''): [string, string][] =>
@@ -40,7 +40,8 @@ describe('translations', () => {
     expect(languageFrom(undefined)).toBe('en');
   });
 
-  it('plural forms resolve in both languages', () => {
+  it('plural forms resolve in both languages', async () => {
+    await loadLanguage('de');
     expect(createI18n('en').t('wizard.type.minDrives', { count: 1 })).toBe('Needs at least 1 drive');
     expect(createI18n('de').t('wizard.type.minDrives', { count: 3 })).toBe('Benötigt mindestens 3 Laufwerke');
   });

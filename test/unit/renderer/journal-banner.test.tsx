@@ -2,7 +2,8 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/app/App';
-import { createI18n } from '../../../renderer/i18n/i18n';
+import { preloadLazyParts } from '../../../renderer/app/lazy-views';
+import { createI18n, loadLanguage } from '../../../renderer/i18n/i18n';
 import { createAppStore } from '../../../renderer/store/create-app-store';
 import { applyEvent } from '../../../renderer/store/wire-events';
 import { FakeApi } from './helpers/fake-api';
@@ -24,6 +25,7 @@ async function renderApp(hash: string, language: 'en' | 'de') {
   const api = new FakeApi();
   const store = createAppStore(api);
   await store.getState().loadInventory();
+  await Promise.all([loadLanguage('de'), preloadLazyParts()]);
   render(<App store={store} api={api} i18n={createI18n(language)} desktop={false} />);
   await act(flush);
   return store;

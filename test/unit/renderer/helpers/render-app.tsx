@@ -3,7 +3,8 @@ import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, vi } from 'vitest';
-import { createI18n, type Language } from '../../../../renderer/i18n/i18n';
+import { preloadLazyParts } from '../../../../renderer/app/lazy-views';
+import { createI18n, type Language, loadLanguage } from '../../../../renderer/i18n/i18n';
 import { createAppStore, type AppStore } from '../../../../renderer/store/create-app-store';
 import { AppStoreProvider } from '../../../../renderer/store/store-context';
 import { wireEvents } from '../../../../renderer/store/wire-events';
@@ -65,6 +66,8 @@ export async function renderWithApp(
   const store = createAppStore(api);
   wireEvents(store, api);
   await store.getState().loadInventory();
+  // The app fetches these before it renders them; here they are fetched first, so renders are synchronous.
+  await Promise.all([loadLanguage(options.language ?? 'en'), preloadLazyParts()]);
   const i18n = createI18n(options.language ?? 'en');
   const result = render(
     <I18nextProvider i18n={i18n}>

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorShape } from '../../../../electron/contract/model';
-import { createI18n } from '../../../../renderer/i18n/i18n';
+import { createI18n, loadLanguage } from '../../../../renderer/i18n/i18n';
 import { localizeError } from '../../../../renderer/lib/localize-error';
 
 const ioError: ApiErrorShape = {
@@ -11,6 +11,8 @@ const ioError: ApiErrorShape = {
 };
 
 describe('localizeError', () => {
+  beforeAll(() => loadLanguage('de'));
+
   it('shows the host wording unchanged in English', () => {
     const detailed = { ...ioError, message: "Drive 'Disk 3' reported an I/O error." };
     expect(localizeError(detailed, createI18n('en'))).toEqual({
