@@ -165,7 +165,9 @@ export const API_METHOD_NAMES = [
 /** Pushed to every subscriber. Operation events carry the whole, latest operation. */
 export type LunStudioEvent =
   | { type: 'operationStarted'; operation: Operation }
-  | { type: 'operationProgress'; operation: Operation }
+  /** Every operation whose state or percent/rate/ETA changed since the last batch, each once with its
+   * latest value (≤ 10 batches per second); an operation's operationFinished comes after its last batch. */
+  | { type: 'operationsProgress'; operations: Operation[] }
   | { type: 'operationFinished'; operation: Operation }
   | { type: 'inventoryChanged'; inventory: InventorySnapshot }
   /** Finished operations were forgotten (clearFinishedOperations): drop them from any list. */

@@ -1,18 +1,14 @@
-// Delivers LunStudioEvents to every subscriber. Progress is coalesced per operation: at most one
-// operationProgress per operation per interval (default 100 ms ⇒ ≤ 10/s); in between only the latest
-// value is kept and flushed by a timer, so the last value is never lost. operationFinished cancels any
-// pending progress of that operation (the final event carries the whole, latest operation) and is always
-// delivered after that operation's last progress. Other events go out at once.
+// Delivers LunStudioEvents to every subscriber. Progress goes out in batches: every operation whose
+// progress changed is kept (its latest value only) until the next flush, which delivers them all as one
+// operationsProgress — at most one flush per interval (default 100 ms ⇒ ≤ 10/s per subscriber), run by a
+// timer so the last value is never lost. A flush waits for the current turn of the event loop to end, so
+// one poll round's reports leave together. operationFinished drops that operation from the pending batch
+// (the final event carries the whole, latest operation) and so always comes after its last progress.
+// Other events go out at once.
 import type { LunStudioEvent } from '../contract/api';
 import type { Operation } from '../contract/model';
 
 export type EventHandler = (event: LunStudioEvent) => void;
-
-interface Pending {
-  lastSentMs: number;
-  latest?: Operation;
-  timer?: ReturnType<typeof setTimeout>;
-}
 
 export interface ProgressFanoutOptions {
   intervalMs?: number;
@@ -23,7 +19,10 @@ export interface ProgressFanoutOptions {
 
 export class ProgressFanout {
   private readonly subscribers = new Set<EventHandler>();
-  private readonly perOperation = new Map<string, Pending>();
+  /** Changed since the last flush, by id, in the order they first changed. */
+  private readonly pending = new Map<string, Operation>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastFlushMs = -Infinity;
   private readonly intervalMs: number;
   private readonly now: () => number;
   private readonly onSubscriberError: (error: unknown) => void;
@@ -43,54 +42,41 @@ export class ProgressFanout {
     };
   }
 
+  /** One operation's progress changed: it goes out with the next batch. */
+  progress(operation: Operation): void {
+    this.pending.set(operation.id, operation);
+    this.schedule();
+  }
+
   publish(event: LunStudioEvent): void {
-    if (event.type === 'operationProgress') {
-      this.progress(event.operation);
+    if (event.type === 'operationsProgress') {
+      for (const operation of event.operations) this.progress(operation);
       return;
     }
-    if (event.type === 'operationFinished') {
-      const pending = this.perOperation.get(event.operation.id);
-      if (pending?.timer) clearTimeout(pending.timer);
-      this.perOperation.delete(event.operation.id);
-    }
+    if (event.type === 'operationFinished') this.pending.delete(event.operation.id);
     this.deliver(event);
   }
 
-  /** Drops pending progress and timers (subscribers stay). */
+  /** Drops pending progress and the timer (subscribers stay). */
   dispose(): void {
-    for (const pending of this.perOperation.values()) if (pending.timer) clearTimeout(pending.timer);
-    this.perOperation.clear();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending.clear();
   }
 
-  private progress(operation: Operation): void {
-    const now = this.now();
-    let pending = this.perOperation.get(operation.id);
-    if (!pending) {
-      pending = { lastSentMs: -Infinity };
-      this.perOperation.set(operation.id, pending);
-    }
-    if (!pending.timer && now - pending.lastSentMs >= this.intervalMs) {
-      pending.lastSentMs = now;
-      this.deliver({ type: 'operationProgress', operation });
-      return;
-    }
-    pending.latest = operation;
-    if (!pending.timer) {
-      const state = pending;
-      state.timer = setTimeout(
-        () => this.flush(operation.id, state),
-        state.lastSentMs + this.intervalMs - now,
-      );
-    }
+  private schedule(): void {
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastFlushMs + this.intervalMs - this.now());
+    this.timer = setTimeout(() => this.flush(), wait);
   }
 
-  private flush(id: string, pending: Pending): void {
-    pending.timer = undefined;
-    const latest = pending.latest;
-    pending.latest = undefined;
-    if (!latest || this.perOperation.get(id) !== pending) return;
-    pending.lastSentMs = this.now();
-    this.deliver({ type: 'operationProgress', operation: latest });
+  private flush(): void {
+    this.timer = undefined;
+    if (this.pending.size === 0) return;
+    const operations = [...this.pending.values()];
+    this.pending.clear();
+    this.lastFlushMs = this.now();
+    this.deliver({ type: 'operationsProgress', operations });
   }
 
   private deliver(event: LunStudioEvent): void {

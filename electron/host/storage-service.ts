@@ -6,7 +6,6 @@ import type {
   CreateLunsRequest,
   InventorySnapshot,
   ListOperationsFilter,
-  LunStudioEvent,
   ProviderInfo,
 } from '../contract/api';
 import { HRESULT, LunStudioError } from '../contract/errors';
@@ -651,13 +650,9 @@ export class StorageService {
     warn: (message: string) => void,
   ): void {
     if (update !== 'progress') this.journalWrite(operation);
-    const event: LunStudioEvent =
-      update === 'queued'
-        ? { type: 'operationStarted', operation }
-        : update === 'finished'
-          ? { type: 'operationFinished', operation }
-          : { type: 'operationProgress', operation };
-    this.fanout.publish(event);
+    if (update === 'queued') this.fanout.publish({ type: 'operationStarted', operation });
+    else if (update === 'finished') this.fanout.publish({ type: 'operationFinished', operation });
+    else this.fanout.progress(operation); // running, or percent/rate/ETA: the next operationsProgress
     if (update === 'finished') this.audit(operation);
     if (update === 'finished' && !this.stopping) {
       this.inventory.refresh().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import {
   type OperationState,
 } from '../../electron/contract/model';
 import { toErrorShape } from '../api/api-error';
+import { jsonEqual } from '../lib/json-equal';
 import type { AppState } from './app-state';
 
 export interface OperationsState {
@@ -55,6 +56,8 @@ export function cancelOutcomeNote(
 
 export interface OperationsActions {
   upsertOperation(operation: Operation): void;
+  /** Many at once (a progress batch, a frame's events): one store update for all of them. */
+  upsertOperations(operations: readonly Operation[]): void;
   loadOperations(): Promise<void>;
   cancelOperation(operationId: string): Promise<void>;
   /** Drops operations the host forgot (clearFinishedOperations, from any shell); unfinished ones stay. */
@@ -97,9 +100,11 @@ export function selectActiveOperationOnLun(s: OperationsState, lunId: string): O
   return Object.values(s.operations).find((op) => isActive(op) && operationLunId(op) === lunId) ?? null;
 }
 
-/** A late answer (a list or a create response) must not move a finished operation back to running. */
+/** A late answer (a list or a create response) must not move a finished operation back to running; an
+ * operation whose content did not change keeps its object (memoised rows skip it). */
 export function mergeOperation(existing: Operation | undefined, incoming: Operation): Operation {
   if (existing && isFinal(existing) && !isFinal(incoming)) return existing;
+  if (existing && jsonEqual(existing, incoming)) return existing;
   return incoming;
 }
 
@@ -108,12 +113,26 @@ export const createOperationsSlice =
   (set, get) => ({
     ...initialOperationsState,
     upsertOperation(operation) {
-      const existing = get().operations[operation.id];
-      const merged = mergeOperation(existing, operation);
-      if (merged === existing) return;
-      set((s) => ({ operations: { ...s.operations, [operation.id]: merged } }));
-      get().noteRunOperation(merged);
-      if (isFinal(merged) && !(existing && isFinal(existing))) get().noteLunOperation(merged);
+      get().upsertOperations([operation]);
+    },
+    upsertOperations(incoming) {
+      const before = get().operations;
+      const changed = new Map<string, { existing: Operation | undefined; merged: Operation }>();
+      let operations = before;
+      for (const operation of incoming) {
+        const existing = operations[operation.id];
+        const merged = mergeOperation(existing, operation);
+        if (merged === existing) continue;
+        if (operations === before) operations = { ...before };
+        operations[operation.id] = merged;
+        changed.set(operation.id, { existing: before[operation.id], merged });
+      }
+      if (changed.size === 0) return;
+      set({ operations });
+      for (const { existing, merged } of changed.values()) {
+        get().noteRunOperation(merged);
+        if (isFinal(merged) && !(existing && isFinal(existing))) get().noteLunOperation(merged);
+      }
     },
     async loadOperations() {
       try {

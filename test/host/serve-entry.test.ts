@@ -85,7 +85,9 @@ describe('serve entry', () => {
     const id = created.value.operations[0]!.id;
     await until(() =>
       client.events.some(
-        (e) => e.type === 'operationProgress' && e.operation.id === id && (e.operation.percent ?? 0) > 0,
+        (e) =>
+          e.type === 'operationsProgress' &&
+          e.operations.some((op) => op.id === id && (op.percent ?? 0) > 0),
       ),
     );
 

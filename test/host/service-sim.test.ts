@@ -1,6 +1,7 @@
 // StorageService on the REAL simulator (compiled addon through native/lib's openProvider).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LunStudioEvent } from '../../electron/contract/api';
+import { eventOperations } from '../../electron/contract/event-operations';
 import type { Operation } from '../../electron/contract/model';
 import { StorageService, type StorageServiceOptions } from '../../electron/host/storage-service';
 import { GiB, MiB, makeSimFixture, type SimFixture } from './sim-fixture';
@@ -115,25 +116,28 @@ describe('StorageService on the real simulator', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     for (const stream of streams) {
+      const batches = stream.filter(({ event }) => event.type === 'operationsProgress');
+      for (let i = 1; i < batches.length; i += 1)
+        expect(batches[i]!.at - batches[i - 1]!.at).toBeGreaterThanOrEqual(95);
+      const views = stream.flatMap(({ at, event }) =>
+        eventOperations(event).map((operation) => ({ at, type: event.type, operation })),
+      );
       for (const id of ids) {
-        const mine = stream.filter(({ event }) => 'operation' in event && event.operation.id === id) as {
-          at: number;
-          event: Extract<LunStudioEvent, { operation: unknown }>;
-        }[];
-        const kinds = mine.map(({ event }) => event.type);
+        const mine = views.filter(({ operation }) => operation.id === id);
+        const kinds = mine.map(({ type }) => type);
         expect(kinds[0]).toBe('operationStarted');
         expect(kinds.filter((k) => k === 'operationFinished')).toHaveLength(1);
         expect(kinds[kinds.length - 1]).toBe('operationFinished');
-        const final = mine[mine.length - 1]!.event.operation;
+        const final = mine[mine.length - 1]!.operation;
         expect(final).toEqual(s.listOperations().find((op) => op.id === id));
         expect(final.state).toBe('succeeded');
 
-        const progress = mine.filter(({ event }) => event.type === 'operationProgress');
+        const progress = mine.filter(({ type }) => type === 'operationsProgress');
         expect(progress.length).toBeGreaterThan(2); // the user sees it move
         for (let i = 1; i < progress.length; i += 1) {
           expect(progress[i]!.at - progress[i - 1]!.at).toBeGreaterThanOrEqual(95);
         }
-        const percents = progress.map(({ event }) => event.operation.percent ?? 0);
+        const percents = progress.map(({ operation }) => operation.percent ?? 0);
         expect([...percents].sort((a, b) => a - b)).toEqual(percents); // never goes back
       }
     }
@@ -141,7 +145,9 @@ describe('StorageService on the real simulator', () => {
     const shape = (stream: (typeof streams)[number]): string[] =>
       stream.map(
         ({ event }) =>
-          `${event.type}:${'operation' in event ? `${event.operation.id}:${event.operation.percent}` : ''}`,
+          `${event.type}:${eventOperations(event)
+            .map((op) => `${op.id}:${op.percent}`)
+            .join(',')}`,
       );
     expect(shape(streams[1]!)).toEqual(shape(streams[0]!));
     expect(shape(streams[2]!)).toEqual(shape(streams[0]!));

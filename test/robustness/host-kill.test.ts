@@ -122,9 +122,8 @@ describe(`host process SIGKILLed while creations run (${ROUNDS} rounds)`, () => 
         await until(() =>
           host.client.events.some(
             (e) =>
-              e.type === 'operationProgress' &&
-              ids.includes(e.operation.id) &&
-              (e.operation.percent ?? 0) > 0,
+              e.type === 'operationsProgress' &&
+              e.operations.some((op) => ids.includes(op.id) && (op.percent ?? 0) > 0),
           ),
         );
       } finally {

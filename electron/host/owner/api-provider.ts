@@ -8,6 +8,7 @@ import type {
   ProviderInfo,
 } from '../../contract/api';
 import { HRESULT, LunStudioError } from '../../contract/errors';
+import { eventOperations } from '../../contract/event-operations';
 import type {
   ApiErrorShape,
   CreateLunRequest,
@@ -283,9 +284,10 @@ export class ApiProvider implements OwnerProvider {
     let members: Map<string, MemberFollower<T>> | undefined;
     const early: Operation[] = [];
     const unsubscribe = this.channel.subscribe((event: LunStudioEvent) => {
-      if (!('operation' in event)) return;
-      if (members === undefined) early.push(event.operation);
-      else members.get(event.operation.id)?.see(event.operation);
+      for (const operation of eventOperations(event)) {
+        if (members === undefined) early.push(operation);
+        else members.get(operation.id)?.see(operation);
+      }
     });
     try {
       const operations = await queue();

@@ -26,11 +26,12 @@
 //                    same error shape with "id": null.
 //   server → client  {"event": LunStudioEvent}  pushed to every connection, no subscription needed:
 //                    operationStarted (the operation entered the queue: state queued, or running),
-//                    operationProgress (state or percent/rate/ETA changed; ≤ 10 per second per
-//                    operation, always the latest value), operationFinished (final state; always the
-//                    last event of an operation), inventoryChanged (after every inventory refresh,
-//                    including the one after each finished operation). Each operation event carries
-//                    the whole operation: upsert by operation.id.
+//                    operationsProgress (`operations`: every operation whose state or percent/rate/ETA
+//                    changed since the last one, each once with its latest value; ≤ 10 per second),
+//                    operationFinished (final state; always the last event of an operation),
+//                    inventoryChanged (after every inventory refresh, including the one after each
+//                    finished operation), operationsCleared. Each operation event carries the whole
+//                    operation: upsert by operation.id.
 // Reconnect: on close, reconnect and call listOperations + getInventory to resync (events are not
 // replayed). Close code 1001 = the shell is shutting down.
 import * as dns from 'node:dns';

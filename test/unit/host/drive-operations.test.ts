@@ -12,6 +12,7 @@ import { createDispatcher, serviceHandlers } from '../../../electron/host/api-di
 import type { AuditEntry, HostLog } from '../../../electron/host/log/host-log';
 import { StorageService, type StorageServiceOptions } from '../../../electron/host/storage-service';
 import { drive, FakeProvider, GiB, SUBSYSTEM_ID } from '../fake-provider';
+import { eventOperations } from '../../../electron/contract/event-operations';
 
 async function until(condition: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -144,8 +145,9 @@ describe('drives and repairs', () => {
     await until(() => finished(recover.id) !== undefined);
     expect(finished(recover.id)).toMatchObject({ state: 'succeeded', result: { health: 'healthy' } });
     const percents = events
-      .filter((e) => e.type === 'operationProgress' && e.operation.id === recover.id)
-      .map((e) => (e as { operation: Operation }).operation.percent);
+      .flatMap((e) => (e.type === 'operationsProgress' ? e.operations : []))
+      .filter((op) => op.id === recover.id)
+      .map((op) => op.percent);
     expect(new Set(percents.filter((p) => p !== null)).size).toBeGreaterThanOrEqual(3);
   });
 
@@ -180,11 +182,11 @@ describe('drives and repairs', () => {
       percent: 100,
       resultDrive: { id: 'drive-2', identifying: true },
     });
-    const before = events.filter(
-      (e) =>
-        (e.type === 'operationStarted' || e.type === 'operationProgress') && e.operation.id === operation.id,
-    ) as Extract<LunStudioEvent, { operation: Operation }>[];
-    expect(before.map((e) => e.operation.percent)).toEqual([null, null]);
+    const before = events
+      .filter((e) => e.type !== 'operationFinished')
+      .flatMap(eventOperations)
+      .filter((op) => op.id === operation.id);
+    expect(before.map((op) => op.percent)).toEqual([null, null]);
     await until(() => inventoryEvents() > seen);
     const changed = events.filter((e) => e.type === 'inventoryChanged').at(-1) as Extract<
       LunStudioEvent,

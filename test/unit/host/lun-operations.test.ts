@@ -12,6 +12,7 @@ import { Journal } from '../../../electron/host/journal';
 import type { AuditEntry, HostLog } from '../../../electron/host/log/host-log';
 import { StorageService, type StorageServiceOptions } from '../../../electron/host/storage-service';
 import { FakeProvider, GiB, SUBSYSTEM_ID } from '../fake-provider';
+import { eventOperations } from '../../../electron/contract/event-operations';
 
 async function until(condition: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -120,7 +121,7 @@ describe('operations on existing LUNs', () => {
     });
     const kinds = events.filter((e) => e.type !== 'inventoryChanged').map((e) => e.type);
     expect(kinds[0]).toBe('operationStarted');
-    expect(kinds.filter((k) => k === 'operationProgress').length).toBeGreaterThanOrEqual(4);
+    expect(kinds.filter((k) => k === 'operationsProgress').length).toBeGreaterThanOrEqual(4);
     expect(kinds.at(-1)).toBe('operationFinished');
   });
 
@@ -144,11 +145,12 @@ describe('operations on existing LUNs', () => {
       unmaskingList: 'iqn.1991-05.com.microsoft:host1',
     });
     await until(() => finished(mask.operation.id) !== undefined);
-    const before = events.filter(
-      (e) => 'operation' in e && e.type !== 'operationFinished' && e.operation.id === mask.operation.id,
-    ) as Extract<LunStudioEvent, { type: 'operationStarted' | 'operationProgress' }>[];
-    expect(before.map((e) => e.operation.state)).toEqual(['queued', 'running']);
-    expect(before.map((e) => e.operation.percent)).toEqual([null, null]);
+    const before = events
+      .filter((e) => e.type !== 'operationFinished')
+      .flatMap(eventOperations)
+      .filter((op) => op.id === mask.operation.id);
+    expect(before.map((op) => op.state)).toEqual(['queued', 'running']);
+    expect(before.map((op) => op.percent)).toEqual([null, null]);
     expect(finished(mask.operation.id)).toMatchObject({
       kind: 'setLunMask',
       state: 'succeeded',

@@ -141,7 +141,7 @@ describe('StorageService over a fake provider', () => {
     expect(kinds[0]).toBe('operationStarted');
     expect(kinds.indexOf('inventoryChanged')).toBeGreaterThan(kinds.indexOf('operationFinished'));
     const finishedAt = kinds.indexOf('operationFinished');
-    expect(kinds.lastIndexOf('operationProgress')).toBeLessThan(finishedAt);
+    expect(kinds.lastIndexOf('operationsProgress')).toBeLessThan(finishedAt);
     const finished = events[finishedAt] as Extract<LunStudioEvent, { type: 'operationFinished' }>;
     expect(finished.operation).toMatchObject({ id: operations[0]!.id, state: 'succeeded', percent: 100 });
     expect(finished.operation.result?.sizeBytes).toBe(GiB);

@@ -151,19 +151,21 @@ describe('IPC handlers', () => {
 
 describe('event forwarding', () => {
   const event: LunStudioEvent = {
-    type: 'operationProgress',
-    operation: {
-      id: 'op-1',
-      kind: 'createLun',
-      subsystemId: 's1',
-      request: { subsystemId: 's1', type: 'simple', sizeBytes: 1 << 30 },
-      state: 'running',
-      percent: 40,
-      startedAt: '2026-01-01T00:00:00.000Z',
-      endedAt: null,
-      bytesPerSecond: 100,
-      etaSeconds: 3,
-    },
+    type: 'operationsProgress',
+    operations: [
+      {
+        id: 'op-1',
+        kind: 'createLun',
+        subsystemId: 's1',
+        request: { subsystemId: 's1', type: 'simple', sizeBytes: 1 << 30 },
+        state: 'running',
+        percent: 40,
+        startedAt: '2026-01-01T00:00:00.000Z',
+        endedAt: null,
+        bytesPerSecond: 100,
+        etaSeconds: 3,
+      },
+    ],
   };
 
   it('sends host events only to windows that subscribed', () => {

@@ -184,7 +184,7 @@ describe('operation notifications', () => {
 
   it('stays quiet for progress, starts and cancellations', () => {
     notifier.handle({ type: 'operationStarted', operation: operation('1', {}) });
-    notifier.handle({ type: 'operationProgress', operation: operation('1', {}) });
+    notifier.handle({ type: 'operationsProgress', operations: [operation('1', {})] });
     finish(operation('1', { state: 'canceled' }));
     vi.advanceTimersByTime(NOTIFICATION_BATCH_WINDOW_MS * 2);
     expect(shown).toEqual([]);

@@ -132,10 +132,10 @@ describe('WebSocket LunStudioApi client', () => {
     const unsubscribe = api.subscribe((e) => events.push(e));
     const listing = api.listOperations().catch((e: unknown) => e);
     expect(socket.sent).toEqual([{ id: 1, method: 'listOperations' }]);
-    socket.receive({ event: { type: 'operationProgress', operation: { id: 'x' } } });
+    socket.receive({ event: { type: 'operationsProgress', operations: [{ id: 'x' }] } });
     unsubscribe();
-    socket.receive({ event: { type: 'operationProgress', operation: { id: 'y' } } });
-    expect(events).toEqual([{ type: 'operationProgress', operation: { id: 'x' } }]);
+    socket.receive({ event: { type: 'operationsProgress', operations: [{ id: 'y' }] } });
+    expect(events).toEqual([{ type: 'operationsProgress', operations: [{ id: 'x' }] }]);
     api.close();
     await expect(listing).resolves.toMatchObject({ code: DISCONNECTED_CODE });
   });

@@ -57,6 +57,9 @@ export interface Rendered {
 
 export const flush = () => new Promise((r) => setTimeout(r, 0));
 
+/** A ScheduleFlush that applies at once (no animation frame to wait for). */
+export const applyNow = (apply: () => void) => apply();
+
 /** Renders UI inside the providers the app uses, with a FakeApi-backed store that has read its inventory. */
 export async function renderWithApp(
   ui: ReactNode,
@@ -64,7 +67,9 @@ export async function renderWithApp(
 ): Promise<Rendered & ReturnType<typeof render>> {
   const api = options.api ?? new FakeApi();
   const store = createAppStore(api);
-  wireEvents(store, api);
+  // Each event at once: these tests follow one event to the screen; the per-frame coalescing is
+  // wire-events.test's subject.
+  wireEvents(store, api, applyNow);
   await store.getState().loadInventory();
   // The app fetches these before it renders them; here they are fetched first, so renders are synchronous.
   await Promise.all([loadLanguage(options.language ?? 'en'), preloadLazyParts()]);

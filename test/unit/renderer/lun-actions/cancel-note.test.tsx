@@ -19,7 +19,7 @@ async function cancelWith(action: 'extend' | 'shrink', hresult: number, language
   submit();
   await act(flush);
   const running: Operation = { ...api.history.at(-1)!, state: 'running', percent: 96 };
-  act(() => api.emit({ type: 'operationProgress', operation: running }));
+  act(() => api.emit({ type: 'operationsProgress', operations: [running] }));
   api.cancelOperation.mockImplementation(async () => ({ hresult, operation: running }));
   fireEvent.click(screen.getByTestId('action-cancel'));
   await act(flush);

@@ -89,16 +89,16 @@ describe('extend dialog', () => {
     expect((screen.getByTestId('action-fields') as HTMLFieldSetElement).disabled).toBe(true);
     act(() =>
       api.emit({
-        type: 'operationProgress',
-        operation: { ...queued, state: 'running', percent: 25, etaSeconds: 30 },
+        type: 'operationsProgress',
+        operations: [{ ...queued, state: 'running', percent: 25, etaSeconds: 30 }],
       }),
     );
     expect(screen.getByTestId('action-operation-line').textContent).toBe('Running · 25 % · Remaining: 0:30');
     expect(within(inPlace()).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('0.25');
     act(() =>
       api.emit({
-        type: 'operationProgress',
-        operation: { ...queued, state: 'running', percent: 60, etaSeconds: 12 },
+        type: 'operationsProgress',
+        operations: [{ ...queued, state: 'running', percent: 60, etaSeconds: 12 }],
       }),
     );
     expect(within(inPlace()).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('0.6');

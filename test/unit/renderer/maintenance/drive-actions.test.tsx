@@ -116,8 +116,8 @@ describe('drive actions', () => {
     const recover = api.history.at(-1)!;
     act(() =>
       api.emit({
-        type: 'operationProgress',
-        operation: { ...recover, state: 'running', percent: 50, etaSeconds: 3 },
+        type: 'operationsProgress',
+        operations: [{ ...recover, state: 'running', percent: 50, etaSeconds: 3 }],
       }),
     );
     const inPlace = within(dialog)

@@ -80,8 +80,8 @@ describe('LUN details panel', () => {
     const queued = api.history.at(-1)!;
     act(() =>
       api.emit({
-        type: 'operationProgress',
-        operation: { ...queued, state: 'running', percent: 40, etaSeconds: 6 },
+        type: 'operationsProgress',
+        operations: [{ ...queued, state: 'running', percent: 40, etaSeconds: 6 }],
       }),
     );
     expect(within(dialog).getByTestId('action-operation-line').textContent).toBe(

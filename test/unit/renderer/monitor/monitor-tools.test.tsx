@@ -320,7 +320,7 @@ describe('monitor: live announcements', () => {
       await act(flush);
       const status = screen.getByRole('status');
       expect(status.getAttribute('aria-live')).toBe('polite');
-      act(() => api.emit({ type: 'operationProgress', operation: { ...running, percent: 55 } }));
+      act(() => api.emit({ type: 'operationsProgress', operations: [{ ...running, percent: 55 }] }));
       expect(status.textContent).toBe('');
       act(() =>
         api.emit({

@@ -148,7 +148,7 @@ describe('progress monitor', () => {
     await renderWithApp(<MonitorView monitorWindow={false} />, { api });
     await act(flush);
     act(() =>
-      api.emit({ type: 'operationProgress', operation: { ...running!, percent: 37, etaSeconds: 65 } }),
+      api.emit({ type: 'operationsProgress', operations: [{ ...running!, percent: 37, etaSeconds: 65 }] }),
     );
     const row = screen.getAllByTestId('operation-row')[0]!;
     expect(within(row).getByTestId('operation-percent').textContent).toBe('Progress: 37 %');

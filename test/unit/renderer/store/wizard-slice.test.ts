@@ -10,7 +10,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 
 async function ready(api = new FakeApi()) {
   const store = createAppStore(api);
-  wireEvents(store, api);
+  wireEvents(store, api, (apply) => apply()); // each event at once
   await store.getState().loadInventory();
   return { api, store };
 }

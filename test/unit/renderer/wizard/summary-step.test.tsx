@@ -25,8 +25,8 @@ describe('wizard step 8: summary and create', () => {
     const opId = store.getState().run.operationIds[0]!;
     act(() =>
       api.emit({
-        type: 'operationProgress',
-        operation: { ...store.getState().operations[opId]!, state: 'running', percent: 40 },
+        type: 'operationsProgress',
+        operations: [{ ...store.getState().operations[opId]!, state: 'running', percent: 40 }],
       }),
     );
     expect(screen.getByTestId('run-operation').textContent).toContain('LUN 1 of 1: Running · 40 %');
