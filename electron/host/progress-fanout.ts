@@ -2,8 +2,9 @@
 // progress changed is kept (its latest value only) until the next flush, which delivers them all as one
 // operationsProgress — at most one flush per interval (default 100 ms ⇒ ≤ 10/s per subscriber), run by a
 // timer so the last value is never lost. A flush waits for the current turn of the event loop to end, so
-// one poll round's reports leave together. operationFinished drops that operation from the pending batch
-// (the final event carries the whole, latest operation) and so always comes after its last progress.
+// one poll round's reports leave together. An operationFinished whose operation is in the pending batch
+// sends that batch first (early), so every change of an operation — its start running included — reaches
+// subscribers, and always before its operationFinished.
 // Other events go out at once.
 import type { LunStudioEvent } from '../contract/api';
 import type { Operation } from '../contract/model';
@@ -53,7 +54,10 @@ export class ProgressFanout {
       for (const operation of event.operations) this.progress(operation);
       return;
     }
-    if (event.type === 'operationFinished') this.pending.delete(event.operation.id);
+    if (event.type === 'operationFinished' && this.pending.has(event.operation.id)) {
+      clearTimeout(this.timer);
+      this.flush();
+    }
     this.deliver(event);
   }
 

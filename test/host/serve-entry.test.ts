@@ -86,8 +86,7 @@ describe('serve entry', () => {
     await until(() =>
       client.events.some(
         (e) =>
-          e.type === 'operationsProgress' &&
-          e.operations.some((op) => op.id === id && (op.percent ?? 0) > 0),
+          e.type === 'operationsProgress' && e.operations.some((op) => op.id === id && (op.percent ?? 0) > 0),
       ),
     );
 

@@ -52,6 +52,9 @@ function auditLog(entries: AuditEntry[]): HostLog {
   };
 }
 
+/** Lets the fanout send what one poll round changed (progress leaves in batches, one per turn). */
+const nextPollRound = () => new Promise((r) => setTimeout(r, 0));
+
 describe('drives and repairs', () => {
   let dir: string;
   let journalPath: string;
@@ -138,6 +141,7 @@ describe('drives and repairs', () => {
     fake.progress(0, 0);
     for (let second = 1; second <= 3; second += 1) {
       now += 1000;
+      await nextPollRound(); // one poll round per turn, as the addon delivers them: a batch each
       fake.progress(second * 25, second * 25 * (GiB / 100));
     }
     expect(service.listOperations()[0]).toMatchObject({ id: recover.id, percent: 75, etaSeconds: 1 });

@@ -52,6 +52,9 @@ function auditLog(entries: AuditEntry[]): HostLog {
   };
 }
 
+/** Lets the fanout send what one poll round changed (progress leaves in batches, one per turn). */
+const nextPollRound = () => new Promise((r) => setTimeout(r, 0));
+
 describe('operations on existing LUNs', () => {
   let dir: string;
   let journalPath: string;
@@ -107,6 +110,7 @@ describe('operations on existing LUNs', () => {
     fake.progress(0, 0);
     for (let second = 1; second <= 4; second += 1) {
       now += 1000;
+      await nextPollRound(); // one poll round per turn, as the addon delivers them: a batch each
       fake.progress(second * 10, (second * 10 * 2 * GiB) / 100); // 10 %/s of 2 GiB
     }
     const running = service.listOperations()[0]!;
