@@ -116,9 +116,17 @@ describe('StorageService on the real simulator', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     for (const stream of streams) {
+      // A finish sends the pending batch holding its operation early (so that operation's last state
+      // precedes it): those batches are the only ones allowed closer than the interval.
+      const early = new Set(
+        stream.filter(
+          ({ event }, i) =>
+            event.type === 'operationsProgress' && stream[i + 1]?.event.type === 'operationFinished',
+        ),
+      );
       const batches = stream.filter(({ event }) => event.type === 'operationsProgress');
       for (let i = 1; i < batches.length; i += 1)
-        expect(batches[i]!.at - batches[i - 1]!.at).toBeGreaterThanOrEqual(95);
+        if (!early.has(batches[i]!)) expect(batches[i]!.at - batches[i - 1]!.at).toBeGreaterThanOrEqual(95);
       const views = stream.flatMap(({ at, event }) =>
         eventOperations(event).map((operation) => ({ at, type: event.type, operation })),
       );
@@ -134,7 +142,7 @@ describe('StorageService on the real simulator', () => {
 
         const progress = mine.filter(({ type }) => type === 'operationsProgress');
         expect(progress.length).toBeGreaterThan(2); // the user sees it move
-        for (let i = 1; i < progress.length; i += 1) {
+        for (let i = 1; i < progress.length - 1; i += 1) {
           expect(progress[i]!.at - progress[i - 1]!.at).toBeGreaterThanOrEqual(95);
         }
         const percents = progress.map(({ operation }) => operation.percent ?? 0);
