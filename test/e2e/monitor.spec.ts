@@ -107,10 +107,32 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
   return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
 }
 
-const rowIds = (page: Page) =>
-  page
-    .getByTestId('operation-row')
-    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-operation-id')!));
+/** Every row of the list in its order, as [id, state]: the list is virtualised (only the rows in view are in
+ * the DOM), so it is scrolled through from the top; every place 1…aria-setsize must have been seen. */
+async function listedRows(page: Page): Promise<[string, string][]> {
+  const list = page.getByTestId('operation-list');
+  if ((await list.count()) === 0) return [];
+  const { rows, size } = await list.evaluate(async (ul) => {
+    const seen = new Map<number, [string, string]>();
+    let size = 0;
+    ul.scrollTop = 0;
+    for (;;) {
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      for (const li of ul.querySelectorAll<HTMLElement>('[data-testid="operation-row"]')) {
+        seen.set(Number(li.getAttribute('aria-posinset')), [li.dataset.operationId!, li.dataset.state!]);
+        size = Number(li.getAttribute('aria-setsize'));
+      }
+      if (seen.size >= size || ul.scrollTop + ul.clientHeight >= ul.scrollHeight) break;
+      ul.scrollTop += ul.clientHeight / 2;
+    }
+    ul.scrollTop = 0;
+    return { rows: [...seen].sort((a, b) => a[0] - b[0]).map(([, row]) => row), size };
+  });
+  expect(rows.length).toBe(size);
+  return rows;
+}
+
+const rowIds = async (page: Page) => (await listedRows(page)).map(([id]) => id);
 
 test.beforeAll(async () => {
   // One that succeeds and one that fails (Faulty Array fails at 30 % with 0x8004242B).
@@ -228,11 +250,9 @@ test('Clear finished asks first, then the finished entries are gone from the mon
 }) => {
   await openApp(page, 'monitor');
   await expect(page.getByTestId('operation-row').first()).toBeVisible();
-  const finished = await page
-    .getByTestId('operation-row')
-    .evaluateAll(
-      (rows) => rows.filter((r) => !['queued', 'running'].includes(r.getAttribute('data-state')!)).length,
-    );
+  const finished = (await listedRows(page)).filter(
+    ([, state]) => !['queued', 'running'].includes(state),
+  ).length;
   expect(finished).toBeGreaterThanOrEqual(3);
 
   await page.getByRole('button', { name: 'Clear finished…' }).click();
@@ -241,7 +261,7 @@ test('Clear finished asks first, then the finished entries are gone from the mon
   await expectAccessible(page, 'en/monitor clear dialog');
   await dialog.getByRole('button', { name: 'Keep them' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByTestId('operation-row')).toHaveCount(finished);
+  await expect.poll(async () => (await listedRows(page)).length).toBe(finished);
 
   await page.getByRole('button', { name: 'Clear finished…' }).click();
   await page

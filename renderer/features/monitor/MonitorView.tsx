@@ -1,17 +1,19 @@
 import { Button, Checkbox, makeStyles, tokens, Tooltip } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorShape } from '../../../electron/contract/model';
 import { toErrorShape } from '../../api/api-error';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { isActive, isFinal, selectOperationsForMonitor } from '../../store/operations-slice';
+import { isActive, isFinal } from '../../store/operations-slice';
 import { useApp } from '../../store/store-context';
 import { ClearFinishedDialog } from './ClearFinishedDialog';
 import { downloadText, exportFileName, toCsv, toNdjson } from './export-operations';
 import { AUTO_CLOSE_DELAY_MS, loadKeepOpen, saveKeepOpen } from './keep-open';
 import { MonitorFilters } from './MonitorFilters';
+import { useMonitorLabels } from './monitor-labels';
+import { orderForMonitor } from './monitor-order';
 import { filterOperations, NO_FILTER, type OperationFilter } from './operation-filter';
-import { OperationRow } from './OperationRow';
+import { OperationList } from './OperationList';
 import { useEndAnnouncement } from './use-end-announcement';
 import { useNow } from './use-now';
 
@@ -23,14 +25,6 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase500,
     fontWeight: tokens.fontWeightSemibold,
     flexGrow: 1,
-  },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
   },
   empty: { color: tokens.colorNeutralForeground2 },
   srOnly: {
@@ -57,18 +51,23 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
   const [keepOpen, setKeepOpen] = useState(loadKeepOpen);
   const [filter, setFilter] = useState<OperationFilter>(NO_FILTER);
   const [clearError, setClearError] = useState<ApiErrorShape | null>(null);
-  const operations = useMemo(
-    () => selectOperationsForMonitor({ operations: operationsMap } as never),
-    [operationsMap],
-  );
+  const labels = useMonitorLabels();
+  const operations = useMemo(() => orderForMonitor(operationsMap), [operationsMap]);
   const anyActive = operations.some(isActive);
   const now = useNow(anyActive);
   const wasActive = useRef(false);
 
-  const nameOf = (id: string) => subsystems?.find((s) => s.id === id)?.name ?? id;
+  const nameOf = useMemo(() => {
+    const names = new Map((subsystems ?? []).map((s) => [s.id, s.name]));
+    return (id: string) => names.get(id) ?? id;
+  }, [subsystems]);
   const { announcement, say } = useEndAnnouncement(operations, nameOf);
-  const shown = filterOperations(operations, filter, nameOf);
-  const finished = operations.filter(isFinal).length;
+  const shown = useMemo(
+    () => (filter === NO_FILTER ? operations : filterOperations(operations, filter, nameOf)),
+    [operations, filter, nameOf],
+  );
+  const finished = useMemo(() => operations.filter(isFinal).length, [operations]);
+  const onCancel = useCallback((id: string) => void cancelOperation(id), [cancelOperation]);
   const subsystemChoices = useMemo(() => {
     const ids = new Set([...(subsystems ?? []).map((s) => s.id), ...operations.map((op) => op.subsystemId)]);
     return [...ids].map((id) => ({ id, name: subsystems?.find((s) => s.id === id)?.name ?? id }));
@@ -155,18 +154,17 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
           {t('monitorTools.noMatch')}
         </p>
       )}
-      <ul className={styles.list} aria-label={t('monitor.listLabel')} aria-live="off">
-        {shown.map((op) => (
-          <OperationRow
-            key={op.id}
-            operation={op}
-            subsystemName={nameOf(op.subsystemId)}
-            now={now}
-            cancelError={cancelErrors[op.id]}
-            onCancel={(id) => void cancelOperation(id)}
-          />
-        ))}
-      </ul>
+      {shown.length > 0 && (
+        <OperationList
+          operations={shown}
+          nameOf={nameOf}
+          now={now}
+          cancelErrors={cancelErrors}
+          onCancel={onCancel}
+          labels={labels}
+          label={t('monitor.listLabel')}
+        />
+      )}
     </div>
   );
 }
