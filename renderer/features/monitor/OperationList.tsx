@@ -13,6 +13,13 @@ const OVERSCAN = 4;
 
 const useStyles = makeStyles({
   // The list scrolls itself (what is off screen is not rendered) and takes the rest of the window's height.
+  scroller: {
+    height: 'max(20rem, calc(100vh - 17rem))',
+    overflowY: 'auto',
+    overflowAnchor: 'none',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  // The rows not rendered are the list's padding above and below the rendered ones.
   list: {
     listStyle: 'none',
     margin: 0,
@@ -21,11 +28,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: `${GAP_PX}px`,
-    height: 'max(20rem, calc(100vh - 17rem))',
-    overflowY: 'auto',
-    overflowAnchor: 'none',
-    boxSizing: 'border-box',
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
 });
 
@@ -46,7 +48,7 @@ export function OperationList(props: {
   const { operations, labels } = props;
   const cancelErrors = props.cancelErrors ?? noCancelErrors;
   const styles = useStyles();
-  const scrollRef = useRef<HTMLUListElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const focusedIndex = focusedId === null ? -1 : operations.findIndex((op) => op.id === focusedId);
 
@@ -71,11 +73,11 @@ export function OperationList(props: {
     initialRect: { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight },
   });
 
-  const onFocus = (event: FocusEvent<HTMLUListElement>) => {
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-operation-id]');
     setFocusedId(row?.dataset.operationId ?? null);
   };
-  const onBlur = (event: FocusEvent<HTMLUListElement>) => {
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusedId(null);
   };
 
@@ -84,38 +86,42 @@ export function OperationList(props: {
   const first = items[0];
   const last = items[items.length - 1];
   return (
-    <ul
+    <div
       ref={scrollRef}
-      className={styles.list}
-      aria-label={props.label}
-      aria-live="off"
+      className={styles.scroller}
       // Keyboard users scroll the list with the arrow keys once it has focus.
       tabIndex={0}
       data-testid="operation-list"
       onFocus={onFocus}
       onBlur={onBlur}
-      style={{
-        paddingTop: first ? first.start : 0,
-        paddingBottom: last ? Math.max(0, total - last.end) : 0,
-      }}
     >
-      {items.map((item) => {
-        const op = operations[item.index]!;
-        return (
-          <OperationRow
-            key={op.id}
-            ref={virtualizer.measureElement}
-            index={item.index}
-            setSize={operations.length}
-            operation={op}
-            subsystemName={props.nameOf(op.subsystemId)}
-            now={isActive(op) ? props.now : 0}
-            cancelError={cancelErrors[op.id]}
-            onCancel={props.onCancel}
-            labels={labels}
-          />
-        );
-      })}
-    </ul>
+      <ul
+        className={styles.list}
+        aria-label={props.label}
+        aria-live="off"
+        style={{
+          paddingTop: first ? first.start : 0,
+          paddingBottom: last ? Math.max(0, total - last.end) : 0,
+        }}
+      >
+        {items.map((item) => {
+          const op = operations[item.index]!;
+          return (
+            <OperationRow
+              key={op.id}
+              ref={virtualizer.measureElement}
+              index={item.index}
+              setSize={operations.length}
+              operation={op}
+              subsystemName={props.nameOf(op.subsystemId)}
+              now={isActive(op) ? props.now : 0}
+              cancelError={cancelErrors[op.id]}
+              onCancel={props.onCancel}
+              labels={labels}
+            />
+          );
+        })}
+      </ul>
+    </div>
   );
 }
