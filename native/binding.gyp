@@ -4,6 +4,7 @@
       "target_name": "lun_studio",
       "sources": [
         "src/addon.cc",
+        "src/all_drives_worker.cc",
         "src/hresult_table.cc",
         "src/js_convert.cc",
         "src/js_errors.cc",

@@ -173,6 +173,9 @@ export interface RawProvider {
   readonly name: 'sim' | 'vds';
   listSubsystems(): Promise<Subsystem[]>;
   listDrives(subsystemId: string): Promise<Drive[]>;
+  /** Every subsystem's drives in one call, keyed by subsystem id in listSubsystems order (each subsystem's
+   * drives as listDrives gives them; one that vanished while it was read is left out). */
+  listAllDrives(): Promise<Record<string, Drive[]>>;
   listLuns(subsystemId: string): Promise<Lun[]>;
   maxLunSize(request: RawMaxSizeRequest): Promise<number>;
   /** Rejects if the provider refused the request before an operation existed (NULL async → E_UNEXPECTED, …). */

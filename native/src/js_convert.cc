@@ -1,6 +1,7 @@
 #include "js_convert.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
@@ -478,89 +479,118 @@ Napi::Object SubsystemToJs(Napi::Env env, const SubsystemInfo& s) {
 
 namespace {
 
-void AppendJsonString(std::string* out, const std::string& text) {
-  static const char kHex[] = "0123456789abcdef";
-  out->push_back('"');
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out->push_back('\\');
-      out->push_back(c);
-    } else if (u < 0x20) {
-      out->append("\\u00");
-      out->push_back(kHex[u >> 4]);
-      out->push_back(kHex[u & 0xF]);
-    } else {
-      out->push_back(c);  // UTF-8 passes through
+// Appends JSON to a string, noting whether any byte is outside ASCII (so the JS thread need not scan it).
+class JsonWriter {
+ public:
+  explicit JsonWriter(JsonText* out) : out_(&out->text), json_(out) {}
+
+  void Raw(const char* text) { out_->append(text); }
+  void Char(char c) { out_->push_back(c); }
+  void String(const std::string& text) {
+    static const char kHex[] = "0123456789abcdef";
+    out_->push_back('"');
+    size_t run = 0;
+    unsigned char high = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      const auto u = static_cast<unsigned char>(text[i]);
+      high |= u;
+      if (u >= 0x20 && u != '"' && u != '\\') continue;  // UTF-8 passes through
+      out_->append(text, run, i - run);
+      run = i + 1;
+      if (u < 0x20) {
+        const char escape[] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 0xF]};
+        out_->append(escape, sizeof escape);
+      } else {
+        out_->push_back('\\');
+        out_->push_back(static_cast<char>(u));
+      }
     }
+    out_->append(text, run, text.size() - run);
+    out_->push_back('"');
+    if (high & 0x80) json_->ascii = false;
   }
-  out->push_back('"');
-}
+  void Number(uint64_t value) { Digits(std::to_chars(buffer_, buffer_ + sizeof buffer_, value).ptr); }
+  void Number(int32_t value) { Digits(std::to_chars(buffer_, buffer_ + sizeof buffer_, value).ptr); }
+  // ,"key":value (key: a literal with nothing to escape)
+  template <typename T>
+  void Field(const char* key, const T& value) {
+    out_->append(",\"").append(key).append("\":");
+    Value(value);
+  }
 
-void AppendField(std::string* out, const char* key, const std::string& value) {
-  out->append(",\"").append(key).append("\":");
-  AppendJsonString(out, value);
-}
+ private:
+  void Value(const std::string& text) { String(text); }
+  void Value(const char* text) { String(std::string(text)); }
+  void Value(uint64_t value) { Number(value); }
+  void Value(int32_t value) { Number(value); }
+  void Digits(const char* end) { out_->append(buffer_, static_cast<size_t>(end - buffer_)); }
 
-void AppendField(std::string* out, const char* key, uint64_t value) {
-  out->append(",\"").append(key).append("\":").append(std::to_string(value));
+  std::string* out_;
+  JsonText* json_;
+  char buffer_[24];
+};
+
+void AppendDrives(JsonWriter* w, const std::vector<DriveInfo>& drives) {
+  w->Char('[');
+  for (size_t i = 0; i < drives.size(); ++i) {
+    const DriveInfo& d = drives[i];
+    if (i > 0) w->Char(',');
+    w->Raw("{\"id\":");
+    w->String(d.id);
+    w->Field("subsystemId", d.subsystemId);
+    w->Field("name", d.name);
+    w->Field("identification", d.identification);
+    w->Field("sizeBytes", d.sizeBytes);
+    w->Field("freeBytes", d.freeBytes);
+    w->Field("bus", d.bus);
+    w->Field("slot", d.slot);
+    w->Field("status", NameOf(kDriveStatus, d.status, "unknown"));
+    w->Field("health", HealthName(d.health));
+    w->Raw(",\"flags\":[");
+    bool first = true;
+    for (const auto& f : kDriveFlags) {
+      if (!(d.flags & static_cast<uint32_t>(f.value))) continue;
+      if (!first) w->Char(',');
+      first = false;
+      w->String(f.name);
+    }
+    w->Char(']');
+    if (d.identifying) w->Raw(",\"identifying\":true");
+    w->Char('}');
+  }
+  w->Char(']');
 }
 
 }  // namespace
 
-std::string DrivesToJson(const std::vector<DriveInfo>& drives) {
-  std::string out;
-  out.reserve(drives.size() * 400 + 2);
-  out.push_back('[');
-  for (size_t i = 0; i < drives.size(); ++i) {
-    const DriveInfo& d = drives[i];
-    if (i > 0) out.push_back(',');
-    out.append("{\"id\":");
-    AppendJsonString(&out, d.id);
-    AppendField(&out, "subsystemId", d.subsystemId);
-    AppendField(&out, "name", d.name);
-    AppendField(&out, "identification", d.identification);
-    AppendField(&out, "sizeBytes", d.sizeBytes);
-    AppendField(&out, "freeBytes", d.freeBytes);
-    out.append(",\"bus\":").append(std::to_string(d.bus));
-    out.append(",\"slot\":").append(std::to_string(d.slot));
-    AppendField(&out, "status", NameOf(kDriveStatus, d.status, "unknown"));
-    AppendField(&out, "health", HealthName(d.health));
-    out.append(",\"flags\":[");
-    bool first = true;
-    for (const auto& f : kDriveFlags) {
-      if (!(d.flags & static_cast<uint32_t>(f.value))) continue;
-      if (!first) out.push_back(',');
-      first = false;
-      AppendJsonString(&out, f.name);
-    }
-    out.push_back(']');
-    if (d.identifying) out.append(",\"identifying\":true");
-    out.push_back('}');
-  }
-  out.push_back(']');
+JsonText DrivesToJson(const std::vector<DriveInfo>& drives) {
+  JsonText out;
+  out.text.reserve(drives.size() * 320 + 2);
+  JsonWriter w(&out);
+  AppendDrives(&w, drives);
   return out;
 }
 
-std::string ExtentsToJson(const std::vector<ExtentInfo>& extents) {
-  std::string out;
-  out.reserve(extents.size() * 160 + 2);
-  out.push_back('[');
+JsonText ExtentsToJson(const std::vector<ExtentInfo>& extents) {
+  JsonText out;
+  out.text.reserve(extents.size() * 160 + 2);
+  JsonWriter w(&out);
+  w.Char('[');
   for (size_t i = 0; i < extents.size(); ++i) {
     const ExtentInfo& e = extents[i];
-    if (i > 0) out.push_back(',');
-    out.append("{\"driveId\":");
-    AppendJsonString(&out, e.driveId);
+    if (i > 0) w.Char(',');
+    w.Raw("{\"driveId\":");
+    w.String(e.driveId);
     if (e.lunId.empty()) {
-      out.append(",\"lunId\":null");
+      w.Raw(",\"lunId\":null");
     } else {
-      AppendField(&out, "lunId", e.lunId);
+      w.Field("lunId", e.lunId);
     }
-    AppendField(&out, "offsetBytes", e.offsetBytes);
-    AppendField(&out, "sizeBytes", e.sizeBytes);
-    out.push_back('}');
+    w.Field("offsetBytes", e.offsetBytes);
+    w.Field("sizeBytes", e.sizeBytes);
+    w.Char('}');
   }
-  out.push_back(']');
+  w.Char(']');
   return out;
 }
 
@@ -605,14 +635,13 @@ Napi::Object IdentificationToJs(Napi::Env env, const LunIdentification& id) {
   return o;
 }
 
-Napi::Value ParseJson(Napi::Env env, const std::string& json) {
+Napi::Value ParseJson(Napi::Env env, const JsonText& json) {
   Napi::Object jsonObject = env.Global().Get("JSON").As<Napi::Object>();
   Napi::Function parse = jsonObject.Get("parse").As<Napi::Function>();
-  const bool ascii = std::all_of(json.begin(), json.end(), [](char c) { return (c & 0x80) == 0; });
   napi_value text;
   // Pure ASCII (the usual case) is valid Latin-1, which V8 takes without decoding UTF-8.
-  napi_status status = ascii ? napi_create_string_latin1(env, json.data(), json.size(), &text)
-                             : napi_create_string_utf8(env, json.data(), json.size(), &text);
+  napi_status status = json.ascii ? napi_create_string_latin1(env, json.text.data(), json.text.size(), &text)
+                                  : napi_create_string_utf8(env, json.text.data(), json.text.size(), &text);
   NAPI_THROW_IF_FAILED(env, status, Napi::Value());
   return parse.Call(jsonObject, {text});
 }

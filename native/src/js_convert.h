@@ -30,10 +30,14 @@ sim::Drive SimDriveFromJs(const Napi::Value& v, const std::string& field);  // t
 Napi::Object SubsystemToJs(Napi::Env env, const SubsystemInfo& s);
 // Drive lists are large (an array can hold thousands): they are serialised to JSON on the worker thread and
 // parsed once by V8 on the JS thread, far cheaper than a property set per field through N-API.
-std::string DrivesToJson(const std::vector<DriveInfo>& drives);
-Napi::Value ParseJson(Napi::Env env, const std::string& json);
+struct JsonText {
+  std::string text;
+  bool ascii = true;  // no byte above 0x7F: V8 takes it as Latin-1, undecoded
+};
+JsonText DrivesToJson(const std::vector<DriveInfo>& drives);
+Napi::Value ParseJson(Napi::Env env, const JsonText& json);
 // The capacity map can hold millions of extents: JSON as for drives ("lunId": null for free space).
-std::string ExtentsToJson(const std::vector<ExtentInfo>& extents);
+JsonText ExtentsToJson(const std::vector<ExtentInfo>& extents);
 Napi::Object IdentificationToJs(Napi::Env env, const LunIdentification& id);
 Napi::Object LunToJs(Napi::Env env, const LunInfo& l);
 Napi::Object ProgressToJs(Napi::Env env, const OperationStatus& s);

@@ -191,12 +191,22 @@ class Operation {
   virtual HResult Cancel() = 0;
 };
 
+// Receives every subsystem's drives, one subsystem at a time (ListAllDrives); may move them out.
+class DriveVisitor {
+ public:
+  virtual ~DriveVisitor() = default;
+  virtual void Visit(const std::string& subsystemId, std::vector<DriveInfo>* drives) = 0;
+};
+
 class Provider {
  public:
   virtual ~Provider() = default;
   virtual const char* Name() const = 0;
   virtual Outcome ListSubsystems(std::vector<SubsystemInfo>* out) = 0;
   virtual Outcome ListDrives(const std::string& subsystemId, std::vector<DriveInfo>* out) = 0;
+  // Every subsystem's drives in one call, in ListSubsystems order. The default lists the subsystems, then the
+  // drives of each; a subsystem that went away in between (VDS_E_OBJECT_NOT_FOUND / DELETED) is left out.
+  virtual Outcome ListAllDrives(DriveVisitor* visitor);
   virtual Outcome ListLuns(const std::string& subsystemId, std::vector<LunInfo>* out) = 0;
   virtual Outcome QueryMaxLunCreateSize(const MaxSizeArgs& args, uint64_t* maxBytes) = 0;
   virtual Outcome CreateLun(const CreateLunArgs& args, std::shared_ptr<Operation>* op) = 0;
@@ -224,5 +234,19 @@ class Provider {
   // Simulator only (fail-drive / restore-drive); VDS answers VDS_E_NOT_SUPPORTED.
   virtual Outcome SetDriveFailed(const std::string& driveId, bool failed) = 0;
 };
+
+inline Outcome Provider::ListAllDrives(DriveVisitor* visitor) {
+  std::vector<SubsystemInfo> subsystems;
+  if (Outcome o = ListSubsystems(&subsystems); !o.ok()) return o;
+  for (const SubsystemInfo& subsystem : subsystems) {
+    std::vector<DriveInfo> drives;
+    Outcome o = ListDrives(subsystem.id, &drives);
+    if (o.hr == Hr(0x80042405) /* VDS_E_OBJECT_NOT_FOUND */ || o.hr == Hr(0x8004240B) /* _DELETED */)
+      continue;
+    if (!o.ok()) return o;
+    visitor->Visit(subsystem.id, &drives);
+  }
+  return Outcome::Ok();
+}
 
 }  // namespace lun

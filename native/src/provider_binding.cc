@@ -4,6 +4,7 @@
 #include <thread>
 #include <vector>
 
+#include "all_drives_worker.h"
 #include "detached_thread.h"
 #include "hresult_table.h"
 #include "js_convert.h"
@@ -75,7 +76,7 @@ Napi::Value ListDrives(const Napi::CallbackInfo& info, const StatePtr& state) {
   return Guarded(info.Env(), state, [&]() -> Napi::Value {
     const std::string id = js::RequireString(info[0], "subsystemId");
     auto provider = state->provider;
-    auto json = std::make_shared<std::string>();
+    auto json = std::make_shared<js::JsonText>();
     return TaskWorker::Start(
         info.Env(),
         [provider, id, json] {
@@ -86,6 +87,11 @@ Napi::Value ListDrives(const Napi::CallbackInfo& info, const StatePtr& state) {
         },
         [json](Napi::Env env) -> Napi::Value { return js::ParseJson(env, *json); });
   });
+}
+
+Napi::Value ListAllDrives(const Napi::CallbackInfo& info, const StatePtr& state) {
+  return Guarded(info.Env(), state,
+                 [&]() -> Napi::Value { return ListAllDrivesAsync(info.Env(), state->provider); });
 }
 
 Napi::Value ListLuns(const Napi::CallbackInfo& info, const StatePtr& state) {
@@ -228,7 +234,7 @@ Napi::Value ListExtents(const Napi::CallbackInfo& info, const StatePtr& state) {
   return Guarded(info.Env(), state, [&]() -> Napi::Value {
     const std::string id = js::IdFromJs(info[0], "subsystemId");
     auto provider = state->provider;
-    auto json = std::make_shared<std::string>();
+    auto json = std::make_shared<js::JsonText>();
     return TaskWorker::Start(
         info.Env(),
         [provider, id, json] {
@@ -393,6 +399,7 @@ Napi::Object MakeProviderObject(Napi::Env env, std::unique_ptr<Provider> provide
   obj.DefineProperty(Napi::PropertyDescriptor::Value("name", Napi::String::New(env, name), napi_enumerable));
   Method(env, obj, "listSubsystems", state, ListSubsystems);
   Method(env, obj, "listDrives", state, ListDrives);
+  Method(env, obj, "listAllDrives", state, ListAllDrives);
   Method(env, obj, "listLuns", state, ListLuns);
   Method(env, obj, "maxLunSize", state, MaxLunSize);
   Method(env, obj, "createLun", state, CreateLun);

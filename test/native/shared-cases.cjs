@@ -162,6 +162,33 @@ const cases = [
     },
   },
   {
+    name: 'listAllDrives: every subsystem\'s drives in one call, keyed by subsystem id, as listDrives lists them',
+    state: (() => {
+      const state = topology();
+      const other = structuredClone(state.subsystems[0]);
+      other.id = 'other';
+      other.name = 'Other Array';
+      other.luns = [];
+      other.drives = other.drives.slice(0, 2).map((d, i) => ({ ...d, id: `o${i}`, name: `Shelf ${i}` }));
+      state.subsystems.push(other);
+      return state;
+    })(),
+    async run(provider) {
+      const subsystems = await provider.listSubsystems();
+      assert.equal(subsystems.length, 2);
+      const all = await provider.listAllDrives();
+      assert.deepEqual(
+        Object.keys(all),
+        subsystems.map((s) => s.id),
+        'one entry per subsystem, in listSubsystems order',
+      );
+      for (const s of subsystems) assert.deepEqual(all[s.id], await provider.listDrives(s.id), s.name);
+      const other = subsystems.find((s) => s.name === 'Other Array');
+      assert.deepEqual(all[other.id].map((d) => d.name).sort(), ['Shelf 0', 'Shelf 1']);
+      assert.equal(all[other.id][0].subsystemId, other.id);
+    },
+  },
+  {
     name: 'answers the largest possible LUN up front, and refuses one byte more',
     async run(provider) {
       const { subsystem, drive } = await inventory(provider);

@@ -585,6 +585,26 @@ Outcome Model::QueryDrives(const std::string& subsystemId, std::vector<DriveInfo
   return Outcome::Ok();
 }
 
+// Each subsystem read under the lock as QueryDrives reads it; the visitor runs with the lock released (it may
+// take a while: the binding serialises each subsystem's drives before the next is read).
+Outcome Model::QueryAllDrives(DriveVisitor* visitor) {
+  for (size_t i = 0;; ++i) {
+    std::string id;
+    std::vector<DriveInfo> drives;
+    {
+      std::lock_guard<std::mutex> lock(impl_->mu);
+      if (i >= impl_->state.subsystems.size()) break;
+      impl_->Advance(Clock::now());
+      const Subsystem& s = impl_->state.subsystems[i];
+      id = s.id;
+      drives.reserve(s.drives.size());
+      for (const auto& v : impl_->Views(s)) drives.push_back(impl_->ToDriveInfo(s, v));
+    }
+    visitor->Visit(id, &drives);
+  }
+  return Outcome::Ok();
+}
+
 Outcome Model::QueryLuns(const std::string& subsystemId, std::vector<LunInfo>* out) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->Advance(Clock::now());

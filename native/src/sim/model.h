@@ -92,6 +92,7 @@ class Model : public std::enable_shared_from_this<Model> {
   Outcome QuerySubsystems(std::vector<SubsystemInfo>* out);
   Outcome GetSubsystem(const std::string& subsystemId, SubsystemInfo* out);
   Outcome QueryDrives(const std::string& subsystemId, std::vector<DriveInfo>* out);
+  Outcome QueryAllDrives(DriveVisitor* visitor);
   Outcome QueryLuns(const std::string& subsystemId, std::vector<LunInfo>* out);
   // A committed LUN by id (any subsystem); VDS_E_OBJECT_DELETED after DeleteLun, VDS_E_OBJECT_NOT_FOUND
   // otherwise.

@@ -107,6 +107,8 @@ Outcome SimProvider::ListDrives(const std::string& subsystemId, std::vector<Driv
   return model_->QueryDrives(subsystemId, out);
 }
 
+Outcome SimProvider::ListAllDrives(DriveVisitor* visitor) { return model_->QueryAllDrives(visitor); }
+
 Outcome SimProvider::ListLuns(const std::string& subsystemId, std::vector<LunInfo>* out) {
   return model_->QueryLuns(subsystemId, out);
 }

@@ -16,6 +16,7 @@ class SimProvider : public Provider {
   const char* Name() const override { return "sim"; }
   Outcome ListSubsystems(std::vector<SubsystemInfo>* out) override;
   Outcome ListDrives(const std::string& subsystemId, std::vector<DriveInfo>* out) override;
+  Outcome ListAllDrives(DriveVisitor* visitor) override;
   Outcome ListLuns(const std::string& subsystemId, std::vector<LunInfo>* out) override;
   Outcome QueryMaxLunCreateSize(const MaxSizeArgs& args, uint64_t* maxBytes) override;
   Outcome CreateLun(const CreateLunArgs& args, std::shared_ptr<Operation>* op) override;
