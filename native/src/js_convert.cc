@@ -488,24 +488,25 @@ class JsonWriter {
   void Char(char c) { out_->push_back(c); }
   void String(const std::string& text) {
     static const char kHex[] = "0123456789abcdef";
+    const char* data = text.data();
     out_->push_back('"');
     size_t run = 0;
     unsigned char high = 0;
     for (size_t i = 0; i < text.size(); ++i) {
-      const auto u = static_cast<unsigned char>(text[i]);
+      const auto u = static_cast<unsigned char>(data[i]);
       high |= u;
       if (u >= 0x20 && u != '"' && u != '\\') continue;  // UTF-8 passes through
-      out_->append(text, run, i - run);
+      out_->append(data + run, i - run);
       run = i + 1;
       if (u < 0x20) {
         const char escape[] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 0xF]};
         out_->append(escape, sizeof escape);
       } else {
-        out_->push_back('\\');
-        out_->push_back(static_cast<char>(u));
+        const char escape[] = {'\\', static_cast<char>(u)};
+        out_->append(escape, sizeof escape);
       }
     }
-    out_->append(text, run, text.size() - run);
+    out_->append(data + run, text.size() - run);
     out_->push_back('"');
     if (high & 0x80) json_->ascii = false;
   }

@@ -57,10 +57,16 @@ const char* JobWhat(JobKind kind) {
   return "an operation";
 }
 
-std::string HexOfId(const std::string& id) {
+// The id's hex digits, lower case, at most `max` of them.
+std::string HexOfId(const std::string& id, size_t max = std::string::npos) {
   std::string hex;
   for (char c : id) {
-    if (std::isxdigit(static_cast<unsigned char>(c))) hex += static_cast<char>(std::tolower(c));
+    if (hex.size() >= max) break;
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) {
+      hex.push_back(c);
+    } else if (c >= 'A' && c <= 'F') {
+      hex.push_back(static_cast<char>(c - 'A' + 'a'));
+    }
   }
   return hex;
 }
@@ -303,7 +309,7 @@ struct Model::Impl {
     info.id = d.id;
     info.subsystemId = s.id;
     info.name = d.name;
-    info.identification = "SIM-" + HexOfId(d.id).substr(0, 16);
+    info.identification = "SIM-" + HexOfId(d.id, 16);
     info.sizeBytes = d.sizeBytes;
     info.freeBytes = v.freeBytes;
     info.bus = d.bus;
