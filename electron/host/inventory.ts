@@ -51,17 +51,16 @@ export class InventoryCache {
   }
 
   private async read(): Promise<InventorySnapshot> {
-    const subsystems = await this.provider.listSubsystems();
+    const [subsystems, allDrives] = await Promise.all([
+      this.provider.listSubsystems(),
+      this.provider.listAllDrives(),
+    ]);
     const drives: Record<string, Drive[]> = {};
     const luns: Record<string, Lun[]> = {};
     await Promise.all(
       subsystems.map(async (subsystem) => {
-        const [subsystemDrives, subsystemLuns] = await Promise.all([
-          this.provider.listDrives(subsystem.id),
-          this.provider.listLuns(subsystem.id),
-        ]);
-        drives[subsystem.id] = subsystemDrives;
-        luns[subsystem.id] = subsystemLuns;
+        drives[subsystem.id] = allDrives[subsystem.id] ?? [];
+        luns[subsystem.id] = await this.provider.listLuns(subsystem.id);
       }),
     );
     const snapshot: InventorySnapshot = {

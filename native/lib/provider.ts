@@ -48,7 +48,7 @@ import { errorFromHresult, hresultDescriber, toLunStudioError, type HresultDescr
 import { bytesToAdd, bytesToRemove, checkLunRequest, restateAmountError } from './lun-requests';
 import { buildLunDetails } from './lun-details';
 import type { RawAddon, RawProvider, SimDrive, SimLun } from './raw-addon';
-import { requireReference, resolveDrive, resolveLun, resolveSubsystem } from './resolve';
+import { readById, requireReference, resolveDrive, resolveLun, resolveSubsystem } from './resolve';
 import { loadOrCreateSimState, resolveSimStatePath, resolveTopologyPath } from './sim-state-file';
 import { SimPersistence } from './sim-persistence';
 import type { OperationOptions, OpenProviderOptions, StorageProvider } from './types';
@@ -140,11 +140,21 @@ class FacadeProvider implements StorageProvider {
   }
 
   listDrives(subsystem: string): Promise<Drive[]> {
-    return this.call(async () => this.raw.listDrives((await this.subsystem(subsystem, 'subsystem')).id));
+    return this.call(() => this.readSubsystem(subsystem, (id) => this.raw.listDrives(id)));
+  }
+
+  listAllDrives(): Promise<Record<string, Drive[]>> {
+    return this.call(() => this.raw.listAllDrives());
   }
 
   listLuns(subsystem: string): Promise<Lun[]> {
-    return this.call(async () => this.raw.listLuns((await this.subsystem(subsystem, 'subsystem')).id));
+    return this.call(() => this.readSubsystem(subsystem, (id) => this.raw.listLuns(id)));
+  }
+
+  /** A read of one subsystem named by `ref` (field "subsystem"): see readById. */
+  private async readSubsystem<T>(ref: unknown, read: (id: string) => Promise<T>): Promise<T> {
+    const checked = requireReference('subsystem', ref, 'subsystem');
+    return readById(checked, read, async () => (await this.subsystem(checked, 'subsystem')).id);
   }
 
   maxLunSize(request: MaxLunSizeRequest): Promise<number> {
@@ -338,7 +348,7 @@ class FacadeProvider implements StorageProvider {
   }
 
   listExtents(subsystem: string): Promise<DriveExtent[]> {
-    return this.call(async () => this.raw.listExtents((await this.subsystem(subsystem, 'subsystem')).id));
+    return this.call(() => this.readSubsystem(subsystem, (id) => this.raw.listExtents(id)));
   }
 
   /** The subsystem, its drives and the drive a drive request names (field driveId). */

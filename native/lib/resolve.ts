@@ -26,6 +26,33 @@ export function requireReference(field: string, ref: unknown, what: string): str
   return ref;
 }
 
+function isObjectNotFound(error: unknown): boolean {
+  const hresult = (error as { hresult?: unknown } | null)?.hresult;
+  return (
+    typeof hresult === 'number' &&
+    (hresult >>> 0 === HRESULT.VDS_E_OBJECT_NOT_FOUND || hresult >>> 0 === HRESULT.VDS_E_OBJECT_DELETED)
+  );
+}
+
+/**
+ * A read of one subsystem named by `ref`, id first: `read(ref)` as it is (an id costs no subsystem list), and
+ * only when the provider knows no object by that id, `resolve()` (a fresh list: the name, an id in another case,
+ * or the error naming the field) and `read` of what it resolved to. Nothing is cached, so a renamed or removed
+ * subsystem can never resolve to the wrong one; ids take precedence over names, as in resolveSubsystem.
+ */
+export async function readById<T>(
+  ref: string,
+  read: (id: string) => Promise<T>,
+  resolve: () => Promise<string>,
+): Promise<T> {
+  try {
+    return await read(ref);
+  } catch (error) {
+    if (!isObjectNotFound(error)) throw error;
+  }
+  return read(await resolve());
+}
+
 export function resolveSubsystem(
   subsystems: readonly Subsystem[],
   ref: string,

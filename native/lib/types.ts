@@ -62,6 +62,9 @@ export interface StorageProvider {
   readonly statePath?: string;
   listSubsystems(): Promise<Subsystem[]>;
   listDrives(subsystem: string): Promise<Drive[]>;
+  /** Every subsystem's drives in one call, keyed by subsystem id in listSubsystems order. What every shell's
+   * inventory reads: one provider call, no subsystem lookups. */
+  listAllDrives(): Promise<Record<string, Drive[]>>;
   listLuns(subsystem: string): Promise<Lun[]>;
   maxLunSize(request: MaxLunSizeRequest): Promise<number>;
   /** Resolves to the new LUN, re-read from the provider after creation. */

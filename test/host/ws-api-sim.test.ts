@@ -13,7 +13,14 @@ import { MALFORMED } from './fixtures/malformed-payloads';
 import { ApiClient, connect, makeStaticRoot } from './shell-client';
 import { MiB, makeSimFixture } from './sim-fixture';
 
-const PROVIDER_METHODS = ['listSubsystems', 'listDrives', 'listLuns', 'maxLunSize', 'createLun'] as const;
+const PROVIDER_METHODS = [
+  'listSubsystems',
+  'listDrives',
+  'listAllDrives',
+  'listLuns',
+  'maxLunSize',
+  'createLun',
+] as const;
 
 async function until(condition: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;

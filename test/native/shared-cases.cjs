@@ -162,7 +162,7 @@ const cases = [
     },
   },
   {
-    name: 'listAllDrives: every subsystem\'s drives in one call, keyed by subsystem id, as listDrives lists them',
+    name: "listAllDrives: every subsystem's drives in one call, keyed by subsystem id, as listDrives lists them",
     state: (() => {
       const state = topology();
       const other = structuredClone(state.subsystems[0]);

@@ -154,6 +154,7 @@ export class FakeProvider implements StorageProvider {
   readonly calls = {
     listSubsystems: 0,
     listDrives: 0,
+    listAllDrives: 0,
     listLuns: 0,
     maxLunSize: 0,
     createLun: 0,
@@ -194,6 +195,12 @@ export class FakeProvider implements StorageProvider {
   async listDrives(subsystemId: string): Promise<Drive[]> {
     this.calls.listDrives += 1;
     return this.drives.filter((d) => d.subsystemId === subsystemId);
+  }
+  async listAllDrives(): Promise<Record<string, Drive[]>> {
+    this.calls.listAllDrives += 1;
+    return Object.fromEntries(
+      this.subsystems.map((s) => [s.id, this.drives.filter((d) => d.subsystemId === s.id)]),
+    );
   }
   async listLuns(subsystemId: string): Promise<Lun[]> {
     this.calls.listLuns += 1;

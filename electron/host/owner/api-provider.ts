@@ -145,6 +145,12 @@ export class ApiProvider implements OwnerProvider {
     return (await this.inventory()).drives[subsystemId] ?? this.notFound(subsystemId);
   }
 
+  /** From the owner's inventory (getInventory), like listDrives. */
+  async listAllDrives(): Promise<Record<string, Drive[]>> {
+    const { subsystems, drives } = await this.inventory();
+    return Object.fromEntries(subsystems.map((s) => [s.id, drives[s.id] ?? []]));
+  }
+
   async listLuns(subsystemId: string): Promise<Lun[]> {
     return (await this.inventory()).luns[subsystemId] ?? this.notFound(subsystemId);
   }

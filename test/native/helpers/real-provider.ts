@@ -15,6 +15,7 @@ function countingProvider(raw: RawProvider, counts: Partial<RawCallCounts>): Raw
     name: raw.name,
     listSubsystems: () => (count('listSubsystems'), raw.listSubsystems()),
     listDrives: (id) => (count('listDrives'), raw.listDrives(id)),
+    listAllDrives: () => (count('listAllDrives'), raw.listAllDrives()),
     listLuns: (id) => (count('listLuns'), raw.listLuns(id)),
     maxLunSize: (request) => (count('maxLunSize'), raw.maxLunSize(request)),
     createLun: (request, onProgress) => (count('createLun'), raw.createLun(request, onProgress)),

@@ -65,6 +65,7 @@ function spiedProvider() {
     name: 'sim' as const,
     listSubsystems: vi.fn(async () => [SUBSYSTEM]),
     listDrives: vi.fn(async () => [DRIVE]),
+    listAllDrives: vi.fn(async () => ({ [SUBSYSTEM.id]: [DRIVE] })),
     listLuns: vi.fn(async (): Promise<Lun[]> => []),
     maxLunSize: vi.fn(async () => 42 * GiB),
     createLun: vi.fn(async () => lun),
@@ -222,6 +223,7 @@ describe('IPC → host dispatcher (real zod validation)', () => {
     }
     expect(provider.listSubsystems).not.toHaveBeenCalled();
     expect(provider.listDrives).not.toHaveBeenCalled();
+    expect(provider.listAllDrives).not.toHaveBeenCalled();
     expect(provider.listLuns).not.toHaveBeenCalled();
     expect(provider.maxLunSize).not.toHaveBeenCalled();
     expect(provider.createLun).not.toHaveBeenCalled();

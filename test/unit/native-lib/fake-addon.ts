@@ -132,6 +132,12 @@ export class FakeProvider implements RawProvider {
     }));
   }
 
+  async listAllDrives(): Promise<Record<string, Drive[]>> {
+    const all: Record<string, Drive[]> = {};
+    for (const s of this.state.subsystems) all[s.id] = await this.listDrives(s.id);
+    return all;
+  }
+
   async listLuns(subsystemId: string): Promise<Lun[]> {
     return this.luns(subsystemId);
   }

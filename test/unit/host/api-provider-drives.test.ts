@@ -1,0 +1,37 @@
+// A lun-studio command's provider over the owner's API: listAllDrives answers from the owner's inventory
+// (one getInventory), the same drives listDrives gives for each subsystem.
+import { describe, expect, it } from 'vitest';
+import type { InventorySnapshot } from '../../../electron/contract/api';
+import { ApiProvider } from '../../../electron/host/owner/api-provider';
+import type { ApiChannel } from '../../../electron/host/owner/control-client';
+import { SUBSYSTEM_ID, drive, subsystem } from '../fake-provider';
+
+const OTHER_ID = '22222222-2222-2222-2222-222222222222';
+
+describe('ApiProvider.listAllDrives', () => {
+  it('gives each subsystem of the owner’s inventory its drives, in subsystem order, from one read', async () => {
+    const snapshot: InventorySnapshot = {
+      provider: { name: 'sim', label: 'Simulator' },
+      subsystems: [subsystem(), subsystem({ id: OTHER_ID, name: 'Other Array' })],
+      drives: { [OTHER_ID]: [drive(1, OTHER_ID)], [SUBSYSTEM_ID]: [drive(0, SUBSYSTEM_ID)] },
+      luns: { [SUBSYSTEM_ID]: [], [OTHER_ID]: [] },
+      refreshedAt: new Date(0).toISOString(),
+    };
+    const methods: string[] = [];
+    const channel: ApiChannel = {
+      dispatch: async (method) => {
+        methods.push(method);
+        return { ok: true, value: snapshot };
+      },
+      subscribe: () => () => undefined,
+      lost: new Promise(() => undefined),
+      close: async () => undefined,
+    };
+    const provider = await ApiProvider.open(channel);
+    const all = await provider.listAllDrives();
+    expect(Object.keys(all)).toEqual([SUBSYSTEM_ID, OTHER_ID]);
+    expect(all[SUBSYSTEM_ID]).toEqual(await provider.listDrives(SUBSYSTEM_ID));
+    expect(all[OTHER_ID]).toEqual(await provider.listDrives(OTHER_ID));
+    expect(methods).toEqual(['getInventory']);
+  });
+});
