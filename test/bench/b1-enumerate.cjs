@@ -1,7 +1,7 @@
-// B1: list every drive of a 64 × 512 simulated topology through the addon, against JSON.parse of a JSON
-// text holding the same records (the floor). Same process, runs interleaved, median of runs.
-// b1_facade_ratio: the same listDrives for every subsystem through the facade (what every shell calls) ÷
-// the same JSON.parse.
+// B1: list every drive of a 64 × 512 simulated topology through the addon (listAllDrives: one call, every
+// subsystem), against JSON.parse of a JSON text holding the same records (the floor). Same process, runs
+// interleaved, median of runs.
+// b1_facade_ratio: listAllDrives through the facade (what every shell's inventory calls) ÷ the same JSON.parse.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -13,8 +13,8 @@ const { median, round } = require('./stats.cjs');
 const SUBSYSTEMS = 64;
 const DRIVES_PER_SUBSYSTEM = 512;
 
-async function listAll(provider, ids) {
-  const lists = await Promise.all(ids.map((id) => provider.listDrives(id)));
+async function listAll(provider) {
+  const lists = Object.values(await provider.listAllDrives());
   return lists.reduce((n, list) => n + list.length, 0);
 }
 
@@ -37,16 +37,19 @@ async function runB1(dir, runs = 15) {
   if (records.length !== expected)
     throw new Error(`B1: listed ${records.length} drives, expected ${expected}`);
   const text = JSON.stringify(records);
+  const all = await facade.listAllDrives();
+  if (JSON.stringify(ids.flatMap((id) => all[id])) !== text)
+    throw new Error('B1: listAllDrives does not give the records listDrives gives');
 
   const addonMs = [];
   const facadeMs = [];
   const jsonMs = [];
   for (let i = 0; i < runs + 2; i += 1) {
     let t = performance.now();
-    const n = await listAll(raw, ids);
+    const n = await listAll(raw);
     const a = performance.now() - t;
     t = performance.now();
-    const m = await listAll(facade, ids);
+    const m = await listAll(facade);
     const f = performance.now() - t;
     t = performance.now();
     const parsed = JSON.parse(text);
