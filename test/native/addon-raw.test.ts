@@ -653,6 +653,69 @@ describe('process and thread lifetime', () => {
   });
 });
 
+describe('listAllDrives and thread lifetime', () => {
+  it('survives worker threads exiting while listAllDrives still hands them subsystems (no crash, no fatal error)', () => {
+    const child = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `
+        const { Worker } = require('node:worker_threads');
+        const source = \`
+          const { parentPort } = require('node:worker_threads');
+          const addon = require(${JSON.stringify(addonPath)});
+          const drives = Array.from({ length: 512 }, (_, i) => ({ name: 'B' + i, sizeBytes: 2 ** 34, slot: i }));
+          const topology = { subsystems: Array.from({ length: 32 }, (_, s) => ({ name: 'A' + s,
+            supportedTypes: ['simple'], initRateBytesPerSec: 2 ** 30, drives })) };
+          (async () => {
+            const provider = await addon.openProvider('sim', topology, 1);
+            provider.listAllDrives().catch(() => {});
+            parentPort.postMessage('listing');
+          })();
+        \`;
+        let left = 12;
+        const next = () => {
+          if (left-- === 0) return setTimeout(() => console.log('alive after the listings'), 200);
+          const worker = new Worker(source, { eval: true });
+          worker.on('message', () => worker.terminate());
+          worker.on('exit', next);
+        };
+        next();
+        `,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(child.stderr).not.toContain('FATAL ERROR');
+    expect(child.signal).toBeNull();
+    expect(child.status).toBe(0);
+    expect(child.stdout).toContain('alive after the listings');
+  });
+
+  it('listAllDrives racing close settles: every subsystem, or a typed rejection', async () => {
+    const provider = await addon.openProvider('sim', topology(), 5);
+    const listing = provider.listAllDrives().then(
+      (all) => ({ ok: true as const, all }),
+      (error: RawAddonError) => ({ ok: false as const, error }),
+    );
+    provider.close();
+    const result = await listing;
+    if (result.ok) {
+      expect(Object.keys(result.all)).toHaveLength(1);
+    } else {
+      expect(result.error.code).toBe('VDS_E_OBJECT_DELETED');
+      expect(result.error.hresult >>> 0).toBe(HR.OBJECT_DELETED);
+      expect(result.error.message.length).toBeGreaterThan(0);
+    }
+    const after = await provider.listAllDrives().then(
+      () => undefined,
+      (error: RawAddonError) => error,
+    );
+    expect(after?.code).toBe('VDS_E_OBJECT_DELETED');
+    expect((after?.hresult ?? 0) >>> 0).toBe(HR.OBJECT_DELETED);
+    expect(after?.message).toMatch(/closed/);
+  });
+});
+
 describe('input validation inside the addon', () => {
   const bad: Array<[string, () => Promise<unknown>, string]> = [
     ['name not a string', () => addon.openProvider(5 as never, topology(), 5), 'name'],

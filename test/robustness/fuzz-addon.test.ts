@@ -100,7 +100,14 @@ describe('fuzz: native addon entry points', () => {
 
   it(`raw provider: ${RAW_CALL_RUNS} generated calls reject typed or work; rejected ones change nothing`, async () => {
     const t = tally('raw addon provider calls');
-    const method = fc.constantFrom('listDrives', 'listLuns', 'maxLunSize', 'createLun', 'listSubsystems');
+    const method = fc.constantFrom(
+      'listDrives',
+      'listAllDrives',
+      'listLuns',
+      'maxLunSize',
+      'createLun',
+      'listSubsystems',
+    );
     const argument = fc.oneof(requestArbitrary(ids), fc.constantFrom(...ids.subsystems), weird);
     await fc.assert(
       fc.asyncProperty(
