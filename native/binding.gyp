@@ -10,6 +10,7 @@
         "src/js_errors.cc",
         "src/operation_binding.cc",
         "src/poller.cc",
+        "src/progress_hub.cc",
         "src/provider_binding.cc",
         "src/provider_factory.cc",
         "src/task_worker.cc",

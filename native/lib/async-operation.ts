@@ -6,7 +6,8 @@ import { HRESULT, LunStudioError } from '../../electron/contract/errors';
 import type { Lun } from '../../electron/contract/model';
 import { errorFromHresult, toLunStudioError, type HresultDescriber } from './hresults';
 import { ProgressReporter } from './progress-reporter';
-import type { RawOperation, RawProgress, RawProvider } from './raw-addon';
+import type { ProgressRoutes } from './progress-routes';
+import type { RawOperation, RawProgressTarget, RawProvider } from './raw-addon';
 import type { OperationOptions } from './types';
 
 const S_OK = 0;
@@ -17,6 +18,8 @@ export interface OperationContext {
   /** Saves the provider's state if an operation changed it (sim); resolves when written. `rollback` runs
    * if that save fails, before any later save. */
   persist: (rollback?: () => void) => Promise<void>;
+  /** The addon's batched progress (undefined for a test double: reports then come as objects). */
+  routes?: ProgressRoutes;
 }
 
 /** What differs between the async kinds. */
@@ -26,7 +29,7 @@ export interface AsyncOperationSpec {
   /** "created", "extended", "shrunk": used in messages. */
   reported: string;
   subsystemId: string;
-  start: (onProgress: (progress: RawProgress) => void) => Promise<RawOperation>;
+  start: (onProgress: RawProgressTarget) => Promise<RawOperation>;
   /** Undoes the committed change in the model (sim) when its state cannot be saved, and says so. */
   undo: (lun: Lun) => { rollback: () => void; said: string };
   /** The message of an accepted cancel (default: the HRESULT table's). */
@@ -89,10 +92,19 @@ export async function runAsyncOperation(
   if (signal?.aborted) throw canceledError(ctx.describe, `Canceled before the ${spec.noun} started.`);
 
   const reporter = new ProgressReporter((progress) => callSafely(onProgress, progress));
+  const { routes } = ctx;
+  const route = routes?.add((hresult, percent, bytesDone) =>
+    reporter.pushStatus(hresult, percent, bytesDone),
+  );
+  // `done` settles after the operation's last report was dispatched: its route can go then.
+  const unroute = (): void => {
+    if (route !== undefined) routes?.delete(route);
+  };
   let operation: RawOperation;
   try {
-    operation = await spec.start((raw) => reporter.push(raw));
+    operation = await spec.start(route ?? ((raw) => reporter.push(raw)));
   } catch (error) {
+    unroute();
     reporter.finish();
     throw toLunStudioError(error, ctx.describe);
   }
@@ -113,6 +125,7 @@ export async function runAsyncOperation(
   try {
     done = await operation.done;
   } catch (error) {
+    unroute();
     reporter.finish();
     signal?.removeEventListener('abort', cancel);
     // A failed operation can still change state (e.g. a drive failed mid-way); the operation's own error is
@@ -127,6 +140,7 @@ export async function runAsyncOperation(
     throw failure;
   }
   try {
+    unroute();
     reporter.finish();
     // Saved before it is reported: when the save fails, the change is undone in the model (before any later
     // save reads it) and the operation fails with the save's error.

@@ -8,7 +8,12 @@ import type { OpenProviderOptions, StorageProvider } from './types';
 export type * from './types';
 export type { RawAddon, RawProvider, SimState } from './raw-addon';
 export { addonPath, loadAddon, packageRoot } from './load-addon';
-export { openProviderWithAddon, DEFAULT_POLL_INTERVAL_MS } from './provider';
+export {
+  openProviderWithAddon,
+  DEFAULT_POLL_INTERVAL_MS,
+  QUERY_BUDGET_PER_SECOND,
+  pollIntervalInUseMs,
+} from './provider';
 export { resolveSimStatePath, resolveTopologyPath, SIM_STATE_ENV, SIM_TOPOLOGY_ENV } from './sim-state-file';
 export { unmaskingListProblem, UNMASKING_RULE } from '../../electron/contract/unmasking-list';
 export { STRIPED_LUN_TYPES } from './validate';

@@ -47,6 +47,7 @@ import {
 import { errorFromHresult, hresultDescriber, toLunStudioError, type HresultDescriber } from './hresults';
 import { bytesToAdd, bytesToRemove, checkLunRequest, restateAmountError } from './lun-requests';
 import { buildLunDetails } from './lun-details';
+import { progressRoutes, type ProgressRoutes } from './progress-routes';
 import type { RawAddon, RawProvider, SimDrive, SimLun } from './raw-addon';
 import { readById, requireReference, resolveDrive, resolveLun, resolveSubsystem } from './resolve';
 import { loadOrCreateSimState, resolveSimStatePath, resolveTopologyPath } from './sim-state-file';
@@ -61,7 +62,16 @@ import {
   type CheckedRequest,
 } from './validate';
 
-export const DEFAULT_POLL_INTERVAL_MS = 250;
+/** The poll interval while few operations run (the floor of the addon's adaptive rounds). */
+export const DEFAULT_POLL_INTERVAL_MS = 100;
+/** The most QueryStatus calls per second the poller's rounds make (native/src/poller.h kQueryBudgetPerSecond). */
+export const QUERY_BUDGET_PER_SECOND = 1000;
+
+/** The round interval the addon uses with `running` operations watched: the floor while the budget allows,
+ * else running / budget (256 running → 256 ms). The same rule as RoundIntervalMs in native/src/poller.cc. */
+export function pollIntervalInUseMs(floorMs: number, running: number): number {
+  return Math.max(floorMs, 1, Math.ceil((running * 1000) / QUERY_BUDGET_PER_SECOND));
+}
 const VDS_E_OBJECT_DELETED = HRESULT.VDS_E_OBJECT_DELETED;
 
 type Undo = () => { rollback: () => void; said: string };
@@ -85,6 +95,7 @@ class FacadeProvider implements StorageProvider {
     private readonly raw: RawProvider,
     private readonly describe: HresultDescriber,
     private readonly persistence: SimPersistence | undefined,
+    private readonly routes: ProgressRoutes | undefined,
   ) {
     if (persistence) this.createdLuns = (ids) => this.call(() => this.lunsCreatedBy(ids));
   }
@@ -171,6 +182,7 @@ class FacadeProvider implements StorageProvider {
       raw: this.raw,
       describe: this.describe,
       persist: persistence ? (rollback) => persistence.persist(rollback) : () => Promise.resolve(),
+      routes: this.routes,
     };
   }
 
@@ -477,7 +489,7 @@ export async function openProviderWithAddon(
       const config =
         options.vdsReadyTimeoutMs === undefined ? {} : { readyTimeoutMs: options.vdsReadyTimeoutMs };
       const raw = await addon.openProvider('vds', config, pollIntervalMs);
-      return new FacadeProvider('vds', raw, describe, undefined);
+      return new FacadeProvider('vds', raw, describe, undefined, progressRoutes(addon));
     } catch (error) {
       throw toLunStudioError(error, describe);
     }
@@ -495,5 +507,5 @@ export async function openProviderWithAddon(
       `The simulator rejected the state file ${statePath}: ${cause.message}`,
     );
   }
-  return new FacadeProvider('sim', raw, describe, new SimPersistence(raw, statePath));
+  return new FacadeProvider('sim', raw, describe, new SimPersistence(raw, statePath), progressRoutes(addon));
 }

@@ -152,7 +152,8 @@ export interface RawRecoverLunRequest {
   operationId?: string;
 }
 
-/** Pushed by the poller thread (through a ThreadSafeFunction) whenever the status changed. */
+/** Pushed by the poller thread (through the environment's one ThreadSafeFunction, once per poll round) whenever
+ * the status changed, to an operation started with a function. */
 export interface RawProgress {
   /** VDS_E_OPERATION_PENDING while running; the final HRESULT once done. */
   hresult: number;
@@ -160,6 +161,11 @@ export interface RawProgress {
   percent: number | null;
   bytesDone: number;
 }
+
+/** Where an async call's progress goes: a function (an object per report) or a route number, whose reports
+ * reach the environment's listener (setProgressListener) as [route, hresult, percent, bytesDone] in one
+ * Float64Array per poll round (percent as the provider said it: outside 0–100 = unknown). */
+export type RawProgressTarget = ((progress: RawProgress) => void) | number;
 
 export interface RawOperation {
   readonly id: string;
@@ -179,22 +185,19 @@ export interface RawProvider {
   listLuns(subsystemId: string): Promise<Lun[]>;
   maxLunSize(request: RawMaxSizeRequest): Promise<number>;
   /** Rejects if the provider refused the request before an operation existed (NULL async → E_UNEXPECTED, …). */
-  createLun(request: RawCreateLunRequest, onProgress: (progress: RawProgress) => void): Promise<RawOperation>;
+  createLun(request: RawCreateLunRequest, onProgress: RawProgressTarget): Promise<RawOperation>;
   /** IVdsLun::QueryMaxLunExtendSize for a LUN by id. */
   maxLunExtendSize(lunId: string, driveIds: string[]): Promise<number>;
   /** IVdsLun::Extend / Shrink: the operation's `done` resolves to the LUN re-read after Wait (output type
    * checked: VDS_ASYNCOUT_EXTENDLUN 54 / SHRINKLUN 55; S_OK with a NULL async rejects E_UNEXPECTED). */
-  extendLun(request: RawExtendLunRequest, onProgress: (progress: RawProgress) => void): Promise<RawOperation>;
-  shrinkLun(request: RawShrinkLunRequest, onProgress: (progress: RawProgress) => void): Promise<RawOperation>;
+  extendLun(request: RawExtendLunRequest, onProgress: RawProgressTarget): Promise<RawOperation>;
+  shrinkLun(request: RawShrinkLunRequest, onProgress: RawProgressTarget): Promise<RawOperation>;
   /** IVdsLun::SetMask; resolves to the LUN re-read. */
   setLunMask(lunId: string, unmaskingList: string): Promise<Lun>;
   /** IVdsLun::Delete; resolves once the LUN is gone. */
   deleteLun(lunId: string): Promise<void>;
   /** IVdsLun::Recover: `done` resolves to the LUN re-read after Wait (output type checked: RECOVERLUN 56). */
-  recoverLun(
-    request: RawRecoverLunRequest,
-    onProgress: (progress: RawProgress) => void,
-  ): Promise<RawOperation>;
+  recoverLun(request: RawRecoverLunRequest, onProgress: RawProgressTarget): Promise<RawOperation>;
   /** Every drive's extents of the subsystem, free ones included (lunId null), drives in bus/slot order. */
   listExtents(subsystemId: string): Promise<DriveExtent[]>;
   /** IVdsLun::GetIdentificationData; rejects VDS_E_NOT_SUPPORTED where the provider gives none. */
@@ -231,6 +234,31 @@ export interface RawAddon {
     config: SimState | { readyTimeoutMs?: number },
     pollIntervalMs: number,
   ): Promise<RawProvider>;
-  /** For tests: how many times the poller thread woke up since load, and how many operations it watches. */
-  pollerStats(): { wakeups: number; watched: number };
+  /** The listener of routed progress in this environment (one per addon instance; a later call replaces it). */
+  setProgressListener?(listener: (batch: Float64Array) => void): void;
+  /** For tests and the bench: the process-wide poller and progress hub counters since load. */
+  pollerStats(): RawPollerStats;
+}
+
+export interface RawPollerStats {
+  /** Times the poller thread woke up to poll (rounds and first polls of new operations). */
+  wakeups: number;
+  /** Operations watched now. */
+  watched: number;
+  /** Full rounds (every watched operation queried once). */
+  rounds?: number;
+  /** The round interval in use (ms; 0 while nothing is watched): max(pollIntervalMs, watched × 1 ms). */
+  intervalMs?: number;
+  /** QueryStatus calls made by the poller. */
+  queries?: number;
+  /** Changed statuses handed to a hub. */
+  changes?: number;
+  /** Hub flushes (at most one per round). */
+  flushes?: number;
+  /** ThreadSafeFunction calls run on a JS thread: one per round (and per settle that came alone). */
+  hubCalls?: number;
+  /** Reports dispatched in them. */
+  hubReports?: number;
+  /** Operations settled in them. */
+  hubSettles?: number;
 }

@@ -26,7 +26,8 @@ export interface OpenProviderOptions {
   simStatePath?: string;
   /** sim: topology used when the state file does not exist (env LUN_STUDIO_SIM_TOPOLOGY, else assets/sim/default-topology.json). */
   simTopologyPath?: string;
-  /** How often the poller reads each running operation's status. Default 250 ms. */
+  /** How often the poller reads each running operation's status while few run (default 100 ms); with many
+   * running, rounds stretch to keep within 1,000 status reads per second (pollIntervalInUseMs). */
   pollIntervalMs?: number;
   /** vds: how long to wait for the service to become ready before giving up. Default 60,000 ms. */
   vdsReadyTimeoutMs?: number;

@@ -1,4 +1,5 @@
-// Module init: hresultTable(), openProvider(name, config, pollIntervalMs), pollerStats().
+// Module init: hresultTable(), openProvider(name, config, pollIntervalMs), pollerStats(),
+// setProgressListener(listener).
 // The JS contract is native/lib/raw-addon.ts.
 #include <napi.h>
 
@@ -10,6 +11,7 @@
 #include "js_convert.h"
 #include "js_errors.h"
 #include "poller.h"
+#include "progress_hub.h"
 #include "provider_binding.h"
 #include "provider_factory.h"
 #include "task_worker.h"
@@ -72,9 +74,25 @@ Napi::Value OpenProvider(const Napi::CallbackInfo& info) {
 Napi::Value PollerStatsJs(const Napi::CallbackInfo& info) {
   const Poller::Stats stats = Poller::Instance().GetStats();
   Napi::Object o = Napi::Object::New(info.Env());
+  const ProgressHub::Stats hub = ProgressHub::GetStats();
   o.Set("wakeups", static_cast<double>(stats.wakeups));
   o.Set("watched", stats.watched);
+  o.Set("rounds", static_cast<double>(stats.rounds));
+  o.Set("intervalMs", stats.intervalMs);
+  o.Set("queries", static_cast<double>(stats.queries));
+  o.Set("changes", static_cast<double>(stats.changes));
+  o.Set("flushes", static_cast<double>(stats.flushes));
+  o.Set("hubCalls", static_cast<double>(hub.calls));
+  o.Set("hubReports", static_cast<double>(hub.reports));
+  o.Set("hubSettles", static_cast<double>(hub.settles));
   return o;
+}
+
+Napi::Value SetProgressListenerJs(const Napi::CallbackInfo& info) {
+  if (!info[0].IsFunction())
+    throw Napi::TypeError::New(info.Env(), "setProgressListener: listener must be a function");
+  ProgressHub::ForEnv(info.Env())->SetListener(info[0].As<Napi::Function>());
+  return info.Env().Undefined();
 }
 
 }  // namespace
@@ -95,6 +113,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("hresultTable", Napi::Function::New(env, HResultTableJs, "hresultTable"));
   exports.Set("openProvider", Napi::Function::New(env, OpenProvider, "openProvider"));
   exports.Set("pollerStats", Napi::Function::New(env, PollerStatsJs, "pollerStats"));
+  exports.Set("setProgressListener", Napi::Function::New(env, SetProgressListenerJs, "setProgressListener"));
   return exports;
 }
 

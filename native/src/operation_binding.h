@@ -1,7 +1,9 @@
-// A running CreateLun as JS sees it (RawOperation): { id, done, cancel() }.
-// The poller pushes progress through a ThreadSafeFunction; a waiter thread blocks in Operation::Wait
-// (not a libuv pool thread: a hung provider must not starve the pool), delivers the final status, then
-// settles `done` through the same ThreadSafeFunction, so the last progress always arrives first.
+// A running async provider call (CreateLun, Extend, Shrink, Recover) as JS sees it (RawOperation):
+// { id, done, cancel() }. The poller queries it once per round and adds each change to the environment's
+// progress hub (progress_hub.h: one ThreadSafeFunction call per round for every operation, reports as one
+// Float64Array for routed operations). A waiter thread blocks in Operation::Wait (not a libuv pool thread:
+// a hung provider must not starve the pool), unwatches, then queues the final status and the settling of
+// `done` on the same hub, after everything the poller added: the last progress always arrives first.
 #pragma once
 
 #include <napi.h>
@@ -12,7 +14,8 @@
 
 namespace lun {
 
+// `onProgress` empty: the reports go to `route` in the listener's batches (setProgressListener).
 Napi::Object StartOperation(Napi::Env env, std::shared_ptr<Operation> op, Napi::Function onProgress,
-                            uint32_t pollIntervalMs);
+                            double route, uint32_t pollIntervalMs);
 
 }  // namespace lun

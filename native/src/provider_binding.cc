@@ -10,6 +10,7 @@
 #include "js_convert.h"
 #include "js_errors.h"
 #include "operation_binding.h"
+#include "progress_hub.h"
 #include "sim/sim_provider.h"
 #include "task_worker.h"
 
@@ -124,14 +125,21 @@ Napi::Value MaxLunSize(const Napi::CallbackInfo& info, const StatePtr& state) {
 // promise resolves to the RawOperation once the provider accepted the request.
 template <typename Start>
 Napi::Value StartAsync(const Napi::CallbackInfo& info, const StatePtr& state, Start start) {
-  if (!info[1].IsFunction()) ThrowInvalid("onProgress", "must be a function");
-  auto onProgress = std::make_shared<Napi::FunctionReference>(Napi::Persistent(info[1].As<Napi::Function>()));
+  // A route (the reports go to the environment's progress listener in batches) or a function (objects).
+  double route = -1;
+  std::shared_ptr<Napi::FunctionReference> onProgress = std::make_shared<Napi::FunctionReference>();
+  if (info[1].IsFunction()) {
+    *onProgress = Napi::Persistent(info[1].As<Napi::Function>());
+  } else {
+    route = ProgressRouteFromJs(info.Env(), info[1]);
+  }
   auto provider = state->provider;
   auto op = std::make_shared<std::shared_ptr<Operation>>();
   return TaskWorker::Start(
       info.Env(), [provider, start, op] { return start(*provider, op.get()); },
-      [state, op, onProgress](Napi::Env env) -> Napi::Value {
-        Napi::Object raw = StartOperation(env, *op, onProgress->Value(), state->pollIntervalMs);
+      [state, op, onProgress, route](Napi::Env env) -> Napi::Value {
+        Napi::Function listener = onProgress->IsEmpty() ? Napi::Function() : onProgress->Value();
+        Napi::Object raw = StartOperation(env, *op, listener, route, state->pollIntervalMs);
         state->Track(*op);
         if (state->IsClosed()) CancelInBackground({*op});  // closed while the request was on its way
         return raw;
