@@ -17,6 +17,14 @@ Poller& Poller::Instance() {
   return *poller;
 }
 
+Poller::~Poller() {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (!started_) return;
+  stopping_ = true;
+  cv_.notify_all();
+  cv_.wait(lock, [this] { return stopped_; });
+}
+
 uint64_t Poller::Watch(std::shared_ptr<Operation> op, uint32_t floorMs, std::shared_ptr<PollSink> sink) {
   std::lock_guard<std::mutex> lock(mu_);
   if (!started_) {
@@ -90,7 +98,7 @@ bool Poller::Deliver(uint64_t id, const OperationStatus& s) {
 
 void Poller::Run() {
   std::unique_lock<std::mutex> lock(mu_);
-  while (true) {
+  while (!stopping_) {
     if (entries_.empty()) {
       cv_.wait(lock);
       continue;  // spurious wakes and an emptied map are checked again
@@ -135,6 +143,8 @@ void Poller::Run() {
     targets.clear();  // may drop the last reference to an operation: its release is a provider call too
     lock.lock();
   }
+  stopped_ = true;
+  cv_.notify_all();
 }
 
 }  // namespace lun

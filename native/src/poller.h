@@ -58,6 +58,8 @@ class Poller {
   // The process-wide poller (created on first use, never destroyed: its thread may outlive module unload).
   static Poller& Instance();
   Poller() = default;  // tests make their own
+  // Stops the thread and waits for it (tests only; its QueryStatus calls must return).
+  ~Poller();
 
   // The first poll happens at once; then once per round. Only changes reach the sink.
   uint64_t Watch(std::shared_ptr<Operation> op, uint32_t floorMs, std::shared_ptr<PollSink> sink);
@@ -95,6 +97,8 @@ class Poller {
   Clock::time_point nextRound_ = Clock::time_point::min();
   Stats stats_;
   bool started_ = false;
+  bool stopping_ = false;
+  bool stopped_ = false;
 };
 
 }  // namespace lun

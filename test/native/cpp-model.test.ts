@@ -1,5 +1,5 @@
 // Builds and runs each test/native/cpp/*_test.cc: the sim's raw VDS-shaped layer (no N-API, no seed checks),
-// the layer the Windows test VDS service wraps in COM objects.
+// the layer the Windows test VDS service wraps in COM objects, and the poller (plain C++ too).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const compiler = process.env.CXX ?? 'g++';
 const haveCompiler = spawnSync(compiler, ['--version']).status === 0;
 
-const TESTS = ['model_test.cc', 'lifecycle_test.cc', 'repair_test.cc'];
+const TESTS = ['model_test.cc', 'lifecycle_test.cc', 'repair_test.cc', 'poller_test.cc'];
 
 describe('sim model, raw layer (C++)', () => {
   it.runIf(haveCompiler).each(TESTS)('passes every check of %s', { timeout: 240_000 }, (test) => {
@@ -19,6 +19,7 @@ describe('sim model, raw layer (C++)', () => {
     const sources = [
       path.join(root, 'test/native/cpp', test),
       path.join(root, 'native/src/hresult_table.cc'),
+      path.join(root, 'native/src/poller.cc'),
       ...readdirSync(simDir)
         .filter((f) => f.endsWith('.cc'))
         .map((f) => path.join(simDir, f)),
