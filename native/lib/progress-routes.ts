@@ -8,9 +8,12 @@ export type StatusListener = (hresult: number, percent: number, bytesDone: numbe
 
 export const REPORT_FIELDS = 4;
 
+// Route numbers are unique in the process (not per ProgressRoutes): a wrapper addon that fans the one
+// listener out to several ProgressRoutes (tests) must never see two operations under one number.
+let nextRoute = 1;
+
 export class ProgressRoutes {
   private readonly listeners = new Map<number, StatusListener>();
-  private next = 1;
   /** Rounds received and reports routed (for tests: one call per round, however many operations). */
   batches = 0;
   reports = 0;
@@ -32,7 +35,7 @@ export class ProgressRoutes {
 
   /** A route for an operation about to start; its reports reach `listener` until delete(route). */
   add(listener: StatusListener): number {
-    const route = this.next++;
+    const route = nextRoute++;
     this.listeners.set(route, listener);
     return route;
   }

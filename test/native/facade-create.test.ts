@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Drive, LunType } from '../../electron/contract/model';
 import type { CreateLunProgress } from '../../native/lib/types';
-import type { SimState } from '../../native/lib/raw-addon';
+import type { RawPollerStats, SimState } from '../../native/lib/raw-addon';
 import { GiB, MiB, testArray, type TopologyFile } from './helpers/topologies';
 import { openTestSim, type TestSim } from './helpers/real-provider';
 
@@ -163,6 +163,42 @@ describe('createLun', () => {
       ),
     ).rejects.toMatchObject({ code: 'VDS_E_OPERATION_CANCELED' });
     expect(sim.calls.createLun ?? 0).toBe(0);
+  });
+
+  it('40 concurrent creations: each reports 100 % before it resolves, through one addon call per poll round for all', async () => {
+    sim = await openTestSim(
+      { subsystems: [testArray('Busy Array', { initRateBytesPerSec: GiB })] },
+      { pollIntervalMs: 5 },
+    );
+    const provider = sim.provider;
+    const stats = () => sim!.addon.pollerStats() as Required<RawPollerStats>;
+    let before: Required<RawPollerStats> | undefined;
+    let started = 0;
+    const lastAtDone: Array<number | null | undefined> = [];
+    const runs = Array.from({ length: 40 }, (_, i) => {
+      let last: number | null | undefined;
+      return provider
+        .createLun(
+          { subsystemId: 'Busy Array', type: 'simple', sizeBytes: GiB }, // a second each
+          {
+            onStarted: () => {
+              started += 1;
+              if (started === 40) before = stats();
+            },
+            onProgress: (p) => (last = p.percent),
+          },
+        )
+        .then(() => (lastAtDone[i] = last));
+    });
+    await new Promise((r) => setTimeout(r, 600));
+    const during = stats();
+    await Promise.all(runs);
+    expect(lastAtDone).toEqual(Array.from({ length: 40 }, () => 100));
+    expect(before).toBeDefined();
+    const rounds = during.rounds - before!.rounds;
+    expect(rounds).toBeGreaterThanOrEqual(3); // 40 running: a round every 40 ms
+    expect(during.hubCalls - before!.hubCalls).toBeLessThanOrEqual(rounds + 1);
+    expect(during.hubReports - before!.hubReports).toBeGreaterThanOrEqual(40 * (rounds - 1));
   });
 
   it('50 concurrent creations on one subsystem all succeed without sharing an extent; used + free = capacity', async () => {

@@ -159,7 +159,9 @@ describe('progress hub', () => {
     const provider = await open(GiB);
     const reports: number[] = Array.from({ length: 16 }, () => 0);
     const ops = await Promise.all(
-      reports.map((_, i) => provider.createLun({ ...request, sizeBytes: GiB }, () => (reports[i] += 1))),
+      reports.map((_, i) =>
+        provider.createLun({ ...request, sizeBytes: GiB }, () => (reports[i] = reports[i]! + 1)),
+      ),
     );
     await sleep(50);
     const before = stats();

@@ -52,6 +52,22 @@ export interface TestSim extends TempSim {
 }
 
 /** A fresh temp state file built from the topology, opened through the facade over the real addon. */
+/** The addon has one progress listener per environment; every test provider's routes get every batch (route
+ * numbers are unique in the process, so each takes only its own rows). */
+const fanOuts = new WeakMap<RawAddon, Set<(batch: Float64Array) => void>>();
+function progressFanOut(real: RawAddon): Set<(batch: Float64Array) => void> {
+  let listeners = fanOuts.get(real);
+  if (!listeners) {
+    const all = new Set<(batch: Float64Array) => void>();
+    real.setProgressListener!((batch) => {
+      for (const listener of all) listener(batch);
+    });
+    fanOuts.set(real, all);
+    listeners = all;
+  }
+  return listeners;
+}
+
 export async function openTestSim(
   topology?: TopologyFile,
   options: Partial<OpenProviderOptions> = {},
@@ -62,6 +78,7 @@ export async function openTestSim(
   const addon: RawAddon = {
     hresultTable: () => real.hresultTable(),
     pollerStats: () => real.pollerStats(),
+    setProgressListener: (listener) => void progressFanOut(real).add(listener),
     openProvider: async (name, config, poll) =>
       countingProvider(await real.openProvider(name, config, poll), calls),
   };
