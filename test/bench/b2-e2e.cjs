@@ -14,7 +14,7 @@
 /* global document, window, MutationObserver -- page code runs in Chromium */
 const fs = require('node:fs');
 const path = require('node:path');
-const { DEFAULT_POLL_INTERVAL_MS } = require('../../dist/native/lib/index.js');
+const { DEFAULT_POLL_INTERVAL_MS, pollIntervalInUseMs } = require('../../dist/native/lib/index.js');
 const { GiB, subsystem } = require('./topology.cjs');
 const { startBenchHost } = require('./serve-process.cjs');
 const { launchChromium } = require('./browser.cjs');
@@ -164,7 +164,7 @@ async function runB2e(dir) {
     const longMs = longTasks
       .filter(([t]) => t >= first.wall && t <= last.wall)
       .reduce((sum, [, d]) => sum + d, 0);
-    const poll = DEFAULT_POLL_INTERVAL_MS;
+    const poll = pollIntervalInUseMs(DEFAULT_POLL_INTERVAL_MS, OPERATIONS); // the addon's interval in use
     return {
       b2e_ops: OPERATIONS,
       b2e_poll_ms: poll,
