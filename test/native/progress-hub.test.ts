@@ -134,7 +134,8 @@ describe('progress hub', () => {
     expect(after.hubReports - before.hubReports).toBeGreaterThanOrEqual(64 * (rounds - 1));
     const steady = batches.slice(batchesBefore + 1, -1);
     expect(steady.length).toBeGreaterThan(0);
-    for (const size of steady) expect(size).toBe(64);
+    // Every batch carries whole rounds: 64 rows (two rounds' 128 when the JS thread was late for one).
+    for (const size of steady) expect(size % 64 === 0 && size >= 64).toBe(true);
     for (const s of started) {
       expect(s.reports.length).toBeGreaterThan(0);
       expect(s.reports.every((r) => r.hresult === PENDING || r.hresult === S_OK)).toBe(true);
