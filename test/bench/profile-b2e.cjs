@@ -64,7 +64,7 @@ async function main(seconds = 4) {
   const browser = await launchChromium();
   try {
     const tokenUrl = await host.url;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: Number(process.argv[3] ?? 900) } });
     await page.goto(`${tokenUrl}#/monitor`);
     await page.getByRole('main').waitFor({ timeout: 60_000 });
     const cdp = await page.context().newCDPSession(page);

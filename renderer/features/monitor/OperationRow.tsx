@@ -1,10 +1,10 @@
-import { Badge, Button, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, type Ref, useMemo } from 'react';
 import type { ApiErrorShape, Operation } from '../../../electron/contract/model';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { formatDuration } from '../../lib/format';
 import { elapsedSeconds, isActive, isAsyncKind, isCancelable } from '../../store/operations-slice';
 import type { MonitorLabels } from './monitor-labels';
+import { ProgressFacts, RowProgressBar } from './RowProgress';
 
 /** The heading over an ended operation's error: a cancel the user asked for is not a failure, and a canceled
  * extend or shrink left its LUN as it was (only a canceled creation created nothing). */
@@ -23,6 +23,8 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
+    // What changes inside a row (its percent, its bar) never moves anything outside it.
+    contain: 'layout',
   },
   top: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   title: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'normal' },
@@ -61,14 +63,76 @@ export interface OperationRowProps {
   ref?: Ref<HTMLLIElement>;
 }
 
-/** One operation. Memoised: a row renders again only when its operation (a new object per change), its
- * subsystem's name, its clock, its cancel error, its position or the language changed. */
+/** The row's first line: what it is, what it works on, its state and Cancel. Progress does not change it. */
+const RowHeader = memo(function RowHeader(props: {
+  id: string;
+  kindLabel: string;
+  title: string;
+  state: Operation['state'];
+  cancelable: boolean;
+  onCancel: (id: string) => void;
+  labels: MonitorLabels;
+}) {
+  const { labels } = props;
+  const styles = useStyles();
+  return (
+    <div className={styles.top}>
+      <Badge appearance="outline" color="informative" data-testid="operation-kind">
+        {props.kindLabel}
+      </Badge>
+      <span className={styles.title} data-testid="operation-title">
+        {props.title}
+      </span>
+      <Badge appearance="tint" color={BADGE[props.state]} data-testid="operation-state">
+        {labels.state[props.state]}
+      </Badge>
+      {props.cancelable && (
+        <Button
+          size="small"
+          onClick={() => props.onCancel(props.id)}
+          aria-label={labels.cancelNamed(props.title)}
+        >
+          {labels.cancel}
+        </Button>
+      )}
+    </div>
+  );
+});
+
+/** The facts that are set once: when it started and ended, what it made. */
+const EndFacts = memo(function EndFacts(props: {
+  startedAt: string | null;
+  endedAt: string | null;
+  lunName: string | null;
+  newSize: string | null;
+  labels: MonitorLabels;
+}) {
+  const { labels } = props;
+  return (
+    <>
+      {props.startedAt && (
+        <span data-testid="operation-started">
+          {labels.startedAt}: {labels.dateTime(props.startedAt)}
+        </span>
+      )}
+      {props.endedAt && (
+        <span data-testid="operation-ended">
+          {labels.endedAt}: {labels.dateTime(props.endedAt)}
+        </span>
+      )}
+      {props.lunName !== null && <span>{labels.lunName(props.lunName)}</span>}
+      {props.newSize !== null && <span data-testid="operation-new-size">{props.newSize}</span>}
+    </>
+  );
+});
+
+/** One operation. Memoised on its operation object (a new one per change), its subsystem's name, its clock,
+ * its cancel error, its position and the language; inside, each part renders again only when what it shows
+ * changed, so a progress report re-renders the percent, the bar and the times, nothing else. */
 export const OperationRow = memo(function OperationRow(props: OperationRowProps) {
   const { operation: op, now, labels } = props;
   const styles = useStyles();
-  const elapsed = elapsedSeconds(op, now);
   const active = isActive(op);
-  const cancelable = isCancelable(op);
   // Canceled (or cut off) while still queued: it never ran, so it has no progress to show.
   const neverStarted = op.startedAt === null && !active;
   const progressive = isAsyncKind(op.kind) && !neverStarted;
@@ -89,6 +153,8 @@ export const OperationRow = memo(function OperationRow(props: OperationRowProps)
     ],
   );
   const resized = (op.kind === 'extendLun' || op.kind === 'shrinkLun') && op.state === 'succeeded';
+  const newSize =
+    resized && op.result && op.target ? labels.newSize(op.target.sizeBytes, op.result.sizeBytes) : null;
 
   return (
     <li
@@ -103,66 +169,33 @@ export const OperationRow = memo(function OperationRow(props: OperationRowProps)
       data-state={op.state}
       data-kind={op.kind}
     >
-      <div className={styles.top}>
-        <Badge appearance="outline" color="informative" data-testid="operation-kind">
-          {labels.kind[op.kind]}
-        </Badge>
-        <span className={styles.title} data-testid="operation-title">
-          {title}
-        </span>
-        <Badge appearance="tint" color={BADGE[op.state]} data-testid="operation-state">
-          {labels.state[op.state]}
-        </Badge>
-        {cancelable && (
-          <Button size="small" onClick={() => props.onCancel(op.id)} aria-label={labels.cancelNamed(title)}>
-            {labels.cancel}
-          </Button>
-        )}
-      </div>
+      <RowHeader
+        id={op.id}
+        kindLabel={labels.kind[op.kind]}
+        title={title}
+        state={op.state}
+        cancelable={isCancelable(op)}
+        onCancel={props.onCancel}
+        labels={labels}
+      />
       {progressive && (active || op.state === 'succeeded') && (
-        <ProgressBar
-          value={percent === null ? undefined : percent / 100}
-          max={1}
-          aria-label={labels.progressLabel(title)}
-          data-testid="operation-progress"
-        />
+        <RowProgressBar percent={percent} title={title} labels={labels} />
       )}
       <div className={styles.facts}>
-        {neverStarted ? (
-          <span data-testid="operation-never-started">{labels.neverStarted}</span>
-        ) : progressive ? (
-          <span data-testid="operation-percent">
-            {labels.percent}: {percent === null ? labels.estimating : `${Math.round(percent)} %`}
-          </span>
-        ) : (
-          <span data-testid="operation-instant">{labels.instant}</span>
-        )}
-        {progressive && (
-          <span>
-            {labels.elapsed}: {elapsed === null ? '–' : formatDuration(elapsed)}
-          </span>
-        )}
-        {progressive && active && (
-          <span>
-            {labels.remaining}: {op.etaSeconds === null ? labels.unknown : formatDuration(op.etaSeconds)}
-          </span>
-        )}
-        {op.startedAt && (
-          <span data-testid="operation-started">
-            {labels.startedAt}: {labels.dateTime(op.startedAt)}
-          </span>
-        )}
-        {op.endedAt && (
-          <span data-testid="operation-ended">
-            {labels.endedAt}: {labels.dateTime(op.endedAt)}
-          </span>
-        )}
-        {op.result && op.kind === 'createLun' && <span>{labels.lunName(op.result.name)}</span>}
-        {resized && op.result && op.target && (
-          <span data-testid="operation-new-size">
-            {labels.newSize(op.target.sizeBytes, op.result.sizeBytes)}
-          </span>
-        )}
+        <ProgressFacts
+          mode={neverStarted ? 'neverStarted' : progressive ? 'progressive' : 'instant'}
+          percent={percent}
+          elapsed={progressive ? elapsedSeconds(op, now) : null}
+          etaSeconds={progressive && active ? op.etaSeconds : undefined}
+          labels={labels}
+        />
+        <EndFacts
+          startedAt={op.startedAt}
+          endedAt={op.endedAt}
+          lunName={op.result && op.kind === 'createLun' ? op.result.name : null}
+          newSize={newSize}
+          labels={labels}
+        />
       </div>
       {op.error && (
         <ErrorDetails
