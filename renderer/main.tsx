@@ -13,11 +13,9 @@ import {
   takeAccessToken,
 } from './api/ws-client';
 import { initialLanguage, startI18n } from './i18n/i18n';
+import { showTextsFailure } from './app/texts-failure';
 import { createAppStore } from './store/create-app-store';
 import { wireEvents } from './store/wire-events';
-
-// The view's chunks first: they come while the rest of this starts.
-preloadRoute(routeFromHash(window.location.hash));
 
 const desktop = window.lunStudio !== undefined;
 const browserStorage = (() => {
@@ -35,6 +33,11 @@ const ws = window.lunStudio
         window.history.replaceState(null, '', url),
       ),
     });
+// The view's chunks and the texts first (the token is out of the address now, so the route is known): they
+// come while the rest of this starts.
+preloadRoute(routeFromHash(window.location.hash));
+const texts = startI18n(initialLanguage());
+
 const api = window.lunStudio ? wrapBridgeApi(window.lunStudio) : ws!;
 const store = createAppStore(api);
 wireEvents(store, api);
@@ -66,13 +69,13 @@ if (!root) throw new Error('#root is missing from index.html');
 // The inventory and operations are already being read; German texts and the dark theme (chunks of their own)
 // are fetched meanwhile when wanted, and the first render waits for them: nothing shows in the wrong language
 // or colours first.
-void Promise.all([
-  startI18n(initialLanguage()),
-  prefersDarkNow() ? loadDarkTheme().catch(() => undefined) : undefined,
-]).then(([i18n]) =>
-  createRoot(root).render(
-    <StrictMode>
-      <App store={store} api={api} i18n={i18n} desktop={desktop} connection={connection} />
-    </StrictMode>,
-  ),
+void Promise.all([texts, prefersDarkNow() ? loadDarkTheme().catch(() => undefined) : undefined]).then(
+  ([i18n]) =>
+    createRoot(root).render(
+      <StrictMode>
+        <App store={store} api={api} i18n={i18n} desktop={desktop} connection={connection} />
+      </StrictMode>,
+    ),
+  // Not even the English texts came: there is nothing to say it with but this.
+  (error: unknown) => showTextsFailure(root, error),
 );

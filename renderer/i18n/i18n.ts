@@ -1,20 +1,21 @@
 import i18next, { type i18n as I18n, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'lun-studio.language';
 
-/** English is in the first chunk; every other language is a chunk of its own, fetched when it is chosen. */
-/** Exported for tests (a language whose chunk cannot be fetched). */
+/** Every language is a chunk of its own. English, the fallback of every other, is fetched at start beside the
+ * first chunk's own work (main asks for it before anything renders); the others when they are chosen.
+ * Exported for tests (a language whose chunk cannot be fetched). */
 export const LANGUAGE_IMPORTS: Record<Language, () => Promise<ResourceLanguage>> = {
-  en: () => Promise.resolve(en),
+  en: () => import('./en.json').then((m) => m.default),
   de: () => import('./de.json').then((m) => m.default),
 };
 
-const loaded = new Map<Language, ResourceLanguage>([['en', en]]);
+const loaded = new Map<Language, ResourceLanguage>();
+const loading = new Map<Language, Promise<void>>();
 
 /** German for any de-* browser language, English otherwise. */
 export function languageFrom(tag: string | undefined | null): Language {
@@ -39,10 +40,22 @@ export function rememberLanguage(language: Language): void {
   }
 }
 
-/** Fetches a language's texts once (English is always there). Rejects when its chunk cannot be loaded. */
+function fetchLanguage(language: Language): Promise<void> {
+  if (loaded.has(language)) return Promise.resolve();
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = LANGUAGE_IMPORTS[language]()
+      .then((texts) => void loaded.set(language, texts))
+      .finally(() => loading.delete(language));
+    loading.set(language, pending);
+  }
+  return pending;
+}
+
+/** Fetches a language's texts once, and English's (the fallback of every other). Rejects when a chunk cannot
+ * be loaded. */
 export async function loadLanguage(language: Language): Promise<void> {
-  if (loaded.has(language)) return;
-  loaded.set(language, await LANGUAGE_IMPORTS[language]());
+  await Promise.all([fetchLanguage('en'), fetchLanguage(language)]);
 }
 
 export function isLanguageLoaded(language: Language): boolean {
@@ -94,14 +107,16 @@ export function onLanguageFailure(i18n: I18n, listener: () => void): () => void 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The app's i18next instance in `language` once its texts are there, so nothing is shown as raw keys or in
- * the wrong language first; if they cannot be fetched, English, with the failure recorded. */
+ * the wrong language first; if they cannot be fetched, English, with the failure recorded. Rejects only when
+ * not even English can be fetched (main then says so without texts). */
 export async function startI18n(language: Language): Promise<I18n> {
   try {
     await loadLanguage(language);
     return createI18n(language);
   } catch (error) {
+    await fetchLanguage('en');
     const i18n = createI18n('en');
-    failures.set(i18n, { language, reason: reasonOf(error) });
+    if (language !== 'en') failures.set(i18n, { language, reason: reasonOf(error) });
     return i18n;
   }
 }

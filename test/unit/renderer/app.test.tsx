@@ -62,7 +62,7 @@ describe('app shell', () => {
     const handlers = new Set<(state: 'connecting' | 'open' | 'closed' | 'unauthorized') => void>();
     const api = new FakeApi();
     const store = createAppStore(api);
-    await preloadLazyParts();
+    await Promise.all([preloadLazyParts(), loadLanguage('en')]);
     render(
       <App
         store={store}

@@ -22,12 +22,22 @@ afterEach(() => {
 });
 
 describe('German texts are fetched only when wanted', () => {
-  it('English is there at once; German is not until it is loaded', async () => {
+  it('no language is in the first chunk: English comes with startI18n, German only when wanted', async () => {
     const i18n = await freshI18n(false);
+    expect(i18n.isLanguageLoaded('en')).toBe(false);
+    expect(() => i18n.createI18n('en')).toThrow(/not loaded/);
+    const instance = await i18n.startI18n('en');
     expect(i18n.isLanguageLoaded('en')).toBe(true);
     expect(i18n.isLanguageLoaded('de')).toBe(false);
     expect(() => i18n.createI18n('de')).toThrow(/not loaded/);
-    expect(i18n.createI18n('en').t('app.tabs.inventory')).toBe('Inventory');
+    expect(instance.t('app.tabs.inventory')).toBe('Inventory');
+  });
+
+  it('not even English can be fetched: startI18n rejects with the reason (main shows it without texts)', async () => {
+    const i18n = await freshI18n(false);
+    i18n.LANGUAGE_IMPORTS.en = () => Promise.reject(new TypeError(OFFLINE));
+    await expect(i18n.startI18n('en')).rejects.toThrow(OFFLINE);
+    await expect(i18n.startI18n('de')).rejects.toThrow(OFFLINE);
   });
 
   it('German detected at start: the texts are loaded first, then everything is German', async () => {
@@ -41,7 +51,7 @@ describe('German texts are fetched only when wanted', () => {
 
   it('German chosen: the language changes only once its texts are there', async () => {
     const i18n = await freshI18n(false);
-    const instance = i18n.createI18n('en');
+    const instance = await i18n.startI18n('en');
     const pending = i18n.switchLanguage(instance, 'de');
     expect(instance.language).toBe('en'); // nothing half-switched while the chunk comes
     await expect(pending).resolves.toBe(true);
@@ -62,7 +72,7 @@ describe('German texts are fetched only when wanted', () => {
 
   it('German chosen but cannot be loaded: stays English, and the failure is recorded', async () => {
     const i18n = await freshI18n(true);
-    const instance = i18n.createI18n('en');
+    const instance = await i18n.startI18n('en');
     await expect(i18n.switchLanguage(instance, 'de')).resolves.toBe(false);
     expect(instance.language).toBe('en');
     expect(instance.t('app.tabs.inventory')).toBe('Inventory');
@@ -75,7 +85,7 @@ describe('German texts are fetched only when wanted', () => {
   });
 
   it('the page turns German when German is chosen and loads', async () => {
-    const instance = appI18n.createI18n('en');
+    const instance = await appI18n.startI18n('en');
     render(
       <I18nextProvider i18n={instance}>
         <LanguageSwitch />
