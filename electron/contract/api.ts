@@ -76,6 +76,9 @@ export interface CreateLunsRequest {
 export interface ListOperationsFilter {
   kind?: OperationKind;
   state?: OperationState;
+  /** At most this many, the first in the monitor's order (a first page: running and queued ones first, then
+   * the newest finished). */
+  limit?: number;
 }
 
 /** The methods that queue one operation on an existing LUN, by the kind they queue. */

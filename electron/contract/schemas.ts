@@ -224,8 +224,14 @@ const listOperationsFilter = z.preprocess(
     {
       kind: z.enum(OPERATION_KINDS, { error: `must be one of ${OPERATION_KINDS.join(', ')}` }).optional(),
       state: z.enum(OPERATION_STATES, { error: `must be one of ${OPERATION_STATES.join(', ')}` }).optional(),
+      limit: z
+        .number({ error: 'must be a whole number from 1 to 1000000' })
+        .int({ error: 'must be a whole number from 1 to 1000000' })
+        .min(1, { error: 'must be a whole number from 1 to 1000000' })
+        .max(1_000_000, { error: 'must be a whole number from 1 to 1000000' })
+        .optional(),
     },
-    { error: 'must be an object with kind and/or state, or nothing' },
+    { error: 'must be an object with kind, state and/or limit, or nothing' },
   ),
 );
 

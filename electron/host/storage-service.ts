@@ -576,15 +576,17 @@ export class StorageService {
     return this.queue.cancel(operationId);
   }
 
-  /** The history in the monitor's order, optionally of one kind and/or in one state. */
+  /** The history in the monitor's order, optionally of one kind and/or in one state, optionally only the
+   * first `limit` of it. */
   listOperations(filter: ListOperationsFilter = {}): Operation[] {
-    return this.queue
+    const matching = this.queue
       .list()
       .filter(
         (op) =>
           (filter.kind === undefined || op.kind === filter.kind) &&
           (filter.state === undefined || op.state === filter.state),
       );
+    return filter.limit === undefined ? matching : matching.slice(0, filter.limit);
   }
 
   /** Forgets every finished operation: first in the journal (rewritten atomically, so a restart does not

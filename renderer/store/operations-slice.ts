@@ -15,6 +15,8 @@ import type { AppState } from './app-state';
 export interface OperationsState {
   operations: Record<string, Operation>;
   operationsLoaded: boolean;
+  /** Only the first page of the history is here yet (the rest is being read). */
+  operationsPartial: boolean;
   operationsError: ApiErrorShape | null;
   /** What the provider answered to a cancel that did not cancel (e.g. VDS_E_CANCEL_TOO_LATE), by operation. */
   cancelErrors: Record<string, ApiErrorShape>;
@@ -58,6 +60,8 @@ export interface OperationsActions {
   upsertOperation(operation: Operation): void;
   /** Many at once (a progress batch, a frame's events): one store update for all of them. */
   upsertOperations(operations: readonly Operation[]): void;
+  /** Reads the history: the first page (what the monitor shows first), then the rest. A call while a read
+   * is under way joins it. */
   loadOperations(): Promise<void>;
   cancelOperation(operationId: string): Promise<void>;
   /** Drops operations the host forgot (clearFinishedOperations, from any shell); unfinished ones stay. */
@@ -71,6 +75,7 @@ export type OperationsSlice = OperationsState & OperationsActions;
 export const initialOperationsState: OperationsState = {
   operations: {},
   operationsLoaded: false,
+  operationsPartial: false,
   operationsError: null,
   cancelErrors: {},
   cancelOutcomes: {},
@@ -108,79 +113,93 @@ export function mergeOperation(existing: Operation | undefined, incoming: Operat
   return incoming;
 }
 
+/** More than a monitor shows at once (~12 rows at 1280 × 900; the virtualiser renders a few more). */
+export const FIRST_PAGE_OPERATIONS = 50;
+
 export const createOperationsSlice =
   (api: LunStudioApi): StateCreator<AppState, [], [], OperationsSlice> =>
-  (set, get) => ({
-    ...initialOperationsState,
-    upsertOperation(operation) {
-      get().upsertOperations([operation]);
-    },
-    upsertOperations(incoming) {
-      const before = get().operations;
-      const changed = new Map<string, { existing: Operation | undefined; merged: Operation }>();
-      let operations = before;
-      for (const operation of incoming) {
-        const existing = operations[operation.id];
-        const merged = mergeOperation(existing, operation);
-        if (merged === existing) continue;
-        if (operations === before) operations = { ...before };
-        operations[operation.id] = merged;
-        changed.set(operation.id, { existing: before[operation.id], merged });
-      }
-      if (changed.size === 0) return;
-      set({ operations });
-      for (const { existing, merged } of changed.values()) {
-        get().noteRunOperation(merged);
-        if (isFinal(merged) && !(existing && isFinal(existing))) get().noteLunOperation(merged);
-      }
-    },
-    async loadOperations() {
-      try {
-        const list = await api.listOperations();
-        set((s) => {
-          const operations = { ...s.operations };
-          for (const op of list) operations[op.id] = mergeOperation(operations[op.id], op);
-          return { operations, operationsLoaded: true, operationsError: null };
-        });
-      } catch (error) {
-        set({ operationsLoaded: true, operationsError: toErrorShape(error) });
-      }
-    },
-    forgetOperations(operationIds) {
+  (set, get) => {
+    let reading: Promise<void> | undefined;
+    const merge = (list: readonly Operation[], partial: boolean) =>
       set((s) => {
         const operations = { ...s.operations };
-        for (const id of operationIds) {
-          const op = operations[id];
-          if (op && isFinal(op)) delete operations[id];
-        }
-        return { operations };
+        for (const op of list) operations[op.id] = mergeOperation(operations[op.id], op);
+        return { operations, operationsLoaded: true, operationsPartial: partial, operationsError: null };
       });
-    },
-    async clearFinishedOperations() {
-      // Finished now means finished when the host clears: those go at once even when the event is late.
-      const finished = Object.values(get().operations)
-        .filter(isFinal)
-        .map((op) => op.id);
-      const { removed } = await api.clearFinishedOperations();
-      get().forgetOperations(finished);
-      return removed;
-    },
-    async cancelOperation(operationId) {
-      set((s) => ({ cancelOutcomes: { ...s.cancelOutcomes, [operationId]: { kind: 'requested' } } }));
+    const read = async () => {
       try {
-        const { hresult, operation } = await api.cancelOperation({ operationId });
-        get().upsertOperation(operation);
-        set((s) => {
-          const cancelErrors = { ...s.cancelErrors };
-          delete cancelErrors[operationId];
-          const outcome: CancelOutcome = { kind: cancelOutcomeKind(hresult), hresult };
-          return { cancelErrors, cancelOutcomes: { ...s.cancelOutcomes, [operationId]: outcome } };
-        });
+        const first = await api.listOperations({ limit: FIRST_PAGE_OPERATIONS });
+        if (first.length < FIRST_PAGE_OPERATIONS) return merge(first, false);
+        merge(first, true);
+        merge(await api.listOperations(), false);
       } catch (error) {
-        set((s) => ({ cancelErrors: { ...s.cancelErrors, [operationId]: toErrorShape(error) } }));
+        set({ operationsLoaded: true, operationsPartial: false, operationsError: toErrorShape(error) });
       }
-    },
-  });
+    };
+    return {
+      ...initialOperationsState,
+      upsertOperation(operation) {
+        get().upsertOperations([operation]);
+      },
+      upsertOperations(incoming) {
+        const before = get().operations;
+        const changed = new Map<string, { existing: Operation | undefined; merged: Operation }>();
+        let operations = before;
+        for (const operation of incoming) {
+          const existing = operations[operation.id];
+          const merged = mergeOperation(existing, operation);
+          if (merged === existing) continue;
+          if (operations === before) operations = { ...before };
+          operations[operation.id] = merged;
+          changed.set(operation.id, { existing: before[operation.id], merged });
+        }
+        if (changed.size === 0) return;
+        set({ operations });
+        for (const { existing, merged } of changed.values()) {
+          get().noteRunOperation(merged);
+          if (isFinal(merged) && !(existing && isFinal(existing))) get().noteLunOperation(merged);
+        }
+      },
+      loadOperations() {
+        reading ??= read().finally(() => (reading = undefined));
+        return reading;
+      },
+      forgetOperations(operationIds) {
+        set((s) => {
+          const operations = { ...s.operations };
+          for (const id of operationIds) {
+            const op = operations[id];
+            if (op && isFinal(op)) delete operations[id];
+          }
+          return { operations };
+        });
+      },
+      async clearFinishedOperations() {
+        // Finished now means finished when the host clears: those go at once even when the event is late.
+        const finished = Object.values(get().operations)
+          .filter(isFinal)
+          .map((op) => op.id);
+        const { removed } = await api.clearFinishedOperations();
+        get().forgetOperations(finished);
+        return removed;
+      },
+      async cancelOperation(operationId) {
+        set((s) => ({ cancelOutcomes: { ...s.cancelOutcomes, [operationId]: { kind: 'requested' } } }));
+        try {
+          const { hresult, operation } = await api.cancelOperation({ operationId });
+          get().upsertOperation(operation);
+          set((s) => {
+            const cancelErrors = { ...s.cancelErrors };
+            delete cancelErrors[operationId];
+            const outcome: CancelOutcome = { kind: cancelOutcomeKind(hresult), hresult };
+            return { cancelErrors, cancelOutcomes: { ...s.cancelOutcomes, [operationId]: outcome } };
+          });
+        } catch (error) {
+          set((s) => ({ cancelErrors: { ...s.cancelErrors, [operationId]: toErrorShape(error) } }));
+        }
+      },
+    };
+  };
 
 const ACTIVE_RANK: Record<OperationState, number> = {
   running: 0,

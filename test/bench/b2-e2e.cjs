@@ -182,8 +182,18 @@ async function runB2e(dir) {
       b2_e2e_on_time_pct: round((100 * lags.filter((l) => l <= poll + 100).length) / lags.length),
       // Where the lag is: the first tenth of each operation (all 256 still being submitted and started)
       // against the rest.
-      b2e_lag_ms_p99_percents_1_10: round(quantile(lagsWhere(all, (p) => p <= 10), 0.99)),
-      b2e_lag_ms_p99_percents_11_99: round(quantile(lagsWhere(all, (p) => p > 10), 0.99)),
+      b2e_lag_ms_p99_percents_1_10: round(
+        quantile(
+          lagsWhere(all, (p) => p <= 10),
+          0.99,
+        ),
+      ),
+      b2e_lag_ms_p99_percents_11_99: round(
+        quantile(
+          lagsWhere(all, (p) => p > 10),
+          0.99,
+        ),
+      ),
       b2_renderer_busy_pct: round((100 * (last.taskMs - first.taskMs)) / (last.atMs - first.atMs)),
       b2_renderer_longtask_pct: round((100 * longMs) / (last.wall - first.wall)),
       b2e_window_ms: round(last.atMs - first.atMs, 0),

@@ -7,7 +7,6 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('@playwright/test');
 const { GiB, subsystem } = require('./topology.cjs');
 const { startBenchHost } = require('./serve-process.cjs');
 const { launchChromium } = require('./browser.cjs');
@@ -15,9 +14,7 @@ const { connectApi, createMany } = require('./ws-api.cjs');
 const { round } = require('./stats.cjs');
 
 function summarise(events) {
-  const main = events.find(
-    (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
-  );
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
   // Exclusive time per event name: an event's duration less its direct children's.
   onMain.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -63,19 +60,23 @@ async function main(seconds = 4, height = 900) {
     await createMany(api, ids, 256, 20 * GiB);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const file = path.join(dir, 'trace.json');
-    await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'toplevel', 'blink', 'cc'] });
+    await browser.startTracing(page, {
+      path: file,
+      categories: ['devtools.timeline', 'toplevel', 'blink', 'cc'],
+    });
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     await browser.stopTracing();
     const trace = JSON.parse(fs.readFileSync(file, 'utf8'));
     api.close();
-    process.stdout.write(`${JSON.stringify({ seconds, height, ...summarise(trace.traceEvents ?? trace) }, null, 1)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ seconds, height, ...summarise(trace.traceEvents ?? trace) }, null, 1)}\n`,
+    );
   } finally {
     await browser.close();
     await host.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-void chromium;
 main(Number(process.argv[2] ?? 4), Number(process.argv[3] ?? 900)).catch((error) => {
   process.stderr.write(`trace failed: ${error?.stack ?? error}\n`);
   process.exit(1);

@@ -42,6 +42,8 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
   const styles = useStyles();
   const operationsMap = useApp((s) => s.operations);
   const loaded = useApp((s) => s.operationsLoaded);
+  // An export while only the first page is here would leave out the rest of the history.
+  const partial = useApp((s) => s.operationsPartial);
   const error = useApp((s) => s.operationsError);
   const cancelErrors = useApp((s) => s.cancelErrors);
   const subsystems = useApp((s) => s.inventory?.subsystems);
@@ -117,7 +119,7 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
         <Tooltip content={t('monitorTools.exportHint', { count: shown.length })} relationship="description">
           <Button
             data-testid="export-csv"
-            disabled={shown.length === 0}
+            disabled={shown.length === 0 || partial}
             onClick={() => downloadText(exportFileName('csv'), 'text/csv;charset=utf-8', toCsv(shown))}
           >
             {t('monitorTools.exportCsv')}
@@ -126,7 +128,7 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
         <Tooltip content={t('monitorTools.exportHint', { count: shown.length })} relationship="description">
           <Button
             data-testid="export-ndjson"
-            disabled={shown.length === 0}
+            disabled={shown.length === 0 || partial}
             onClick={() =>
               downloadText(exportFileName('ndjson'), 'application/x-ndjson;charset=utf-8', toNdjson(shown))
             }

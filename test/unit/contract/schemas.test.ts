@@ -71,6 +71,16 @@ describe('parseRequest accepts well-formed requests unchanged', () => {
     });
   });
 
+  it('listOperations takes a limit: a whole number from 1, named when it is not', () => {
+    expect(parseRequest('listOperations', { limit: 50 })).toEqual({ ok: true, value: { limit: 50 } });
+    for (const limit of [0, -1, 2.5, '50', 1_000_001]) {
+      const parsed = parseRequest('listOperations', { limit });
+      expect(parsed.ok).toBe(false);
+      expect(JSON.stringify(parsed)).toContain('limit');
+      expect(JSON.stringify(parsed)).toContain('must be a whole number from 1 to 1000000');
+    }
+  });
+
   it('getInventory without argument means no refresh', () => {
     expect(parseRequest('getInventory', undefined)).toEqual({ ok: true, value: {} });
     expect(parseRequest('getInventory', { refresh: true })).toEqual({ ok: true, value: { refresh: true } });

@@ -59,6 +59,24 @@ describe('StorageService over a fake provider', () => {
     expect(listed.slice(2, 4).map((o) => o.id)).toEqual([operations[3]!.id, operations[4]!.id]);
   });
 
+  it('a limit gives the first operations in the monitor order: running, then queued in order', async () => {
+    await open({ concurrency: 2 });
+    const { operations } = await service.createLuns({ request: simpleRequest(), count: 5 });
+    const page = service.listOperations({ limit: 3 });
+    expect(page.map((o) => o.id)).toEqual(
+      service
+        .listOperations()
+        .slice(0, 3)
+        .map((o) => o.id),
+    );
+    expect(page.map((o) => o.state)).toEqual(['running', 'running', 'queued']);
+    expect(page[2]!.id).toBe(operations[2]!.id);
+    expect(service.listOperations({ state: 'queued', limit: 2 }).map((o) => o.id)).toEqual([
+      operations[2]!.id,
+      operations[3]!.id,
+    ]);
+  });
+
   it('cancels a queued operation at once and a running one through the provider', async () => {
     await open({ concurrency: 1 });
     const { operations } = await service.createLuns({ request: simpleRequest(), count: 2 });

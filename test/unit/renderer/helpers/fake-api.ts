@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type {
   InventorySnapshot,
+  ListOperationsFilter,
   LunStudioApi,
   LunStudioEvent,
   ProviderChoice,
@@ -69,7 +70,11 @@ export class FakeApi implements LunStudioApi {
     const canceled: Operation = { ...op, state: 'canceled', endedAt: new Date().toISOString() };
     return { hresult: 0, operation: canceled };
   });
-  listOperations = vi.fn(async (_filter?: unknown) => structuredClone(this.history));
+  listOperations = vi.fn(async (filter?: ListOperationsFilter | void) =>
+    structuredClone(
+      !filter || filter.limit === undefined ? this.history : this.history.slice(0, filter.limit),
+    ),
+  );
   maxLunExtendSize = vi.fn(async (request: MaxLunExtendRequest) => {
     const answer = this.maxExtendFor(request);
     if (answer instanceof Error) throw answer;

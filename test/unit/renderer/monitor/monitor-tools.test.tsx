@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Operation } from '../../../../electron/contract/model';
 import { MonitorView } from '../../../../renderer/features/monitor/MonitorView';
 import { toCsv, toNdjson } from '../../../../renderer/features/monitor/export-operations';
+import { FIRST_PAGE_OPERATIONS } from '../../../../renderer/store/operations-slice';
 import { apiError, FakeApi } from '../helpers/fake-api';
 import { flush, renderWithApp } from '../helpers/render-app';
 import { apiWithLuns, GIB } from '../lun-actions/lun-actions.helpers';
@@ -274,6 +275,35 @@ describe('monitor: export', () => {
       lunName: 'Data 2',
       sizeBeforeBytes: 10 * GIB,
     });
+  });
+
+  it('waits for the whole history: while only its first page is here, both exports are off', async () => {
+    const api = apiWithLuns();
+    for (let i = 0; i < FIRST_PAGE_OPERATIONS + 5; i += 1)
+      api.operation(
+        { subsystemId: 'sub-a', type: 'simple', sizeBytes: GIB },
+        { state: 'succeeded', percent: 100, startedAt: at(i + 1), endedAt: at(i) },
+      );
+    let release: () => void = () => undefined;
+    const whole = new Promise<void>((resolve) => (release = resolve));
+    const answer = api.listOperations.getMockImplementation()!;
+    api.listOperations.mockImplementation(async (filter) => {
+      if (!filter || filter.limit === undefined) await whole;
+      return answer(filter);
+    });
+    await renderWithApp(<MonitorView monitorWindow={false} />, { api });
+    await act(flush);
+    expect(screen.getAllByTestId('operation-row').length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Export CSV' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Export NDJSON' }).hasAttribute('disabled')).toBe(true);
+    await act(async () => {
+      release();
+      await flush();
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Export CSV' }).hasAttribute('disabled')).toBe(false),
+    );
+    expect(screen.getByRole('button', { name: 'Export NDJSON' }).hasAttribute('disabled')).toBe(false);
   });
 
   it('downloads the filtered list as a .csv and an .ndjson file', async () => {

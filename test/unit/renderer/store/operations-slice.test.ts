@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Operation } from '../../../../electron/contract/model';
 import { createAppStore } from '../../../../renderer/store/create-app-store';
 import {
+  FIRST_PAGE_OPERATIONS,
   elapsedSeconds,
   initialOperationsState,
   isCancelable,
@@ -10,6 +11,11 @@ import {
   selectOperationsForMonitor,
 } from '../../../../renderer/store/operations-slice';
 import { apiError, FakeApi } from '../helpers/fake-api';
+
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(done()).toBe(true);
+}
 
 const request = { subsystemId: 'sub-a', type: 'simple' as const, sizeBytes: 2 ** 30 };
 
@@ -37,6 +43,43 @@ describe('operations slice', () => {
     await store.getState().loadOperations();
     expect(Object.keys(store.getState().operations).sort()).toEqual(['a', 'b']);
     expect(store.getState().operationsLoaded).toBe(true);
+  });
+
+  it('a long history: the first page comes first (partial), then the whole of it; a second load joins', async () => {
+    const api = new FakeApi();
+    api.history = Array.from({ length: FIRST_PAGE_OPERATIONS + 20 }, (_, i) =>
+      op(`op-${String(i).padStart(3, '0')}`, { state: 'succeeded', percent: 100 }),
+    );
+    let release: () => void = () => undefined;
+    const whole = new Promise<void>((resolve) => (release = resolve));
+    const answer = api.listOperations.getMockImplementation()!;
+    api.listOperations.mockImplementation(async (filter) => {
+      if (!filter || filter.limit === undefined) await whole;
+      return answer(filter);
+    });
+    const store = createAppStore(api);
+    const loading = store.getState().loadOperations();
+    expect(store.getState().loadOperations()).toBe(loading);
+    await until(() => store.getState().operationsLoaded);
+    expect(Object.keys(store.getState().operations)).toHaveLength(FIRST_PAGE_OPERATIONS);
+    expect(store.getState().operationsPartial).toBe(true);
+    release();
+    await loading;
+    expect(Object.keys(store.getState().operations)).toHaveLength(FIRST_PAGE_OPERATIONS + 20);
+    expect(store.getState().operationsPartial).toBe(false);
+    expect(api.listOperations.mock.calls.map(([filter]) => filter)).toEqual([
+      { limit: FIRST_PAGE_OPERATIONS },
+      undefined,
+    ]);
+  });
+
+  it('a short history is read in one call', async () => {
+    const api = new FakeApi();
+    api.history = [op('a', {})];
+    const store = createAppStore(api);
+    await store.getState().loadOperations();
+    expect(api.listOperations).toHaveBeenCalledTimes(1);
+    expect(store.getState().operationsPartial).toBe(false);
   });
 
   it('a late, older answer never moves a finished operation back to running', () => {
