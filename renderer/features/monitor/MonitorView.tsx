@@ -75,8 +75,11 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
     return [...ids].map((id) => ({ id, name: subsystems?.find((s) => s.id === id)?.name ?? id }));
   }, [subsystems, operations]);
 
+  // Main reads the history at start and events keep it current: the view reads it only if nothing has yet
+  // (a read under way is joined).
+  const loadedAtMount = useRef(loaded);
   useEffect(() => {
-    void loadOperations();
+    if (!loadedAtMount.current) void loadOperations();
   }, [loadOperations]);
 
   // The desktop monitor window closes itself a little after the last operation finished, unless kept open.
