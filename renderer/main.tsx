@@ -35,7 +35,7 @@ const ws = window.lunStudio
     });
 // The view's chunks and the texts first (the token is out of the address now, so the route is known): they
 // come while the rest of this starts.
-preloadRoute(routeFromHash(window.location.hash));
+const viewReady = preloadRoute(routeFromHash(window.location.hash));
 const texts = startI18n(initialLanguage());
 
 const api = window.lunStudio ? wrapBridgeApi(window.lunStudio) : ws!;
@@ -66,10 +66,16 @@ const connection: ConnectionSource | undefined = ws
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
-// The inventory and operations are already being read; German texts and the dark theme (chunks of their own)
-// are fetched meanwhile when wanted, and the first render waits for them: nothing shows in the wrong language
-// or colours first.
-void Promise.all([texts, prefersDarkNow() ? loadDarkTheme().catch(() => undefined) : undefined]).then(
+// The inventory and operations are already being read; the texts, the dark theme when wanted and the view's
+// chunks are fetched meanwhile, and the first render waits for them: nothing shows in the wrong language or
+// colours first.
+// The view's chunks too: React shows a fallback that was rendered for at least 300 ms, so a first render
+// that suspended on a chunk arriving a moment later would show the view 300 ms late.
+void Promise.all([
+  texts,
+  prefersDarkNow() ? loadDarkTheme().catch(() => undefined) : undefined,
+  viewReady,
+]).then(
   ([i18n]) =>
     createRoot(root).render(
       <StrictMode>

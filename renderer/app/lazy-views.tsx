@@ -47,8 +47,9 @@ const ROUTE_PARTS: Record<Route, Pick<LazyPart<object>, 'preload'>[]> = {
   monitor: [monitor],
 };
 
-export function preloadRoute(route: Route): void {
-  for (const part of [headerTools, shellBanners, ...ROUTE_PARTS[route]]) void part.preload().catch(() => {}); // Deferred reports it
+/** Settles when every part is there or failed (a failure is shown by its Deferred when it renders). */
+export async function preloadRoute(route: Route): Promise<void> {
+  await Promise.allSettled([headerTools, shellBanners, ...ROUTE_PARTS[route]].map((part) => part.preload()));
 }
 
 /** Fetches every lazy part (tests render them synchronously after this). */
