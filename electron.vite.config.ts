@@ -33,18 +33,15 @@ export default defineConfig({
         output: {
           // Few chunks, each gzipped once (a browser fetches ~6 files at a time from one host, and each file
           // gzipped on its own costs about 1 KB of the total): everything the first load needs is one chunk;
-          // the Fluent parts only the lazy views use are another (not their dependencies: the first load
-          // shares those); what two or more lazy views share is a third; each view keeps its own.
+          // every library module only lazy parts use is another; the app's own modules two or more lazy parts
+          // share are a third; each lazy part keeps its own. (A catch-all group mixing libraries and app code
+          // made chunks that import each other, and one ran before what it needed: "x is not a function".)
           codeSplitting: {
             includeDependenciesRecursively: false,
             groups: [
               { name: 'initial', tags: ['$initial'], priority: 3 },
-              {
-                name: 'ui-lazy',
-                test: /node_modules[\\/](@fluentui[\\/]react-(positioning|dialog|label|field|input|radio|checkbox|select|spinner|badge|message-bar)|@tanstack)[\\/]/,
-                priority: 2,
-              },
-              { name: 'shared', minShareCount: 2, priority: 1 },
+              { name: 'ui-lazy', test: /node_modules[\\/]/, priority: 2 },
+              { name: 'shared', test: /[\\/](renderer|electron)[\\/]/, minShareCount: 2, priority: 1 },
             ],
           },
         },
