@@ -58,12 +58,23 @@ export interface ProviderChoice {
   options: ProviderOption[];
 }
 
+/** What a shell needs to show the inventory at once: every subsystem, its LUNs and how many of its drives need
+ * attention, but no drive list (a subsystem can have tens of thousands): `listDrives` gives one subsystem's. */
 export interface InventorySnapshot {
   provider: ProviderInfo;
   subsystems: Subsystem[];
   /** Keyed by subsystem id. */
-  drives: Record<string, Drive[]>;
   luns: Record<string, Lun[]>;
+  /** Keyed by subsystem id: its drives that are failed, offline, degraded, rebuilding or a hot spare in use
+   * (contract/drive-attention.ts). */
+  drivesNeedingAttention: Record<string, number>;
+  refreshedAt: string;
+}
+
+/** One subsystem's drives, as of the inventory read at `refreshedAt`. */
+export interface SubsystemDrives {
+  subsystemId: string;
+  drives: Drive[];
   refreshedAt: string;
 }
 
@@ -100,6 +111,8 @@ export const DRIVE_OPERATION_METHODS = {
 /** Request and response of every method; a request of `void` takes no argument. */
 export interface ApiMethods {
   getInventory: { request: { refresh?: boolean }; response: InventorySnapshot };
+  /** One subsystem's drives (by its id or unique name), from the same inventory read as getInventory's. */
+  listDrives: { request: { subsystemId: string }; response: SubsystemDrives };
   maxLunSize: { request: MaxLunSizeRequest; response: { maxBytes: number } };
   createLuns: { request: CreateLunsRequest; response: { operations: Operation[] } };
   cancelOperation: { request: { operationId: string }; response: { hresult: number; operation: Operation } };
@@ -142,6 +155,7 @@ export interface ApiMethods {
 export type ApiMethodName = keyof ApiMethods;
 export const API_METHOD_NAMES = [
   'getInventory',
+  'listDrives',
   'maxLunSize',
   'createLuns',
   'cancelOperation',
@@ -172,7 +186,9 @@ export type LunStudioEvent =
    * latest value (≤ 10 batches per second); an operation's operationFinished comes after its last batch. */
   | { type: 'operationsProgress'; operations: Operation[] }
   | { type: 'operationFinished'; operation: Operation }
-  | { type: 'inventoryChanged'; inventory: InventorySnapshot }
+  /** After every inventory read; `drivesChanged` names the subsystems whose drive list is not the one the
+   * previous read gave (new subsystems included): a shell holding their drives reads them again. */
+  | { type: 'inventoryChanged'; inventory: InventorySnapshot; drivesChanged: string[] }
   /** Finished operations were forgotten (clearFinishedOperations): drop them from any list. */
   | { type: 'operationsCleared'; operationIds: string[] };
 

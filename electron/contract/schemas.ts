@@ -268,6 +268,7 @@ export const requestSchemas = {
     .strictObject({ refresh: flag.optional() }, { error: 'must be an object' })
     .optional()
     .transform((request) => request ?? {}),
+  listDrives: z.strictObject({ subsystemId: objectRef }, { error: 'must be an object' }),
   maxLunSize: maxLunSizeRequestSchema,
   createLuns: z.strictObject(
     {

@@ -32,6 +32,7 @@ export function serviceHandlers(
   const live = typeof service === 'function' ? service : () => service;
   return {
     getInventory: (request) => live().getInventory(request),
+    listDrives: (request) => live().listDrives(request),
     maxLunSize: (request) => live().maxLunSize(request),
     createLuns: (request, caller) => live().createLuns(request, caller),
     cancelOperation: (request) => live().cancelOperation(request),

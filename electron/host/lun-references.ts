@@ -2,7 +2,7 @@
 // the subsystem (id or case-insensitive unique name), the LUN (id, or a name unique in that subsystem) and
 // the drives of an extend (id or name, each at most once, in order), the drive of a drive kind (id or name
 // unique in the subsystem). Errors name the request field.
-import type { InventorySnapshot } from '../contract/api';
+import type { FullInventory } from './inventory';
 import { invalidInput } from '../contract/errors';
 import { LUN_RULE_TEXT } from '../contract/lun-rules';
 import type {
@@ -21,7 +21,7 @@ export interface ResolvedLun {
   lun: Lun;
 }
 
-export function resolveLun(inventory: InventorySnapshot, ref: LunRef): ResolvedLun {
+export function resolveLun(inventory: FullInventory, ref: LunRef): ResolvedLun {
   const subsystem = resolveSubsystem(inventory.subsystems, ref.subsystemId);
   const luns = inventory.luns[subsystem.id] ?? [];
   const wanted = ref.lunId.trim().toLowerCase();
@@ -43,7 +43,7 @@ export function resolveLun(inventory: InventorySnapshot, ref: LunRef): ResolvedL
 
 /** Drive references → drive ids of the subsystem, in order, none twice. */
 export function resolveDriveIds(
-  inventory: InventorySnapshot,
+  inventory: FullInventory,
   subsystem: Subsystem,
   refs: readonly string[],
 ): string[] {
@@ -71,7 +71,7 @@ export interface ResolvedDrive {
 
 /** A drive reference (`field`: the request field that holds it) → the drive of the subsystem. */
 export function resolveDriveRef(
-  inventory: InventorySnapshot,
+  inventory: FullInventory,
   ref: DriveRef,
   field: 'driveId' | 'replacementDriveId' = 'driveId',
   reference: string = ref.driveId,
@@ -82,7 +82,7 @@ export function resolveDriveRef(
 }
 
 /** The LUNs of the subsystem with an extent on the drive (by the drives each LUN lists). */
-export function lunsOnDrive(inventory: InventorySnapshot, subsystemId: string, driveId: string): Lun[] {
+export function lunsOnDrive(inventory: FullInventory, subsystemId: string, driveId: string): Lun[] {
   return (inventory.luns[subsystemId] ?? []).filter((lun) => lun.driveIds.includes(driveId));
 }
 

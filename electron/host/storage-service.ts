@@ -5,6 +5,7 @@ import type {
   ApiMethods,
   CreateLunsRequest,
   InventorySnapshot,
+  SubsystemDrives,
   ListOperationsFilter,
   ProviderInfo,
 } from '../contract/api';
@@ -38,7 +39,7 @@ import type {
 import { openProvider } from '../../native/lib/index';
 import type { OpenProviderOptions, StorageProvider } from '../../native/lib/types';
 import { resolveCreateRequest } from '../../native/lib/validate';
-import { InventoryCache } from './inventory';
+import { type FullInventory, InventoryCache, summaryOf } from './inventory';
 import { Journal, journalUnwritableError, type JournalReadBack } from './journal';
 import { OperationQueue, type OperationUpdate } from './operations';
 import { defaultJournalPath } from './paths';
@@ -172,7 +173,8 @@ export class StorageService {
     this.inventory = new InventoryCache(
       provider,
       this.info,
-      (inventory) => this.fanout.publish({ type: 'inventoryChanged', inventory }),
+      (inventory, drivesChanged) =>
+        this.fanout.publish({ type: 'inventoryChanged', inventory: summaryOf(inventory), drivesChanged }),
       () => new Date(now()),
     );
     this.queue = new OperationQueue({
@@ -232,7 +234,19 @@ export class StorageService {
   }
 
   async getInventory(request: { refresh?: boolean } = {}): Promise<InventorySnapshot> {
-    return request.refresh ? this.inventory.refresh() : this.inventory.get();
+    return summaryOf(await (request.refresh ? this.inventory.refresh() : this.inventory.get()));
+  }
+
+  /** The drives of one subsystem (id or unique name) as the latest inventory read has them. */
+  async listDrives({ subsystemId }: { subsystemId: string }): Promise<SubsystemDrives> {
+    return this.withInventory((inventory) => {
+      const subsystem = resolveSubsystem(inventory.subsystems, subsystemId);
+      return {
+        subsystemId: subsystem.id,
+        drives: inventory.drives[subsystem.id] ?? [],
+        refreshedAt: inventory.refreshedAt,
+      };
+    });
   }
 
   async maxLunSize(request: MaxLunSizeRequest): Promise<{ maxBytes: number }> {
@@ -437,7 +451,7 @@ export class StorageService {
 
   /** Runs `resolve` against the latest inventory, and once more on a fresh one when something is not found
    * (it may have been made just now). */
-  private async withInventory<R>(resolve: (inventory: InventorySnapshot) => R): Promise<R> {
+  private async withInventory<R>(resolve: (inventory: FullInventory) => R): Promise<R> {
     try {
       return resolve(await this.inventory.latest());
     } catch (error) {
@@ -500,7 +514,7 @@ export class StorageService {
    * found: it may have been made just now), and the request built from them. */
   private async resolveOnLun<R>(
     ref: { subsystemId: string; lunId: string },
-    build: (found: ResolvedLun, inventory: InventorySnapshot) => R,
+    build: (found: ResolvedLun, inventory: FullInventory) => R,
   ): Promise<ResolvedLun & { request: R }> {
     return this.withInventory((inventory) => {
       const found = resolveLun(inventory, ref);
@@ -628,7 +642,7 @@ export class StorageService {
   /** Subsystem and drives by id or unique name → ids, checked against the inventory (read again once when
    * something is not found), so a bad reference is refused now rather than when the operation runs. */
   private async resolveReferences(request: CreateLunRequest): Promise<CreateLunRequest> {
-    const resolve = (inventory: InventorySnapshot): CreateLunRequest =>
+    const resolve = (inventory: FullInventory): CreateLunRequest =>
       resolveCreateRequest(request, inventory.subsystems, (id) => inventory.drives[id] ?? [], 'request.');
     try {
       return resolve(await this.inventory.get());

@@ -202,6 +202,7 @@ export function createWebSocketApi(options: WebSocketClientOptions): WebSocketAp
 
   return {
     getInventory: typed('getInventory'),
+    listDrives: typed('listDrives'),
     maxLunSize: typed('maxLunSize'),
     createLuns: typed('createLuns'),
     cancelOperation: typed('cancelOperation'),

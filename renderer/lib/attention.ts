@@ -1,17 +1,7 @@
 import type { Drive, Lun, Subsystem } from '../../electron/contract/model';
+import { type Attention, driveAttention } from '../../electron/contract/drive-attention';
 
-/** Why a drive, LUN or subsystem stands out in the inventory (null: it needs nothing). */
-export const ATTENTION_KINDS = ['failed', 'offline', 'degraded', 'rebuilding', 'hotSpareInUse'] as const;
-export type Attention = (typeof ATTENTION_KINDS)[number];
-
-export function driveAttention(d: Drive): Attention | null {
-  if (d.status === 'failed' || d.health === 'failed') return 'failed';
-  if (d.status === 'offline' || d.status === 'removed' || d.status === 'notReady') return 'offline';
-  if (d.health === 'degraded' || d.health === 'failing') return 'degraded';
-  if (d.health === 'rebuilding') return 'rebuilding';
-  if (d.flags.includes('hotSpareInUse')) return 'hotSpareInUse';
-  return null;
-}
+export { ATTENTION_KINDS, type Attention, driveAttention } from '../../electron/contract/drive-attention';
 
 export function lunAttention(l: Lun): Attention | null {
   if (l.status === 'failed' || l.health === 'failed') return 'failed';
@@ -47,12 +37,11 @@ export interface AttentionCounts {
   luns: number;
 }
 
-export function attentionCounts(drives: readonly Drive[], luns: readonly Lun[]): AttentionCounts {
-  let d = 0;
-  for (const drive of drives) if (driveAttention(drive) !== null) d++;
+/** A subsystem's card: `drives` is the host's count (the inventory has no drive lists), LUNs are counted here. */
+export function attentionCounts(drives: number, luns: readonly Lun[]): AttentionCounts {
   let l = 0;
   for (const lun of luns) if (lunAttention(lun) !== null) l++;
-  return { drives: d, luns: l };
+  return { drives, luns: l };
 }
 
 export function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {

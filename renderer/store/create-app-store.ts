@@ -3,6 +3,7 @@ import type { LunStudioApi } from '../../electron/contract/api';
 import type { AppState } from './app-state';
 import { createCapacitySlice } from './capacity-slice';
 import { createDriveActionsSlice } from './drive-actions-slice';
+import { createDrivesSlice } from './drives-slice';
 import { createInventorySlice } from './inventory-slice';
 import { createLunActionsSlice } from './lun-actions-slice';
 import { createOperationsSlice } from './operations-slice';
@@ -14,6 +15,7 @@ export type AppStore = StoreApi<AppState>;
 export function createAppStore(api: LunStudioApi): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createInventorySlice(api)(...a),
+    ...createDrivesSlice(api)(...a),
     ...createWizardSlice(api)(...a),
     ...createOperationsSlice(api)(...a),
     ...createLunActionsSlice(api)(...a),

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { InventorySnapshot, LunStudioApi } from '../../electron/contract/api';
-import type { ApiErrorShape, Drive, Lun, Subsystem } from '../../electron/contract/model';
+import type { ApiErrorShape, Lun, Subsystem } from '../../electron/contract/model';
 import { toErrorShape } from '../api/api-error';
 import type { AppState } from './app-state';
 
@@ -14,7 +14,8 @@ export interface InventoryState {
 
 export interface InventoryActions {
   loadInventory(refresh?: boolean): Promise<void>;
-  setInventory(snapshot: InventorySnapshot): void;
+  /** `drivesChanged`: from an inventoryChanged event (see DrivesActions.syncDrives). */
+  setInventory(snapshot: InventorySnapshot, drivesChanged?: string[]): void;
   showSubsystem(id: string): void;
 }
 
@@ -41,20 +42,21 @@ export const createInventorySlice =
         set({ inventoryLoading: false, inventoryError: toErrorShape(error) });
       }
     },
-    setInventory(snapshot) {
+    setInventory(snapshot, drivesChanged) {
+      const previous = get().inventory;
       const current = get().inventorySubsystemId;
       const keep = current !== null && snapshot.subsystems.some((s) => s.id === current);
       set({
         inventory: snapshot,
         inventorySubsystemId: keep ? current : (snapshot.subsystems[0]?.id ?? null),
       });
+      get().syncDrives(previous, snapshot, drivesChanged);
     },
     showSubsystem(id) {
       set({ inventorySubsystemId: id });
     },
   });
 
-const NO_DRIVES: Drive[] = [];
 const NO_LUNS: Lun[] = [];
 
 export const selectSubsystems = (s: InventoryState): Subsystem[] => s.inventory?.subsystems ?? [];
@@ -62,8 +64,7 @@ export const selectSubsystems = (s: InventoryState): Subsystem[] => s.inventory?
 export const selectSubsystem = (s: InventoryState, id: string | null): Subsystem | null =>
   (id !== null && s.inventory?.subsystems.find((x) => x.id === id)) || null;
 
-export const selectDrives = (s: InventoryState, subsystemId: string | null): Drive[] =>
-  (subsystemId !== null && s.inventory?.drives[subsystemId]) || NO_DRIVES;
+export { selectDrives, selectDrivesEntry, selectDrivesLoaded } from './drives-slice';
 
 export const selectLuns = (s: InventoryState, subsystemId: string | null): Lun[] =>
   (subsystemId !== null && s.inventory?.luns[subsystemId]) || NO_LUNS;

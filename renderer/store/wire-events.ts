@@ -19,7 +19,7 @@ export function applyEvent(store: AppStore, event: LunStudioEvent): void {
       state.forgetOperations(event.operationIds);
       return;
     case 'inventoryChanged':
-      state.setInventory(event.inventory);
+      state.setInventory(event.inventory, event.drivesChanged);
       // Free space moved: the wizard's "largest possible" must follow (not while its own run is going).
       if (state.subsystemId !== null && state.type !== null && !selectWizardLocked(state))
         void state.refreshMax();

@@ -9,10 +9,11 @@ import {
 } from '../../electron/contract/lun-rules';
 import { MIN_ALLOCATION_UNIT, parseLocaleNumber, type SizeParse, toBytes } from '../lib/size-units';
 import { selectDrives, selectSubsystem, type InventoryState } from './inventory-slice';
+import type { DrivesState } from './drives-slice';
 import { type FieldError, MAX_BATCH, type WizardStep } from './wizard-model';
 import type { WizardState } from './wizard-slice';
 
-type State = WizardState & InventoryState;
+type State = WizardState & InventoryState & DrivesState;
 
 export const selectWizardSubsystem = (s: State): Subsystem | null => selectSubsystem(s, s.subsystemId);
 export const selectWizardDrives = (s: State): Drive[] => selectDrives(s, s.subsystemId);

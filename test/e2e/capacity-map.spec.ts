@@ -100,12 +100,9 @@ async function setUp(browser: Browser): Promise<World> {
   const context = await browser.newContext({ storageState: AUTH_STATE });
   const page = await context.newPage();
   await page.goto(appUrl('#/inventory'));
-  const inventory = await call<{
-    subsystems: Named[];
-    drives: Record<string, DriveInfo[]>;
-  }>(page, 'getInventory', { refresh: true });
+  const inventory = await call<{ subsystems: Named[] }>(page, 'getInventory', { refresh: true });
   const subsystem = inventory.subsystems.find((s) => s.name === SUBSYSTEM)!;
-  const drives = inventory.drives[subsystem.id]!;
+  const { drives } = await call<{ drives: DriveInfo[] }>(page, 'listDrives', { subsystemId: subsystem.id });
   const byName = (name: string) => drives.find((d) => d.name === name)!;
   const made: Named[] = [];
   for (const [type, sizeBytes, names] of [

@@ -79,12 +79,11 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
   world = await withPage(browser, async (page) => {
-    const inventory = await call<{
-      subsystems: { id: string; name: string }[];
-      drives: Record<string, DriveInfo[]>;
-    }>(page, 'getInventory', { refresh: true });
+    const inventory = await call<{ subsystems: { id: string; name: string }[] }>(page, 'getInventory', {
+      refresh: true,
+    });
     const subsystemId = inventory.subsystems.find((s) => s.name === SUBSYSTEM)!.id;
-    const drives = inventory.drives[subsystemId]!;
+    const { drives } = await call<{ drives: DriveInfo[] }>(page, 'listDrives', { subsystemId });
     const drive = (name: string) => drives.find((d) => d.name === name)!;
     const { operations } = await call<{ operations: { id: string }[] }>(page, 'createLuns', {
       request: {

@@ -2,7 +2,7 @@
 // typed error naming the field and never reach the provider; valid ones work end to end, and a change to a
 // drive (a simulated failure, an identify) reaches every connected shell as an inventoryChanged.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { InventorySnapshot } from '../../electron/contract/api';
+import type { InventorySnapshot, SubsystemDrives } from '../../electron/contract/api';
 import type { DriveExtent, Lun, Operation } from '../../electron/contract/model';
 import { createDispatcher, serviceHandlers } from '../../electron/host/api-dispatcher';
 import { StorageService } from '../../electron/host/storage-service';
@@ -141,7 +141,15 @@ describe('WebSocket API on the real simulator', () => {
         value: InventorySnapshot;
       };
       const subsystem = inventory.value.subsystems[0]!;
-      const [bay0, bay1, bay2] = inventory.value.drives[subsystem.id]!;
+      expect(inventory.value).not.toHaveProperty('drives'); // the snapshot carries no drive lists
+      const listed = (await client.call('listDrives', { subsystemId: subsystem.name })) as {
+        ok: true;
+        value: SubsystemDrives;
+      };
+      expect(listed.value.subsystemId).toBe(subsystem.id);
+      const subsystemDrives = listed.value.drives;
+      expect(subsystemDrives).toHaveLength(subsystem.driveCount);
+      const [bay0, bay1, bay2] = subsystemDrives;
       const created = (await client.call('createLuns', {
         request: {
           subsystemId: subsystem.id,
@@ -176,11 +184,16 @@ describe('WebSocket API on the real simulator', () => {
         on: true,
       })) as { ok: true; value: { operation: Operation } };
       expect(identify.value.operation.driveTarget).toEqual({ driveId: bay2!.id, name: bay2!.name });
-      await until(() =>
-        changed().some((inv) =>
-          inv.drives[subsystem.id]!.some((d) => d.id === bay2!.id && d.identifying === true),
-        ),
-      );
+      const drivesChangedEvents = () =>
+        other.events
+          .slice(seen)
+          .filter((e) => e.type === 'inventoryChanged' && e.drivesChanged.includes(subsystem.id)).length;
+      await until(() => drivesChangedEvents() > 1); // the failure's read, then the identify's
+      const now = (await other.call('listDrives', { subsystemId: subsystem.id })) as {
+        ok: true;
+        value: SubsystemDrives;
+      };
+      expect(now.value.drives.find((d) => d.id === bay2!.id)?.identifying).toBe(true);
       expect(
         other.events.some(
           (e) =>
@@ -194,7 +207,7 @@ describe('WebSocket API on the real simulator', () => {
         ok: true;
         value: { extents: DriveExtent[] };
       };
-      for (const drive of inventory.value.drives[subsystem.id]!) {
+      for (const drive of subsystemDrives) {
         const own = extents.value.extents.filter((e) => e.driveId === drive.id);
         expect(
           own.reduce((sum, e) => sum + e.sizeBytes, 0),

@@ -272,7 +272,7 @@ describe('references by id or unique name, checked before anything is queued', (
     const [operation] = (created as { ok: true; value: { operations: Operation[] } }).value.operations;
     const inventory = await service.getInventory({});
     const subsystem = inventory.subsystems.find((s) => s.name === 'Test Array')!;
-    const drives = inventory.drives[subsystem.id]!;
+    const { drives } = await service.listDrives({ subsystemId: subsystem.id });
     // let the creation finish, so the refusals below see a quiet provider
     while (service.listOperations().some((op) => op.state === 'queued' || op.state === 'running'))
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -101,7 +101,7 @@ describe(`${OPERATIONS} concurrent creations through StorageService`, () => {
     service = await dir.open();
     const inventory = await service.getInventory();
     for (const s of inventory.subsystems) {
-      const drives = inventory.drives[s.id]!;
+      const { drives } = await service.listDrives({ subsystemId: s.id });
       for (const d of drives) expect(d.freeBytes, d.name).toBe(d.sizeBytes - (used.get(d.id) ?? 0));
       const usedHere = drives.reduce((n, d) => n + (used.get(d.id) ?? 0), 0);
       expect(s.freeBytes, s.name).toBe(freeBefore.get(s.id)! - usedHere);

@@ -2,6 +2,7 @@
 // shrink), through the host's StorageService over the real simulator: each operation ends with a clear
 // outcome (a typed error naming code + HRESULT + message, or the LUN), nothing crashes, the journal reads back
 // the same history, and every failed or canceled operation leaves the capacity exactly as it was.
+import { drivesOf } from '../helpers/drives-of';
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LUN_TYPES, type LunType, type Operation } from '../../electron/contract/model';
@@ -176,9 +177,9 @@ describe(`fault matrix: ${FAULT_KINDS.length} faults × ${LUN_TYPES.length} LUN 
       expect(reported.freeBytes, s.name).toBe(freeBefore.get(s.id)! - allocated);
     }
     const used = allocatedByDrive(state);
+    const drives = await drivesOf(service, inventory);
     for (const s of inventory.subsystems)
-      for (const d of inventory.drives[s.id]!)
-        expect(d.freeBytes, d.name).toBe(d.sizeBytes - (used.get(d.id) ?? 0));
+      for (const d of drives[s.id]!) expect(d.freeBytes, d.name).toBe(d.sizeBytes - (used.get(d.id) ?? 0));
   });
 
   it('the journal reads back the same history, nothing corrupt or unfinished', async () => {
@@ -432,8 +433,9 @@ describe(`fault matrix: ${FAULT_KINDS.length} faults × ${RESIZE_KINDS.length} a
     }
     const inventory = await service.getInventory({ refresh: true });
     const used = allocatedByDrive(state);
+    const drives = await drivesOf(service, inventory);
     for (const s of inventory.subsystems)
-      for (const d of inventory.drives[s.id]!)
+      for (const d of drives[s.id]!)
         expect(d.freeBytes, `${s.name} ${d.name}`).toBe(d.sizeBytes - (used.get(d.id) ?? 0));
   });
 
@@ -443,8 +445,8 @@ describe(`fault matrix: ${FAULT_KINDS.length} faults × ${RESIZE_KINDS.length} a
     const state = await dir.readState();
     const clean = state.subsystems.find((s) => s.id === 'sub-clean')!;
     expect(clean.luns).toEqual(initial.subsystems.find((s) => s.id === 'sub-clean')!.luns);
-    const inventory = await service.getInventory({ refresh: true });
-    for (const d of inventory.drives['sub-clean']!)
+    await service.getInventory({ refresh: true }); // a fresh read: listDrives answers from it
+    for (const d of (await service.listDrives({ subsystemId: 'sub-clean' })).drives)
       expect(d.freeBytes, d.name).toBe(d.sizeBytes - (d.id === 'sub-clean-d0' ? GiB : 0));
   });
 

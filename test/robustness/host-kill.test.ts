@@ -2,6 +2,7 @@
 // while LUN creations run and wait in its queue, three times over the same state and journal. After every
 // kill a restarted host must show those operations as interrupted, an inventory equal to the simulator's
 // state file with exact capacity accounting, and still work (a new creation succeeds).
+import { drivesOf } from '../helpers/drives-of';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,7 +158,7 @@ describe(`host process SIGKILLed while creations run (${ROUNDS} rounds)`, () => 
         const resultIds = [...succeeded].map((id) => history.get(id)!.result!.id).sort();
         expect(luns.map((l) => l.id).sort()).toEqual(resultIds);
         const used = allocatedByDrive(state);
-        for (const d of Object.values(inventory.drives).flat())
+        for (const d of Object.values(await drivesOf(service, inventory)).flat())
           expect(d.freeBytes, d.name).toBe(d.sizeBytes - (used.get(d.id) ?? 0));
 
         // still works: a new creation succeeds on the restarted host

@@ -6,6 +6,7 @@
 // After each kill a restarted service must account for every LUN in the array: each belongs to an operation
 // shown succeeded with that LUN's id (found in the array at start when the kill came first), none to an
 // operation shown anything else; per drive used + free = size; nothing shown succeeded before the kill is lost.
+import { drivesOf } from '../helpers/drives-of';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -129,7 +130,7 @@ async function expectAgreement(
     expect(owners.size).toBe(inArray.size);
     const inventory = await service.getInventory();
     const used = allocatedByDrive(state);
-    for (const d of Object.values(inventory.drives).flat())
+    for (const d of Object.values(await drivesOf(service, inventory)).flat())
       expect(d.sizeBytes - d.freeBytes, d.name).toBe(used.get(d.id) ?? 0);
     return {
       luns: inArray.size,

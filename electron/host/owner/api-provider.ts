@@ -3,6 +3,7 @@
 // owner's queue, journal and event stream — they show live in any monitor that is open on the same state.
 import type {
   InventorySnapshot,
+  SubsystemDrives,
   ListOperationsFilter,
   LunStudioEvent,
   ProviderInfo,
@@ -120,6 +121,8 @@ export interface CreateBatchOptions {
 export class ApiProvider implements OwnerProvider {
   private info: ProviderInfo = { name: 'sim', label: '' };
   private snapshot: Promise<InventorySnapshot> | undefined;
+  /** Each subsystem's drives once asked for (the snapshot has none), forgotten with the snapshot. */
+  private drives = new Map<string, Promise<Drive[]>>();
 
   private constructor(private readonly channel: ApiChannel) {}
 
@@ -142,13 +145,26 @@ export class ApiProvider implements OwnerProvider {
   }
 
   async listDrives(subsystemId: string): Promise<Drive[]> {
-    return (await this.inventory()).drives[subsystemId] ?? this.notFound(subsystemId);
+    if (!(await this.inventory()).subsystems.some((s) => s.id === subsystemId)) this.notFound(subsystemId);
+    let drives = this.drives.get(subsystemId);
+    if (!drives) {
+      const asked = this.call('listDrives', { subsystemId }).then(
+        (answer) => (answer as SubsystemDrives).drives,
+      );
+      asked.catch(() => {
+        if (this.drives.get(subsystemId) === asked) this.drives.delete(subsystemId);
+      });
+      this.drives.set(subsystemId, asked);
+      drives = asked;
+    }
+    return drives;
   }
 
   /** From the owner's inventory (getInventory), like listDrives. */
   async listAllDrives(): Promise<Record<string, Drive[]>> {
-    const { subsystems, drives } = await this.inventory();
-    return Object.fromEntries(subsystems.map((s) => [s.id, drives[s.id] ?? []]));
+    const { subsystems } = await this.inventory();
+    const lists = await Promise.all(subsystems.map((s) => this.listDrives(s.id)));
+    return Object.fromEntries(subsystems.map((s, i) => [s.id, lists[i]!]));
   }
 
   async listLuns(subsystemId: string): Promise<Lun[]> {
@@ -237,7 +253,7 @@ export class ApiProvider implements OwnerProvider {
   async simSetDriveFailed(request: DriveRef, failed: boolean): Promise<Drive> {
     const method = failed ? 'simFailDrive' : 'simRestoreDrive';
     const { drive } = (await this.call(method, request)) as { drive: Drive };
-    this.snapshot = undefined;
+    this.forgetInventory();
     return drive;
   }
 
@@ -322,7 +338,7 @@ export class ApiProvider implements OwnerProvider {
         }),
       );
       signal?.removeEventListener('abort', onAbort);
-      this.snapshot = undefined; // the array changed (or may have): read it again next time
+      this.forgetInventory(); // the array changed (or may have): read it again next time
       return outcomes;
     } finally {
       unsubscribe();
@@ -352,11 +368,16 @@ export class ApiProvider implements OwnerProvider {
     throw operation.error ? new LunStudioError(operation.error) : noResult(operation);
   }
 
+  private forgetInventory(): void {
+    this.snapshot = undefined;
+    this.drives.clear();
+  }
+
   private inventory(): Promise<InventorySnapshot> {
     this.snapshot ??= this.call('getInventory', { refresh: true }) as Promise<InventorySnapshot>;
     const current = this.snapshot;
     current.catch(() => {
-      if (this.snapshot === current) this.snapshot = undefined;
+      if (this.snapshot === current) this.forgetInventory();
     });
     return current;
   }

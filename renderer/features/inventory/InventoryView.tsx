@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { selectDrives, selectLuns, selectSubsystem } from '../../store/inventory-slice';
 import { useApp } from '../../store/store-context';
+import { useSubsystemDrives } from '../../store/use-subsystem-drives';
+import { DrivesLoadState } from '../../components/DrivesLoadState';
 import { DrivesTable } from './DrivesTable';
 import { LunsTable } from './LunsTable';
 import { SubsystemCards } from './SubsystemCards';
@@ -29,6 +31,7 @@ export function InventoryView() {
   const error = useApp((s) => s.inventoryError);
   const selectedId = useApp((s) => s.inventorySubsystemId);
   const subsystem = useApp((s) => selectSubsystem(s, s.inventorySubsystemId));
+  const drivesEntry = useSubsystemDrives(selectedId);
   const drives = useApp((s) => selectDrives(s, s.inventorySubsystemId));
   const luns = useApp((s) => selectLuns(s, s.inventorySubsystemId));
   const loadInventory = useApp((s) => s.loadInventory);
@@ -42,7 +45,10 @@ export function InventoryView() {
   const attention = useMemo(() => {
     const counts: Record<string, AttentionCounts> = {};
     for (const s of inventory?.subsystems ?? [])
-      counts[s.id] = attentionCounts(inventory?.drives[s.id] ?? [], inventory?.luns[s.id] ?? []);
+      counts[s.id] = attentionCounts(
+        inventory?.drivesNeedingAttention[s.id] ?? 0,
+        inventory?.luns[s.id] ?? [],
+      );
     return counts;
   }, [inventory]);
 
@@ -99,14 +105,16 @@ export function InventoryView() {
             <h3 id="capacity-map-heading" className={styles.heading}>
               {t('capacityMap.heading', { subsystem: subsystem.name })}
             </h3>
-            <CapacityMap subsystemId={subsystem.id} />
+            {/* the drives' state (loading, error and Retry) shows once, in the drives section */}
+            {drivesEntry?.drives && <CapacityMap subsystemId={subsystem.id} />}
           </section>
           <section className={styles.section} aria-labelledby="drives-heading">
             <h3 id="drives-heading" className={styles.heading}>
               {t('inventory.drives.heading', { subsystem: subsystem.name })}
             </h3>
             <DriveActionFeedback subsystemId={subsystem.id} />
-            <DrivesTable drives={drives} />
+            {drivesEntry?.drives && <DrivesTable drives={drives} />}
+            <DrivesLoadState subsystemId={subsystem.id} entry={drivesEntry} />
           </section>
           <section className={styles.section} aria-labelledby={LUNS_HEADING_ID}>
             {/* focusable by script only: where focus lands when a dialog closes on a LUN that is gone */}

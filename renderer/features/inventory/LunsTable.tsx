@@ -22,7 +22,7 @@ import { useUnmaskingLabel } from './unmasking-label';
 import { byId, drivesHurting, lunAttention } from '../../lib/attention';
 import { useAttentionRowStyles } from '../../components/attention-styles';
 import { StateIcon } from '../../components/StateIcon';
-import { selectDrives } from '../../store/inventory-slice';
+import { selectDrives, selectDrivesLoaded } from '../../store/inventory-slice';
 import { useMemo } from 'react';
 
 const useStyles = makeStyles({
@@ -46,6 +46,8 @@ export function LunsTable({ luns }: { luns: readonly Lun[] }) {
   const select = useApp((s) => s.selectLun);
   const attentionStyles = useAttentionRowStyles();
   const drives = useApp((s) => selectDrives(s, luns[0]?.subsystemId ?? null));
+  // Until they are read, no drive counts as hurting (an unknown drive would).
+  const drivesLoaded = useApp((s) => selectDrivesLoaded(s, luns[0]?.subsystemId ?? null));
   const drivesById = useMemo(() => byId(drives), [drives]);
   if (luns.length === 0) return <p className={styles.empty}>{t('inventory.luns.empty')}</p>;
   return (
@@ -66,7 +68,9 @@ export function LunsTable({ luns }: { luns: readonly Lun[] }) {
           const isSelected = selected?.lunId === lun.id;
           const name = lun.name || lun.id;
           const attention = lunAttention(lun);
-          const hurting = drivesHurting(lun, drivesById).map((id) => drivesById.get(id)?.name ?? id);
+          const hurting = drivesLoaded
+            ? drivesHurting(lun, drivesById).map((id) => drivesById.get(id)?.name ?? id)
+            : [];
           return (
             <TableRow
               key={lun.id}

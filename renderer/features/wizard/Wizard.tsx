@@ -5,6 +5,8 @@ import { useApp } from '../../store/store-context';
 import { WIZARD_STEPS, type WizardStep } from '../../store/wizard-model';
 import { selectStepErrors, selectWizardLocked } from '../../store/wizard-selectors';
 import { RunPanel } from './RunPanel';
+import { DrivesLoadState } from '../../components/DrivesLoadState';
+import { useSubsystemDrives } from '../../store/use-subsystem-drives';
 import { AccessStep } from './steps/AccessStep';
 import { CountStep } from './steps/CountStep';
 import { DrivesStep } from './steps/DrivesStep';
@@ -85,6 +87,9 @@ export function Wizard({ onShowMonitor }: { onShowMonitor: () => void }) {
   const isSummary = step === 'summary';
   const finished = state.run.phase === 'finished';
   const runShown = state.run.phase !== 'idle';
+  const drivesEntry = useSubsystemDrives(state.subsystemId);
+  // Every step after the subsystem's checks or lists its drives: they wait for the first read.
+  const waitingForDrives = step !== 'subsystem' && state.subsystemId !== null && !drivesEntry?.drives;
 
   useEffect(() => setLocale(i18n.language), [i18n.language, setLocale]);
 
@@ -105,6 +110,7 @@ export function Wizard({ onShowMonitor }: { onShowMonitor: () => void }) {
   }, [step]);
 
   const next = () => {
+    if (waitingForDrives) return;
     if (isSummary) {
       if (errors.length > 0) setAttempted(step);
       else if (!finished) void create();
@@ -158,7 +164,11 @@ export function Wizard({ onShowMonitor }: { onShowMonitor: () => void }) {
         </h2>
         <p className={styles.intro}>{t(`wizard.intro.${step}`)}</p>
         <fieldset className={styles.fieldset} disabled={locked} data-testid="wizard-fields">
-          <View errors={errors} showErrors={attempted === step} locked={locked} />
+          {waitingForDrives && state.subsystemId !== null ? (
+            <DrivesLoadState subsystemId={state.subsystemId} entry={drivesEntry} />
+          ) : (
+            <View errors={errors} showErrors={attempted === step} locked={locked} />
+          )}
         </fieldset>
         <RunPanel onShowMonitor={onShowMonitor} />
         {!runShown && (
@@ -173,7 +183,7 @@ export function Wizard({ onShowMonitor }: { onShowMonitor: () => void }) {
               <Button
                 appearance="primary"
                 type="submit"
-                disabledFocusable={locked || blocked || finished}
+                disabledFocusable={locked || blocked || finished || waitingForDrives}
                 data-testid="wizard-create"
               >
                 {t('wizard.create')}
@@ -182,7 +192,7 @@ export function Wizard({ onShowMonitor }: { onShowMonitor: () => void }) {
               <Button
                 appearance="primary"
                 type="submit"
-                disabledFocusable={locked || blocked}
+                disabledFocusable={locked || blocked || waitingForDrives}
                 data-testid="wizard-next"
               >
                 {t('wizard.next')}

@@ -196,7 +196,8 @@ describe('drives and repairs', () => {
       LunStudioEvent,
       { type: 'inventoryChanged' }
     >;
-    expect(changed.inventory.drives[SUBSYSTEM_ID]![2]!.identifying).toBe(true);
+    expect(changed.drivesChanged).toContain(SUBSYSTEM_ID);
+    expect((await service.listDrives({ subsystemId: SUBSYSTEM_ID })).drives[2]!.identifying).toBe(true);
 
     const spare = await service.setHotSpare({
       subsystemId: SUBSYSTEM_ID,

@@ -44,6 +44,7 @@ describe('journal banner', () => {
         applyEvent(store, {
           type: 'inventoryChanged',
           inventory: { ...snapshot, provider: { ...snapshot.provider, journalProblem: problem } },
+          drivesChanged: [],
         });
         await flush();
       });
@@ -58,7 +59,7 @@ describe('journal banner', () => {
       });
       expect(screen.getByTestId('journal-unwritable')).toBeTruthy();
       await act(async () => {
-        applyEvent(store, { type: 'inventoryChanged', inventory: snapshot });
+        applyEvent(store, { type: 'inventoryChanged', inventory: snapshot, drivesChanged: [] });
         await flush();
       });
       expect(screen.queryByTestId('journal-unwritable')).toBeNull();

@@ -131,7 +131,7 @@ describe('capacity map', () => {
     const { api } = await renderMap();
     const calls = api.listExtents.mock.calls.length;
     api.extents['sub-a'] = api.extents['sub-a']!.map((e) => (e.lunId === '2' ? { ...e, lunId: null } : e));
-    act(() => api.emit({ type: 'inventoryChanged', inventory: structuredClone(api.snapshot) }));
+    act(() => api.emitInventory(structuredClone(api.snapshot)));
     await act(flush);
     expect(api.listExtents.mock.calls.length).toBe(calls + 1);
     expect(names(cellsOf(rowOf('d1')))[0]).toBe('Free space, 20 GiB on Bay d1');

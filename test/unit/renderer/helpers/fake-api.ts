@@ -29,11 +29,14 @@ import type {
   ProviderName,
   ShrinkLunRequest,
 } from '../../../../electron/contract/model';
-import { inventory as defaultInventory } from './fixtures';
+import { fullInventory, inventory as defaultInventory, type TestInventory } from './fixtures';
 
 /** An in-memory LunStudioApi: maxLunSize from a function, createLuns queues operations the test drives by emit(). */
 export class FakeApi implements LunStudioApi {
-  snapshot: InventorySnapshot;
+  /** The host's inventory, drives included (getInventory answers without them, listDrives with one's). */
+  snapshot: TestInventory;
+  /** What the next listDrives rejects with, or null. */
+  listDrivesError: Error | null = null;
   maxFor: (request: MaxLunSizeRequest) => number | Error = () => 2 ** 40;
   createError: Error | null = null;
   cancelError: Error | null = null;
@@ -47,11 +50,35 @@ export class FakeApi implements LunStudioApi {
   private handlers = new Set<(e: LunStudioEvent) => void>();
   private nextId = 1;
 
-  constructor(snapshot: InventorySnapshot = defaultInventory()) {
+  constructor(snapshot: TestInventory = defaultInventory()) {
     this.snapshot = snapshot;
   }
 
-  getInventory = vi.fn(async (_request: { refresh?: boolean }) => structuredClone(this.snapshot));
+  /** A refresh is a new read, as on the host: a later refreshedAt. */
+  getInventory = vi.fn(async (request: { refresh?: boolean }) => {
+    if (request?.refresh) {
+      const at = new Date(Date.parse(this.snapshot.refreshedAt) + 1000).toISOString();
+      this.snapshot = { ...this.snapshot, refreshedAt: at };
+    }
+    return summary(this.snapshot);
+  });
+  listDrives = vi.fn(async ({ subsystemId }: { subsystemId: string }) => {
+    if (this.listDrivesError) throw this.listDrivesError;
+    const drives = this.snapshot.drives[subsystemId];
+    if (!drives) throw apiError('VDS_E_OBJECT_NOT_FOUND', 0x80042405, `No subsystem ${subsystemId}.`);
+    return { subsystemId, drives: structuredClone(drives), refreshedAt: this.snapshot.refreshedAt };
+  });
+
+  /** Pushes the inventory as the host does after a read (every subsystem's drives named as changed unless
+   * `drivesChanged` says otherwise); attention counts recomputed from the drives. */
+  emitInventory(snapshot: TestInventory = this.snapshot, drivesChanged?: string[]): void {
+    this.snapshot = fullInventory(snapshot);
+    this.emit({
+      type: 'inventoryChanged',
+      inventory: summary(this.snapshot),
+      drivesChanged: drivesChanged ?? Object.keys(this.snapshot.drives),
+    });
+  }
   maxLunSize = vi.fn(async (request: MaxLunSizeRequest) => {
     const answer = this.maxFor(request);
     if (answer instanceof Error) throw answer;
@@ -283,4 +310,10 @@ export class FakeApi implements LunStudioApi {
 
 export function apiError(code: string, hresult: number, message: string, action?: string): Error {
   return Object.assign(new Error(message), { code, hresult, message, ...(action ? { action } : {}) });
+}
+
+/** The snapshot as getInventory sends it: no drive lists. */
+export function summary(full: TestInventory): InventorySnapshot {
+  const { drives: _drives, ...rest } = structuredClone(full);
+  return rest;
 }

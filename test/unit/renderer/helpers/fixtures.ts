@@ -1,5 +1,24 @@
-import type { InventorySnapshot } from '../../../../electron/contract/api';
-import type { Drive, Subsystem } from '../../../../electron/contract/model';
+import { countDrivesNeedingAttention } from '../../../../electron/contract/drive-attention';
+import type { ProviderInfo } from '../../../../electron/contract/api';
+import type { Drive, Lun, Subsystem } from '../../../../electron/contract/model';
+import type { FullInventory } from '../../../../electron/host/inventory';
+
+/** What the fake host holds: the snapshot plus every subsystem's drives (getInventory strips them). */
+export type TestInventory = FullInventory;
+
+/** A test inventory; drivesNeedingAttention is counted from `drives`. */
+export function fullInventory(parts: {
+  provider: ProviderInfo;
+  subsystems: Subsystem[];
+  drives: Record<string, Drive[]>;
+  luns: Record<string, Lun[]>;
+  refreshedAt: string;
+}): TestInventory {
+  const drivesNeedingAttention: Record<string, number> = {};
+  for (const [id, drives] of Object.entries(parts.drives))
+    drivesNeedingAttention[id] = countDrivesNeedingAttention(drives);
+  return { ...parts, drivesNeedingAttention };
+}
 
 const TIB = 2 ** 40;
 
@@ -39,8 +58,8 @@ export function subsystem(patch: Partial<Subsystem> = {}): Subsystem {
 }
 
 /** Subsystem A: 3 usable drives, one failed, one hot spare. Subsystem B: offline. */
-export function inventory(): InventorySnapshot {
-  return {
+export function inventory(): TestInventory {
+  return fullInventory({
     provider: { name: 'sim', label: 'Simulated array', statePath: '/tmp/state.json' },
     subsystems: [
       subsystem(),
@@ -58,7 +77,7 @@ export function inventory(): InventorySnapshot {
     },
     luns: { 'sub-a': [], 'sub-b': [] },
     refreshedAt: '2026-01-01T00:00:00.000Z',
-  };
+  });
 }
 
 export { TIB };

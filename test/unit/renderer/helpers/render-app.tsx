@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, render } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, vi } from 'vitest';
@@ -81,5 +81,7 @@ export async function renderWithApp(
       </AppStoreProvider>
     </I18nextProvider>,
   );
+  // A view that shows a subsystem's drives reads them when it mounts (listDrives): let that answer arrive.
+  await act(flush);
   return { api, store, ...result };
 }

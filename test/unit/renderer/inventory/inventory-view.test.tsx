@@ -2,9 +2,9 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { InventoryView } from '../../../../renderer/features/inventory/InventoryView';
-import { FakeApi } from '../helpers/fake-api';
+import { apiError, FakeApi } from '../helpers/fake-api';
 import { drive, inventory, TIB } from '../helpers/fixtures';
-import { renderWithApp } from '../helpers/render-app';
+import { flush, renderWithApp } from '../helpers/render-app';
 
 const rowNames = () =>
   screen.getAllByTestId('drive-row').map((r) => within(r).getAllByRole('cell')[0]!.textContent);
@@ -101,9 +101,29 @@ describe('inventory view', () => {
         driveIds: [],
       },
     ];
-    act(() => api.emit({ type: 'inventoryChanged', inventory: snap }));
+    act(() => api.emitInventory(snap));
     const row = screen.getByTestId('lun-row');
     expect(row.textContent).toBe('Data 1Mirror (RAID 1)1 GiBOnlineHealthyAll hostsActions');
     expect(store.getState().inventory?.luns['sub-a']).toHaveLength(1);
+  });
+
+  it("reads the shown subsystem's drives on demand; a failed read shows code, HRESULT and message with Retry", async () => {
+    const api = new FakeApi();
+    api.listDrivesError = apiError('VDS_E_PROVIDER_FAILURE', 0x80042404, 'The provider failed.');
+    await renderWithApp(<InventoryView />, { api });
+    expect(api.listDrives).toHaveBeenCalledWith({ subsystemId: 'sub-a' });
+    expect(screen.queryByTestId('drive-row')).toBeNull();
+    const failure = screen.getByTestId('drives-load-error');
+    expect(within(failure).getByTestId('error-code').textContent).toBe('VDS_E_PROVIDER_FAILURE');
+    expect(within(failure).getByTestId('error-hresult').textContent).toBe('0x80042404');
+    expect(within(failure).getByTestId('error-message').textContent).toContain('The provider failed.');
+    api.listDrivesError = null;
+    fireEvent.click(within(failure).getByRole('button', { name: 'Retry' }));
+    expect(screen.getByTestId('drives-loading')).toBeTruthy();
+    await act(flush);
+    expect(screen.queryByTestId('drives-load-error')).toBeNull();
+    expect(rowNames()).toHaveLength(5);
+    // the card counts the failed drive without any drive list
+    expect(screen.getAllByTestId('subsystem-card')[0]!.textContent).toContain('1 drive');
   });
 });

@@ -73,7 +73,19 @@ describe('inventory slice', () => {
         driveIds: [],
       },
     ];
-    const state = { ...initialInventoryState, inventory: snap };
+    const state = {
+      ...initialInventoryState,
+      inventory: snap,
+      drivesBySubsystem: {
+        'sub-a': {
+          drives: snap.drives['sub-a']!,
+          refreshedAt: snap.refreshedAt,
+          loading: false,
+          error: null,
+          stale: false,
+        },
+      },
+    };
     expect(selectDrives(state, 'sub-a')).toHaveLength(5);
     expect(selectDrives(state, 'nope')).toEqual([]);
     expect(selectDrives(state, 'nope')).toBe(selectDrives(state, null));

@@ -23,7 +23,7 @@ describe('wireEvents', () => {
     api.emit({ type: 'operationStarted', operation: op });
     api.emit({ type: 'operationsProgress', operations: [{ ...op, percent: 42 }] });
     expect(store.getState().operations[op.id]?.percent).toBe(42);
-    api.emit({ type: 'inventoryChanged', inventory: inventory() });
+    api.emit({ type: 'inventoryChanged', inventory: inventory(), drivesChanged: [] });
     expect(store.getState().inventory?.subsystems).toHaveLength(2);
     unsubscribe();
     api.emit({ type: 'operationsProgress', operations: [{ ...op, percent: 80 }] });
@@ -75,7 +75,7 @@ describe('wireEvents', () => {
       if (s.inventory !== before.inventory) seen.push('inventory');
     });
     api.emit({ type: 'operationStarted', operation: op });
-    api.emit({ type: 'inventoryChanged', inventory: inventory() });
+    api.emit({ type: 'inventoryChanged', inventory: inventory(), drivesChanged: [] });
     expect(seen).toEqual(['operations', 'inventory']);
   });
 
@@ -97,13 +97,13 @@ describe('wireEvents', () => {
     const store = createAppStore(api);
     wireEvents(store, api, (apply) => apply());
     await store.getState().loadInventory();
-    api.emit({ type: 'inventoryChanged', inventory: inventory() });
+    api.emit({ type: 'inventoryChanged', inventory: inventory(), drivesChanged: [] });
     expect(api.maxLunSize).not.toHaveBeenCalled(); // nothing chosen yet
     store.getState().setSubsystem('sub-a');
     store.getState().setType('span');
     await new Promise((r) => setTimeout(r, 0));
     api.maxFor = () => 123 * 2 ** 20;
-    api.emit({ type: 'inventoryChanged', inventory: inventory() });
+    api.emit({ type: 'inventoryChanged', inventory: inventory(), drivesChanged: [] });
     await new Promise((r) => setTimeout(r, 0));
     expect(store.getState().max.maxBytes).toBe(123 * 2 ** 20);
   });

@@ -12,6 +12,8 @@ async function ready(api = new FakeApi()) {
   const store = createAppStore(api);
   wireEvents(store, api, (apply) => apply()); // each event at once
   await store.getState().loadInventory();
+  // What the wizard view does for the subsystem it shows (useSubsystemDrives).
+  await Promise.all(['sub-a', 'sub-b'].map((id) => store.getState().loadDrives(id)));
   return { api, store };
 }
 

@@ -10,6 +10,7 @@ async function atDrivesStep(type: 'stripe' | 'parity' | 'auto' = 'parity') {
   r.api.maxFor = (req) => (req.driveIds?.length ?? 3) * TIB;
   await act(async () => {
     r.store.getState().setSubsystem('sub-a');
+    await flush(); // the wizard reads the subsystem's drives
     r.store.getState().goNext();
     r.store.getState().setType(type);
     r.store.getState().goNext();
@@ -68,6 +69,7 @@ describe('wizard step 3: drives', () => {
         },
       });
       r.store.getState().setSubsystem('sub-a');
+      await flush(); // the wizard reads the subsystem's drives
       r.store.getState().goNext();
       r.store.getState().setType('auto');
       r.store.getState().goNext();

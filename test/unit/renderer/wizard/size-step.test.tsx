@@ -15,6 +15,7 @@ async function atSizeStep(maxFor: () => number | Error = () => MAX, language: 'e
   await act(async () => {
     const s = r.store.getState();
     s.setSubsystem('sub-a');
+    await flush(); // the wizard reads the subsystem's drives
     s.goNext();
     r.store.getState().setType('span');
     r.store.getState().goNext();

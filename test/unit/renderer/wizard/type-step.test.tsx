@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Wizard } from '../../../../renderer/features/wizard/Wizard';
 import { FakeApi } from '../helpers/fake-api';
 import { inventory, subsystem } from '../helpers/fixtures';
-import { renderWithApp } from '../helpers/render-app';
+import { flush, renderWithApp } from '../helpers/render-app';
 
 async function atTypeStep(api?: FakeApi) {
   const r = await renderWithApp(<Wizard onShowMonitor={() => {}} />, api ? { api } : {});
@@ -12,6 +12,7 @@ async function atTypeStep(api?: FakeApi) {
     r.store.getState().setSubsystem('sub-a');
     r.store.getState().goNext();
   });
+  await act(flush); // the subsystem's drives are read
   return r;
 }
 
