@@ -1,4 +1,5 @@
 import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   OPERATION_KINDS,
@@ -23,8 +24,9 @@ const useStyles = makeStyles({
   count: { color: tokens.colorNeutralForeground2, paddingBottom: tokens.spacingVerticalXS },
 });
 
-/** State, kind and subsystem pickers, a search box and how many of all operations are shown. */
-export function MonitorFilters(props: {
+/** State, kind and subsystem pickers, a search box and how many of all operations are shown. Memoised:
+ * progress changes none of its props. */
+export const MonitorFilters = memo(function MonitorFilters(props: {
   filter: OperationFilter;
   onChange: (filter: OperationFilter) => void;
   subsystems: { id: string; name: string }[];
@@ -100,4 +102,4 @@ export function MonitorFilters(props: {
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { Button, Checkbox, makeStyles, tokens, Tooltip } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorShape } from '../../../electron/contract/model';
@@ -6,10 +6,9 @@ import { toErrorShape } from '../../api/api-error';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { isActive, isFinal } from '../../store/operations-slice';
 import { useApp } from '../../store/store-context';
-import { ClearFinishedDialog } from './ClearFinishedDialog';
-import { downloadText, exportFileName, toCsv, toNdjson } from './export-operations';
 import { AUTO_CLOSE_DELAY_MS, loadKeepOpen, saveKeepOpen } from './keep-open';
 import { MonitorFilters } from './MonitorFilters';
+import { MonitorToolbar } from './MonitorToolbar';
 import { useMonitorLabels } from './monitor-labels';
 import { orderForMonitor } from './monitor-order';
 import { filterOperations, NO_FILTER, type OperationFilter } from './operation-filter';
@@ -19,13 +18,6 @@ import { useNow } from './use-now';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '72rem' },
-  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    fontWeight: tokens.fontWeightSemibold,
-    flexGrow: 1,
-  },
   empty: { color: tokens.colorNeutralForeground2 },
   srOnly: {
     position: 'absolute',
@@ -70,10 +62,22 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
   );
   const finished = useMemo(() => operations.filter(isFinal).length, [operations]);
   const onCancel = useCallback((id: string) => void cancelOperation(id), [cancelOperation]);
-  const subsystemChoices = useMemo(() => {
-    const ids = new Set([...(subsystems ?? []).map((s) => s.id), ...operations.map((op) => op.subsystemId)]);
-    return [...ids].map((id) => ({ id, name: subsystems?.find((s) => s.id === id)?.name ?? id }));
-  }, [subsystems, operations]);
+  // The same choices (a new array only when a subsystem comes or goes), so progress re-renders no filter.
+  const subsystemIds = useMemo(
+    () =>
+      [...new Set([...(subsystems ?? []).map((s) => s.id), ...operations.map((op) => op.subsystemId)])].join(
+        '\n',
+      ),
+    [subsystems, operations],
+  );
+  const subsystemChoices = useMemo(
+    () =>
+      subsystemIds
+        .split('\n')
+        .filter((id) => id !== '')
+        .map((id) => ({ id, name: nameOf(id) })),
+    [subsystemIds, nameOf],
+  );
 
   // Main reads the history at start and events keep it current: the view reads it only if nothing has yet
   // (a read under way is joined).
@@ -93,6 +97,16 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
     return () => clearTimeout(timer);
   }, [anyActive, keepOpen, monitorWindow]);
 
+  // Stable across progress, so the toolbar (Fluent buttons, tooltips, the clear dialog) does not re-render.
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  const exportList = useCallback(() => shownRef.current, []);
+  const onRefresh = useCallback(() => void loadOperations(), [loadOperations]);
+  const onKeepOpen = useCallback((value: boolean) => {
+    saveKeepOpen(value);
+    setKeepOpen(value);
+  }, []);
+
   const clear = async () => {
     try {
       const removed = await clearFinishedOperations();
@@ -102,45 +116,23 @@ export function MonitorView({ monitorWindow }: { monitorWindow: boolean }) {
       setClearError(toErrorShape(failure));
     }
   };
+  const clearRef = useRef(clear);
+  clearRef.current = clear;
+  const onClear = useCallback(() => void clearRef.current(), []);
 
   return (
     <div className={styles.root}>
-      <div className={styles.toolbar}>
-        <h2 className={styles.heading}>{t('monitor.title')}</h2>
-        {monitorWindow && (
-          <Checkbox
-            checked={keepOpen}
-            onChange={(_, data) => {
-              const value = data.checked === true;
-              saveKeepOpen(value);
-              setKeepOpen(value);
-            }}
-            label={t('monitor.keepOpen')}
-          />
-        )}
-        <Button onClick={() => void loadOperations()}>{t('monitor.refresh')}</Button>
-        <Tooltip content={t('monitorTools.exportHint', { count: shown.length })} relationship="description">
-          <Button
-            data-testid="export-csv"
-            disabled={shown.length === 0 || partial}
-            onClick={() => downloadText(exportFileName('csv'), 'text/csv;charset=utf-8', toCsv(shown))}
-          >
-            {t('monitorTools.exportCsv')}
-          </Button>
-        </Tooltip>
-        <Tooltip content={t('monitorTools.exportHint', { count: shown.length })} relationship="description">
-          <Button
-            data-testid="export-ndjson"
-            disabled={shown.length === 0 || partial}
-            onClick={() =>
-              downloadText(exportFileName('ndjson'), 'application/x-ndjson;charset=utf-8', toNdjson(shown))
-            }
-          >
-            {t('monitorTools.exportNdjson')}
-          </Button>
-        </Tooltip>
-        <ClearFinishedDialog finished={finished} onConfirm={() => void clear()} />
-      </div>
+      <MonitorToolbar
+        monitorWindow={monitorWindow}
+        keepOpen={keepOpen}
+        onKeepOpen={onKeepOpen}
+        onRefresh={onRefresh}
+        exportCount={shown.length}
+        exportDisabled={shown.length === 0 || partial}
+        exportList={exportList}
+        finished={finished}
+        onClear={onClear}
+      />
       <MonitorFilters
         filter={filter}
         onChange={setFilter}
