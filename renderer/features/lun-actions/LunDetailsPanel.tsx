@@ -11,6 +11,7 @@ import { useLunLabel } from '../../lib/lun-label';
 import { selectDrives } from '../../store/inventory-slice';
 import { LUN_ACTIONS } from '../../store/lun-actions-slice';
 import { useApp } from '../../store/store-context';
+import { useSubsystemDrives } from '../../store/use-subsystem-drives';
 import { useUnmaskingLabel } from '../inventory/unmasking-label';
 import { LunPlacement } from '../maintenance/LunPlacement';
 import { LunIdentifiers } from '../maintenance/LunIdentifiers';
@@ -48,7 +49,9 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
   const styles = useStyles();
   const labels = useEnumLabels();
   const unmasking = useUnmaskingLabel();
+  const drivesEntry = useSubsystemDrives(lun.subsystemId);
   const drives = useApp((s) => selectDrives(s, lun.subsystemId));
+  const drivesKnown = drivesEntry?.drives != null;
   const open = useApp((s) => s.openLunAction);
   // When an action's dialog closes, focus comes back to the button that opened it.
   const restoreFocus = useRestoreFocusTarget();
@@ -61,8 +64,9 @@ export function LunDetailsPanel({ lun }: { lun: Lun }) {
   const driveNames = lun.driveIds.map((id) => drivesById.get(id)?.name ?? id);
   const attention = lunAttention(lun);
   const details = detailsState?.details ?? null;
-  // The provider's word on what hurts it, else what the inventory's drive states say.
-  const hurting = (details?.failedDriveIds ?? drivesHurting(lun, drivesById)).map(
+  // The provider's word on what hurts it, else what the drive states say (once they are read: a drive not in
+  // a list not read yet is not a failed one).
+  const hurting = (details?.failedDriveIds ?? (drivesKnown ? drivesHurting(lun, drivesById) : [])).map(
     (id) => drivesById.get(id)?.name ?? id,
   );
 

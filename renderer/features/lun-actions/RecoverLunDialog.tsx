@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { byId, drivesHurting } from '../../lib/attention';
 import { selectDrives } from '../../store/inventory-slice';
 import { useApp } from '../../store/store-context';
+import { useSubsystemDrives } from '../../store/use-subsystem-drives';
+import { DrivesLoadState } from '../../components/DrivesLoadState';
 import { useLunLabel } from '../../lib/lun-label';
 import { ActionDialog, type LunDialogProps } from './ActionDialog';
 
@@ -10,9 +12,14 @@ import { ActionDialog, type LunDialogProps } from './ActionDialog';
 export function RecoverLunDialog({ lun, subsystemName, action, open }: LunDialogProps) {
   const { t } = useTranslation();
   const submit = useApp((s) => s.submitLunOperation);
+  const drivesEntry = useSubsystemDrives(lun.subsystemId);
   const drives = useApp((s) => selectDrives(s, lun.subsystemId));
+  const drivesKnown = drivesEntry?.drives != null;
   const name = useLunLabel()(lun.name || lun.id);
-  const hurting = drivesHurting(lun, byId(drives)).map((id) => drives.find((d) => d.id === id)?.name ?? id);
+  // A drive not in a list not read yet is not a failed drive: no warning until the drives are known.
+  const hurting = drivesKnown
+    ? drivesHurting(lun, byId(drives)).map((id) => drives.find((d) => d.id === id)?.name ?? id)
+    : [];
   return (
     <ActionDialog
       action={action}
@@ -24,8 +31,10 @@ export function RecoverLunDialog({ lun, subsystemName, action, open }: LunDialog
         void submit({ kind: 'recoverLun', request: { subsystemId: lun.subsystemId, lunId: lun.id } })
       }
       testId="recover-dialog"
+      primaryBlocked={!drivesKnown}
     >
       <p>{t('maintenance.recover.intro', { name })}</p>
+      <DrivesLoadState subsystemId={lun.subsystemId} entry={drivesEntry} />
       {hurting.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody data-testid="recover-replace-first">

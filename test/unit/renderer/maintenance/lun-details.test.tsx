@@ -95,6 +95,34 @@ describe('LUN details panel', () => {
     expect(screen.getByRole('region', { name: 'LUN Data 1' }).textContent).toContain('HealthHealthy');
   });
 
+  it('before the drives are read, no drive is taken for failed: no warning, Recover waits for them', async () => {
+    const api = apiWithMap();
+    let release: () => void = () => undefined;
+    const read = new Promise<void>((resolve) => (release = resolve));
+    const answer = api.listDrives.getMockImplementation()!;
+    api.listDrives.mockImplementation(async (request) => {
+      await read;
+      return answer(request);
+    });
+    await showDetails('Data 1', api);
+    fireEvent.click(screen.getByRole('button', { name: 'Recover' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Recover LUN Data 1' });
+    expect(within(dialog).queryByTestId('recover-replace-first')).toBeNull();
+    expect(within(dialog).getByTestId('drives-loading').textContent).toContain('Reading the drives…');
+    const recover = within(dialog).getByRole('button', { name: 'Recover LUN Data 1' });
+    fireEvent.click(recover);
+    await act(flush);
+    expect(api.lunRequests).toEqual([]);
+    await act(async () => {
+      release();
+      await flush();
+    });
+    expect(within(dialog).getByTestId('recover-replace-first').textContent).toBe(
+      'Drive Bay d3 still holds an extent of this LUN: replace it first.',
+    );
+    expect(within(dialog).queryByTestId('drives-loading')).toBeNull();
+  });
+
   it('German: stripe size and placement headings', async () => {
     await showDetails('Data 3', apiWithMap(), 'de');
     const panel = screen.getByRole('region', { name: 'LUN Data 3' });
