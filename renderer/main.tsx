@@ -15,6 +15,7 @@ import {
 import { initialLanguage, startI18n } from './i18n/i18n';
 import { showTextsFailure } from './app/texts-failure';
 import { createAppStore } from './store/create-app-store';
+import { readAtStart } from './store/read-at-start';
 import { wireEvents } from './store/wire-events';
 
 const desktop = window.lunStudio !== undefined;
@@ -42,10 +43,7 @@ const api = window.lunStudio ? wrapBridgeApi(window.lunStudio) : ws!;
 const store = createAppStore(api);
 wireEvents(store, api);
 
-const load = () => {
-  void store.getState().loadInventory();
-  void store.getState().loadOperations();
-};
+const load = () => void readAtStart(store, routeFromHash(window.location.hash));
 load();
 // After the browser shell's socket comes back, events may have been missed: read everything again.
 let connectedBefore = false;
