@@ -10,6 +10,8 @@ import { formatBytes } from '../../lib/format';
 import { useLunLabel } from '../../lib/lun-label';
 import { roundUpToUnit } from '../../lib/size-units';
 import { selectDrives } from '../../store/inventory-slice';
+import { useSubsystemDrives } from '../../store/use-subsystem-drives';
+import { DrivesLoadState } from '../../components/DrivesLoadState';
 import { useApp, useAppApi } from '../../store/store-context';
 import { useStepStyles } from '../wizard/steps/step-styles';
 import { ActionDialog, type LunDialogProps } from './ActionDialog';
@@ -30,6 +32,7 @@ export function ExtendLunDialog({ lun, subsystemName, action, open }: LunDialogP
   const styles = useStepStyles();
   const api = useAppApi();
   const lunLabel = useLunLabel();
+  const drivesEntry = useSubsystemDrives(lun.subsystemId);
   const drives = useApp((s) => selectDrives(s, lun.subsystemId));
   const submit = useApp((s) => s.submitLunOperation);
   const [form, setForm] = useState<ExtendForm>({
@@ -146,7 +149,8 @@ export function ExtendLunDialog({ lun, subsystemName, action, open }: LunDialogP
           <Radio value="manual" label={t('wizard.drives.manual')} />
         </RadioGroup>
       </Field>
-      {form.driveMode === 'manual' && (
+      {form.driveMode === 'manual' && <DrivesLoadState subsystemId={lun.subsystemId} entry={drivesEntry} />}
+      {form.driveMode === 'manual' && drivesEntry?.drives != null && (
         <DrivePicker
           drives={drives}
           selectedIds={form.driveIds}

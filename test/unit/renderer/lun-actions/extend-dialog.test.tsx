@@ -29,6 +29,28 @@ describe('extend dialog', () => {
     ]);
   });
 
+  it('manual drives while the drives are still being read: says so, offers no empty picker, then the drives', async () => {
+    const api = apiWithLuns();
+    let release: () => void = () => undefined;
+    const read = new Promise<void>((resolve) => (release = resolve));
+    const answer = api.listDrives.getMockImplementation()!;
+    api.listDrives.mockImplementation(async (request) => {
+      await read;
+      return answer(request);
+    });
+    await openAction('Data 1', /^Extend/, { api });
+    fireEvent.click(screen.getByRole('radio', { name: /^Manual/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Extend LUN Data 1' });
+    expect(within(dialog).getByTestId('drives-loading').textContent).toContain('Reading the drives…');
+    expect(within(dialog).queryByRole('checkbox', { name: /^Bay d2/ })).toBeNull();
+    await act(async () => {
+      release();
+      await flush();
+    });
+    expect(within(dialog).queryByTestId('drives-loading')).toBeNull();
+    expect(within(dialog).getByRole('checkbox', { name: /^Bay d2/ })).toBeTruthy();
+  });
+
   it('to a total size: must be larger than now; sends newSizeBytes (German number format)', async () => {
     const api = apiWithLuns();
     await openAction('Data 1', /^Erweitern/, { api, language: 'de' });
