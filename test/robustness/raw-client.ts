@@ -151,7 +151,8 @@ export async function startServe(
 
 /** A temp LUN_STUDIO_HOME with a small simulator topology and a stand-in renderer build (index.html, one
  * asset, a secret next to the root and a symlink inside it pointing at that secret). */
-export function makeServeHome(options: { drives?: number } = {}): {
+/** `subsystems` (default 1) arrays of `drives` (default 2) drives each. */
+export function makeServeHome(options: { drives?: number; subsystems?: number } = {}): {
   dir: string;
   env: Record<string, string>;
   args: string[];
@@ -171,24 +172,22 @@ export function makeServeHome(options: { drives?: number } = {}): {
   fs.writeFileSync(
     topology,
     JSON.stringify({
-      subsystems: [
-        {
-          name: 'Raw Array',
-          supportedTypes: ['simple', 'stripe'],
-          stripeSizes: [65536],
-          initRateBytesPerSec: 4 * 1024 ** 3,
-          drives: Array.from({ length: options.drives ?? 2 }, (_, slot) => ({
-            name: `Bay ${String(slot).padStart(2, '0')}`,
-            sizeBytes: 64 * 1024 ** 3,
-            bus: Math.floor(slot / 256),
-            slot: slot % 256,
-            status: 'online',
-            health: 'healthy',
-            hotSpare: false,
-          })),
-          faults: [],
-        },
-      ],
+      subsystems: Array.from({ length: options.subsystems ?? 1 }, (_, i) => ({
+        name: i === 0 ? 'Raw Array' : `Raw Array ${i + 1}`,
+        supportedTypes: ['simple', 'stripe'],
+        stripeSizes: [65536],
+        initRateBytesPerSec: 4 * 1024 ** 3,
+        drives: Array.from({ length: options.drives ?? 2 }, (_, slot) => ({
+          name: `Bay ${String(slot).padStart(2, '0')}`,
+          sizeBytes: 64 * 1024 ** 3,
+          bus: Math.floor(slot / 256),
+          slot: slot % 256,
+          status: 'online',
+          health: 'healthy',
+          hotSpare: false,
+        })),
+        faults: [],
+      })),
     }),
   );
   return {

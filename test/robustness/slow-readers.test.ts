@@ -47,8 +47,9 @@ async function neverReading(
 }
 
 describe.skipIf(process.platform !== 'linux')('never-reading clients (RSS from /proc)', () => {
-  // ~2,000 drives: each inventory event is a few hundred KiB, so a stuck client fills its buffer fast.
-  const home = makeServeHome({ drives: 2000 });
+  // 1,000 subsystems: each inventory event (subsystems and LUNs, no drive lists) is a few hundred KiB, so a
+  // stuck client fills its buffer fast.
+  const home = makeServeHome({ subsystems: 1000, drives: 2 });
   let serve: ServeProcess;
 
   beforeAll(async () => {
