@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { type Mock, vi } from 'vitest';
 import type {
   InventorySnapshot,
   ListOperationsFilter,
@@ -316,4 +316,20 @@ export function apiError(code: string, hresult: number, message: string, action?
 export function summary(full: TestInventory): InventorySnapshot {
   const { drives: _drives, ...rest } = structuredClone(full);
   return rest;
+}
+
+/** Holds the calls of a FakeApi method (those `held` picks; all by default) until the returned release is called,
+ * then answers them as before: a read still under way. */
+export function holdCalls<F extends (...args: never[]) => Promise<unknown>>(
+  mock: Mock<F>,
+  held: (...args: Parameters<F>) => boolean = () => true,
+): () => void {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const answer = mock.getMockImplementation()!;
+  mock.mockImplementation((async (...args: Parameters<F>) => {
+    if (held(...args)) await gate;
+    return answer(...args);
+  }) as unknown as Parameters<typeof mock.mockImplementation>[0]);
+  return release;
 }

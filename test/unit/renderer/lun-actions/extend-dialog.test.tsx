@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { holdCalls } from '../helpers/fake-api';
 import { flush } from '../helpers/render-app';
 import { apiWithLuns, GIB, openAction, submit, type } from './lun-actions.helpers';
 
@@ -31,13 +32,7 @@ describe('extend dialog', () => {
 
   it('manual drives while the drives are still being read: says so, offers no empty picker, then the drives', async () => {
     const api = apiWithLuns();
-    let release: () => void = () => undefined;
-    const read = new Promise<void>((resolve) => (release = resolve));
-    const answer = api.listDrives.getMockImplementation()!;
-    api.listDrives.mockImplementation(async (request) => {
-      await read;
-      return answer(request);
-    });
+    const release = holdCalls(api.listDrives);
     await openAction('Data 1', /^Extend/, { api });
     fireEvent.click(screen.getByRole('radio', { name: /^Manual/ }));
     const dialog = screen.getByRole('dialog', { name: 'Extend LUN Data 1' });

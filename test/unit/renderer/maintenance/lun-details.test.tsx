@@ -2,6 +2,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { InventoryView } from '../../../../renderer/features/inventory/InventoryView';
+import { holdCalls } from '../helpers/fake-api';
 import { flush, renderWithApp } from '../helpers/render-app';
 import { apiWithMap } from './maintenance.helpers';
 
@@ -97,13 +98,7 @@ describe('LUN details panel', () => {
 
   it('before the drives are read, no drive is taken for failed: no warning, Recover waits for them', async () => {
     const api = apiWithMap();
-    let release: () => void = () => undefined;
-    const read = new Promise<void>((resolve) => (release = resolve));
-    const answer = api.listDrives.getMockImplementation()!;
-    api.listDrives.mockImplementation(async (request) => {
-      await read;
-      return answer(request);
-    });
+    const release = holdCalls(api.listDrives);
     await showDetails('Data 1', api);
     fireEvent.click(screen.getByRole('button', { name: 'Recover' }));
     const dialog = await screen.findByRole('dialog', { name: 'Recover LUN Data 1' });

@@ -8,7 +8,7 @@ import type { Operation } from '../../../../electron/contract/model';
 import { MonitorView } from '../../../../renderer/features/monitor/MonitorView';
 import { toCsv, toNdjson } from '../../../../renderer/features/monitor/export-operations';
 import { FIRST_PAGE_OPERATIONS } from '../../../../renderer/store/operations-slice';
-import { apiError, FakeApi } from '../helpers/fake-api';
+import { apiError, FakeApi, holdCalls } from '../helpers/fake-api';
 import { flush, renderWithApp } from '../helpers/render-app';
 import { apiWithLuns, GIB } from '../lun-actions/lun-actions.helpers';
 
@@ -284,13 +284,8 @@ describe('monitor: export', () => {
         { subsystemId: 'sub-a', type: 'simple', sizeBytes: GIB },
         { state: 'succeeded', percent: 100, startedAt: at(i + 1), endedAt: at(i) },
       );
-    let release: () => void = () => undefined;
-    const whole = new Promise<void>((resolve) => (release = resolve));
-    const answer = api.listOperations.getMockImplementation()!;
-    api.listOperations.mockImplementation(async (filter) => {
-      if (!filter || filter.limit === undefined) await whole;
-      return answer(filter);
-    });
+    // The whole history waits; the first page answers at once.
+    const release = holdCalls(api.listOperations, (filter) => !filter || filter.limit === undefined);
     await renderWithApp(<MonitorView monitorWindow={false} />, { api });
     await act(flush);
     expect(screen.getAllByTestId('operation-row').length).toBeGreaterThan(0);

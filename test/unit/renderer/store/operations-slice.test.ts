@@ -10,7 +10,7 @@ import {
   selectActiveCount,
   selectOperationsForMonitor,
 } from '../../../../renderer/store/operations-slice';
-import { apiError, FakeApi } from '../helpers/fake-api';
+import { apiError, FakeApi, holdCalls } from '../helpers/fake-api';
 
 async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -50,13 +50,8 @@ describe('operations slice', () => {
     api.history = Array.from({ length: FIRST_PAGE_OPERATIONS + 20 }, (_, i) =>
       op(`op-${String(i).padStart(3, '0')}`, { state: 'succeeded', percent: 100 }),
     );
-    let release: () => void = () => undefined;
-    const whole = new Promise<void>((resolve) => (release = resolve));
-    const answer = api.listOperations.getMockImplementation()!;
-    api.listOperations.mockImplementation(async (filter) => {
-      if (!filter || filter.limit === undefined) await whole;
-      return answer(filter);
-    });
+    // The whole history waits; the first page answers at once.
+    const release = holdCalls(api.listOperations, (filter) => !filter || filter.limit === undefined);
     const store = createAppStore(api);
     const loading = store.getState().loadOperations();
     expect(store.getState().loadOperations()).toBe(loading);
